@@ -1,0 +1,131 @@
+"""The command line: `peptide-lint check`, `peptide-lint rules`, `peptide-lint explain`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, registry
+from .discover import Repo, entry_files, find_repo
+from .findings import Severity
+from .pipeline import check_files
+from .reporters.text import TextReporter
+from .schema import EntrySchema, SchemaConfigError
+from .wording import closest
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="peptide-lint")
+def cli() -> None:
+    """Check the peptide reference's entries against the entry schema and the editorial rules.
+
+    \b
+    Start with:
+      peptide-lint check              check every entry of the repo you are in
+      peptide-lint check entries/x.yaml
+      peptide-lint rules              list the rules
+      peptide-lint explain PL201      what a rule checks, why, and how to fix it
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The content repo (the folder with schema/ and entries/). "
+                   "Default: found from the current folder upwards.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Color the output. auto: only on a terminal, and never when NO_COLOR is set.")
+@click.option("--no-source", is_flag=True, help="Do not show the source line and hint under each finding.")
+def check(paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool) -> int:
+    """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
+
+    PATHS are entry files or folders; the default is every entry under the repo's entries/.
+
+    \b
+    Exit codes:
+      0  no errors (warnings alone pass)
+      1  at least one error
+      2  usage problem (bad option, missing path, unusable schema) or an internal failure
+    """
+    cwd = Path.cwd()
+    repo = _repo(repo_dir, paths, cwd)
+    try:
+        schema = EntrySchema.load(repo.schema_path)
+    except SchemaConfigError as err:
+        raise click.UsageError(str(err)) from None
+    targets = list(paths) or [repo.entries_dir]
+    if not paths and not repo.entries_dir.is_dir():
+        raise click.UsageError(f"the repo {repo.root} has no entries/ folder")
+    report = check_files(entry_files(targets), schema, cwd)
+    reporter = TextReporter(color=_use_color(color), show_source=not no_source)
+    reporter.write(report, sys.stdout)
+    if report.tool_failed:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
+
+
+@cli.command("rules")
+def list_rules() -> None:
+    """List every rule: code, name, default severity and what it checks."""
+    width = max(len(rule.name) for rule in registry.RULES)
+    for rule in registry.RULES:
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Show what RULE (a code such as PL201 or a name such as claim-without-citation) checks and why."""
+    found = registry.lookup(rule)
+    if found is None:
+        names = [r.name for r in registry.RULES] + [r.code for r in registry.RULES]
+        suggestion = closest(rule, names)
+        hint = f"; did you mean {suggestion}?" if suggestion else "; 'peptide-lint rules' lists them"
+        raise click.UsageError(f"no rule called {rule!r}{hint}")
+    click.echo(f"{found.code} {found.name} [{found.severity.value}]\n{found.summary}\n")
+    click.echo(found.doc.strip())
+
+
+def _repo(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path) -> Repo:
+    if repo_dir is not None:
+        repo = find_repo(repo_dir)
+        if repo is None or repo.root != repo_dir.resolve():
+            raise click.UsageError(f"{repo_dir} has no schema/entry.schema.json")
+        return repo
+    repo = find_repo(cwd) or (find_repo(paths[0].parent if paths[0].is_file() else paths[0]) if paths else None)
+    if repo is None:
+        raise click.UsageError("no content repo here: run inside the repo (the folder with schema/ and "
+                               "entries/) or pass --repo DIR")
+    return repo
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI with one-line usage errors (exit 2) and no traceback for a closed pipe."""
+    try:
+        code = cli.main(args=argv, prog_name="peptide-lint", standalone_mode=False)
+    except click.UsageError as err:
+        command = err.ctx.command_path if err.ctx else "peptide-lint"
+        click.echo(f"{command}: error: {err.format_message()} (see '{command} --help')", err=True)
+        code = EXIT_USAGE
+    except click.ClickException as err:
+        click.echo(f"peptide-lint: error: {err.format_message()}", err=True)
+        code = EXIT_USAGE
+    except click.Abort:
+        code = 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
+        code = EXIT_FINDINGS
+    sys.exit(code or 0)

@@ -1,0 +1,55 @@
+"""Find the content repo and the entry files to check."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_FILE = Path("schema") / "entry.schema.json"
+ENTRIES_DIR = Path("entries")
+ENTRY_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Repo:
+    root: Path
+
+    @property
+    def schema_path(self) -> Path:
+        return self.root / SCHEMA_FILE
+
+    @property
+    def entries_dir(self) -> Path:
+        return self.root / ENTRIES_DIR
+
+
+def find_repo(start: Path) -> Repo | None:
+    """The nearest folder at or above `start` that holds schema/entry.schema.json."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / SCHEMA_FILE).is_file():
+            return Repo(folder)
+    return None
+
+
+def entry_files(paths: list[Path]) -> list[Path]:
+    """The files to check: files as given, folders searched for .yaml/.yml files. Sorted, no repeats."""
+    found: dict[str, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            for child in path.rglob("*"):
+                if child.suffix in ENTRY_SUFFIXES and not child.is_dir():
+                    found.setdefault(os.path.normpath(child), child)
+        else:
+            found.setdefault(os.path.normpath(path), path)
+    return [found[key] for key in sorted(found)]
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """The path as the user should see it: relative to the current folder where possible."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(cwd).as_posix()
+    except ValueError:
+        return absolute.as_posix()

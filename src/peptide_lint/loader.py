@@ -1,0 +1,426 @@
+"""Read an entry file into plain data plus the position of every key and value.
+
+This module is the only place that knows which YAML parser is used. Everything downstream sees a
+`Document`: `data` (dicts, lists, str, int, float, bool, None and `Timestamp`) and methods that turn
+a path such as ("dosing", "rows", 1, "confidence") into a `Span` in the file.
+
+The parser is ruamel.yaml's composer (its C parser when `ruamel.yaml.clib` is installed) with YAML
+1.2 semantics, so `no` and `on` stay strings. Nodes are never constructed into Python objects by
+ruamel: this module converts them itself, which is what keeps tags from running code and aliases
+from expanding.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .findings import FILE_START, Finding, Span
+from .rules import (
+    anchors_and_aliases,
+    control_character,
+    custom_tag,
+    duplicate_key,
+    empty_file,
+    file_too_large,
+    multiple_documents,
+    nesting_too_deep,
+    not_utf8,
+    root_not_mapping,
+    tab_indentation,
+    unreadable_file,
+    yaml_syntax,
+)
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+Path_ = tuple  # a path into the data: keys (str) and list indices (int)
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_MERGE_TAG = _TAG + "merge"
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# Control characters YAML forbids (tab, LF and CR are fine); also the C1 block except NEL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    """A value YAML would read as a date or time. Kept as text; never a string for the schema."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class _Place:
+    value: Span
+    key: Span | None
+    start: int  # character offsets of the value in Document.text
+    end: int
+    style: str | None
+
+
+@dataclass
+class Document:
+    """A loaded entry: its data and where each part of it stands in the file."""
+
+    path: Path
+    display_path: str
+    text: str
+    data: Any
+    _places: dict[Path_, _Place] = field(default_factory=dict, repr=False)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def get(self, path: Path_) -> Any:
+        return value_at(self.data, path)
+
+    def has(self, path: Path_) -> bool:
+        return path in self._places
+
+    def span(self, path: Path_) -> Span:
+        """Where the value at `path` stands; for a path that does not exist, its nearest parent."""
+        while path and path not in self._places:
+            path = path[:-1]
+        place = self._places.get(path)
+        return place.value if place else FILE_START
+
+    def key_span(self, path: Path_) -> Span:
+        """Where the key of the mapping member at `path` stands (its value's place for list items)."""
+        while path and path not in self._places:
+            path = path[:-1]
+        place = self._places.get(path)
+        if place is None:
+            return FILE_START
+        return place.key or place.value
+
+    def owner_span(self, path: Path_) -> Span:
+        """Where to point for something missing inside the mapping at `path`: the key that holds it,
+        the item's first key for a list item, or the first key of the file for the root."""
+        if path and isinstance(path[-1], str):
+            return self.key_span(path)
+        place = self._places.get(path)
+        if place is None:
+            return self.span(path)
+        return Span(place.value.line, place.value.column, place.value.line, place.value.column + 1)
+
+    def text_span(self, path: Path_, start: int, end: int) -> Span:
+        """Where the characters value[start:end] of the string at `path` stand in the file."""
+        place = self._places.get(path)
+        value = value_at(self.data, path)
+        if place is None or not isinstance(value, str):
+            return self.span(path)
+        first, last = _map_offsets(self.text, place, value, start, max(start, end - 1))
+        line, column = self._line_col(first)
+        end_line, end_column = self._line_col(last)
+        return Span(line, column, end_line, end_column + 1)
+
+    def _line_col(self, index: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self._line_starts, index) - 1
+        return row + 1, index - self._line_starts[row] + 1
+
+
+@dataclass
+class LoadResult:
+    document: Document | None
+    findings: list[Finding]
+    text: str | None = None  # the decoded text, when there is one, for showing source lines
+
+
+def load_file(path: Path, display_path: str) -> LoadResult:
+    """Read and parse one file. Problems become findings; nothing here raises for bad input."""
+    def problem(rule, span: Span, message: str, hint: str | None = None) -> LoadResult:
+        return LoadResult(None, [rule.RULE.finding(display_path, span, message, hint)])
+
+    try:
+        if path.is_dir():
+            return problem(unreadable_file, FILE_START, "this is a folder, not an entry file",
+                           "entries are single .yaml files; check the path")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return problem(file_too_large, FILE_START,
+                           f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes",
+                           "an entry is a few kilobytes; check that this is the right file")
+        raw = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return problem(unreadable_file, FILE_START, f"the file cannot be read: {reason}",
+                       "check that the file exists and that you are allowed to read it")
+    return load_bytes(raw, path, display_path)
+
+
+def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
+    findings: list[Finding] = []
+
+    def add(rule, span: Span, message: str, hint: str | None = None) -> None:
+        findings.append(rule.RULE.finding(display_path, span, message, hint))
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, column = _line_col_of_byte(raw, err.start)
+        add(not_utf8, Span.point(line, column),
+            f"byte 0x{raw[err.start]:02x} is not valid UTF-8 text",
+            "save the file as UTF-8 (most editors: File > Save with Encoding > UTF-8); "
+            "this often comes from text pasted from a Word document or a PDF")
+        return LoadResult(None, findings)
+
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def span_at(index: int) -> Span:
+        row = bisect.bisect_right(line_starts, index) - 1
+        return Span.point(row + 1, index - line_starts[row] + 1)
+
+    for match in _CONTROL.finditer(text):
+        add(control_character, span_at(match.start()),
+            f"invisible control character U+{ord(match.group()):04X} in the text",
+            "delete it; it usually comes from copying text out of another program")
+    tab_lines = set()
+    for match in _TAB_INDENT.finditer(text):
+        span = span_at(match.end() - 1)
+        tab_lines.add(span.line)
+        add(tab_indentation, span, "this line is indented with a tab",
+            "YAML needs spaces for indentation: replace the tab with spaces that line up with "
+            "the lines above")
+    if any(f.code != tab_indentation.RULE.code for f in findings):
+        return LoadResult(None, findings, text)  # YAML would stop at the first control character anyway
+
+    try:
+        documents = _compose_all(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        span = Span.point(mark.line + 1, mark.column + 1) if mark else FILE_START
+        if span.line not in tab_lines:
+            message, hint = yaml_syntax.explain(err.problem or "", err.context or "")
+            if "undefined alias" in (err.problem or ""):
+                add(anchors_and_aliases, span, "an alias (*name) is used here",
+                    anchors_and_aliases.HINT)
+            else:
+                add(yaml_syntax, span, message, hint)
+        return LoadResult(None, findings, text)
+    except YAMLError as err:  # reader errors carry no mark; the pre-scan catches their causes
+        add(yaml_syntax, FILE_START, f"YAML cannot read this file: {err}")
+        return LoadResult(None, findings, text)
+    if not documents or all(_is_empty(d) for d in documents):
+        add(empty_file, FILE_START, "the file has no content",
+            "start from an existing entry, or delete the file if it was created by mistake")
+        return LoadResult(None, findings, text)
+    for extra in documents[1:]:
+        mark = extra.start_mark
+        add(multiple_documents, Span.point(mark.line + 1, mark.column + 1),
+            "the file holds a second YAML document here",
+            "one entry per file: remove the '---' line above and everything after it, "
+            "or move it to its own file")
+    root = documents[0]
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        add(root_not_mapping, _node_span(root),
+            f"the file is {kind}, not an entry",
+            "an entry is a set of keys, one per line, starting with 'slug: ...' at the left edge")
+        return LoadResult(None, findings, text)
+
+    if "&" in text or "*" in text or "<<" in text:
+        for span in _anchor_spans(text):
+            add(anchors_and_aliases, span, "an anchor (&name) is defined here",
+                anchors_and_aliases.HINT)
+
+    builder = _Builder(display_path, findings.append)
+    data = builder.build(root, ())
+    document = Document(path, display_path, text, data, builder.places, line_starts)
+    return LoadResult(document, findings, text)
+
+
+def _compose_all(text: str) -> list[Node]:
+    yaml = YAML(typ="safe")
+    yaml.version = (1, 2)
+    return [d for d in yaml.compose_all(text)]
+
+
+def _anchor_spans(text: str) -> Iterator[Span]:
+    yaml = YAML(typ="safe")
+    yaml.version = (1, 2)
+    try:
+        for event in yaml.parse(text):
+            if getattr(event, "anchor", None) and type(event).__name__ != "AliasEvent":
+                mark = event.start_mark
+                yield Span.point(mark.line + 1, mark.column + 1)
+    except YAMLError:
+        return
+
+
+def _is_empty(node: Node | None) -> bool:
+    return node is None or (isinstance(node, ScalarNode) and node.tag == _TAG + "null"
+                            and node.value in ("", "~", "null", "Null", "NULL"))
+
+
+def _node_span(node: Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    end_line, end_column = end.line + 1, end.column + 1
+    if end.column == 0 and end.line > start.line:  # block scalars end at the next line's start
+        end_line, end_column = end.line, 10**6
+    return Span(start.line + 1, start.column + 1, end_line, end_column)
+
+
+def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset].decode("utf-8", errors="replace")
+    return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+class _Builder:
+    """Turns a node tree into plain data, recording places and reporting what entries may not use."""
+
+    def __init__(self, display_path: str, report) -> None:
+        self.display_path = display_path
+        self.report = report
+        self.places: dict[Path_, _Place] = {}
+        self._seen: set[int] = set()
+        self._too_deep = False
+
+    def _add(self, rule, node: Node, message: str, hint: str | None = None) -> None:
+        self.report(rule.RULE.finding(self.display_path, _node_span(node), message, hint))
+
+    def build(self, node: Node, path: Path_, key: Span | None = None, depth: int = 0) -> Any:
+        if id(node) in self._seen:
+            self._add(anchors_and_aliases, node, "an alias (*name) repeats content from elsewhere",
+                      anchors_and_aliases.HINT)
+            return None
+        self._seen.add(id(node))
+        self.places[path] = _Place(_node_span(node), key, node.start_mark.index,
+                                   node.end_mark.index, getattr(node, "style", None))
+        if depth > MAX_DEPTH:
+            if not self._too_deep:
+                self._too_deep = True
+                self._add(nesting_too_deep, node,
+                          f"the data is nested more than {MAX_DEPTH} levels deep here",
+                          "entries are at most a few levels deep; check the indentation")
+            return None
+        if node.tag not in _PLAIN_TAGS and node.tag != _MERGE_TAG:
+            self._add(custom_tag, node, f"the tag {_short_tag(node.tag)} is not allowed in entries",
+                      "remove the tag (the word starting with '!'); write the value as plain text")
+            if isinstance(node, ScalarNode):
+                return node.value
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (i,), None, depth + 1) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                self._add(anchors_and_aliases, key_node, "a merge key (<<) copies content from elsewhere",
+                          anchors_and_aliases.HINT)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self._add(yaml_syntax, key_node, "a key here is a list or a mapping, not a word",
+                          "keys are single words followed by a colon, like 'name:'")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                first = first_seen[key].start_mark.line + 1
+                self._add(duplicate_key, key_node, f'the key "{key}" appears twice; first on line {first}',
+                          "keep one of them: YAML would silently use only the last one")
+                continue
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, path + (key,), _node_span(key_node), depth + 1)
+        return result
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value, tag = node.value, node.tag
+    if tag == _TAG + "str":
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() == "true"
+    if tag == _TAG + "int":
+        return _int(value)
+    if tag == _TAG + "float":
+        return _float(value)
+    if tag == _TAG + "timestamp":
+        return Timestamp(value)
+    return value
+
+
+def _int(text: str) -> int | str:
+    cleaned = text.replace("_", "")
+    try:
+        if cleaned.lower().startswith(("0o", "+0o", "-0o")):
+            return int(cleaned.replace("0o", "").replace("0O", ""), 8)
+        return int(cleaned, 0) if cleaned.lower().startswith(("0x", "0b")) else int(cleaned, 10)
+    except ValueError:
+        return text
+
+
+def _float(text: str) -> float | str:
+    lowered = text.lower().replace("_", "")
+    specials = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+    if lowered in specials:
+        return specials[lowered]
+    try:
+        return float(lowered)
+    except ValueError:
+        return text
+
+
+def value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` inside `data`, or None where the path does not exist."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _map_offsets(text: str, place: _Place, value: str, *offsets: int) -> list[int]:
+    """Map character offsets of a string value to offsets in the file.
+
+    Folding, indentation and quoting change white space and quote characters between the file
+    and the value, but every other character appears in the same order in both, so walking the
+    two side by side and matching those characters finds each one's place.
+    """
+    raw_index = place.start
+    if place.style in ("|", ">"):
+        raw_index = text.find("\n", place.start, place.end) + 1 or place.start
+    elif place.style in ("'", '"'):
+        raw_index += 1
+    wanted = sorted(set(offsets))
+    found: dict[int, int] = {}
+    for i, char in enumerate(value):
+        if char.isspace():
+            if i in wanted:
+                found[i] = raw_index
+            continue
+        nxt = text.find(char, raw_index, place.end)
+        if nxt < 0:
+            break
+        raw_index = nxt
+        if i in wanted:
+            found[i] = raw_index
+            if len(found) == len(wanted):
+                break
+        raw_index += 1
+    return [found.get(o, place.start) for o in offsets]

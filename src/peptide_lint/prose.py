@@ -1,0 +1,156 @@
+"""Reading prose: sentences, Pandoc citations, and the words that mark a sentence as a claim.
+
+Citations use Pandoc's syntax: `[@doe-2001]`, or several in one bracket as `[@doe-2001; @roe-2003]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+CITATION_GROUP = re.compile(r"\[[^\[\]]*?@[^\[\]]*\]")
+CITATION_ID = re.compile(r"(?<![\w@])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = {"al", "e.g", "i.e", "eg", "ie", "vs", "approx", "ca", "cf", "dr", "fig", "no", "st",
+                  "etc", "incl", "resp", "ref", "vol", "mr", "mrs", "ms", "prof"}
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    start: int  # offsets of "@id" in the text
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def citations(text: str) -> Iterator[Citation]:
+    for group in CITATION_GROUP.finditer(text):
+        for match in CITATION_ID.finditer(group.group()):
+            start = group.start() + match.start(1) - 1
+            yield Citation(match.group(1), start, group.start() + match.end(1))
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split prose into sentences, keeping a citation that follows the full stop with its sentence."""
+    result: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group().startswith((".",)) and _ends_with_abbreviation(text, match.start()):
+            continue
+        if match.group().startswith(".") and _is_decimal_point(text, match.start()):
+            continue
+        _append(result, text, start, end)
+        start = end
+    _append(result, text, start, len(text))
+    return _attach_trailing_citations(result, text)
+
+
+def _append(result: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        real_start = start + lead
+        real_end = real_start + len(stripped)
+        result.append(Sentence(real_start, real_end, text[real_start:real_end]))
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().strip(".")
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _is_decimal_point(text: str, dot: int) -> bool:
+    return dot > 0 and text[dot - 1].isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit()
+
+
+def _attach_trailing_citations(found: list[Sentence], text: str) -> list[Sentence]:
+    merged: list[Sentence] = []
+    for sentence in found:
+        only_citations = CITATION_GROUP.sub("", sentence.text).strip(" .;,") == ""
+        if merged and only_citations:
+            previous = merged.pop()
+            merged.append(Sentence(previous.start, sentence.end, text[previous.start:sentence.end]))
+        else:
+            merged.append(sentence)
+    return merged
+
+
+# The words that mark a sentence as a claim that needs a source, by what kind of claim it is.
+# Matched as whole words, case-insensitively; the content team extends these in configuration.
+DEFAULT_CLAIM_SIGNALS: dict[str, list[str]] = {
+    "a study or trial": [
+        "study", "studies", "studied", "trial", "trials", "trialed", "trialled", "rct", "rcts",
+        "review", "reviews", "meta-analysis", "meta-analyses", "cochrane", "evidence", "literature",
+        "research", "data", "cohort", "placebo",
+    ],
+    "a finding": [
+        "found", "finds", "showed", "shown", "shows", "demonstrated", "demonstrates", "suggests",
+        "suggested", "indicates", "indicated", "documented", "observed", "confirmed", "associated",
+        "linked", "proven", "proved",
+    ],
+    "an effect": [
+        "effect", "effects", "benefit", "benefits", "harm", "harms", "improves", "improved",
+        "improvement", "reduces", "reduced", "reduction", "increases", "increased", "lowers",
+        "lowered", "raises", "raised", "boosts", "boosted", "efficacious", "effective", "side-effect",
+        "side-effects",
+    ],
+    "a risk": ["risk", "risks", "adverse", "toxicity", "toxic", "anaphylaxis", "contraindicated"],
+    "a frequency": [
+        "common", "commonly", "uncommon", "rare", "rarely", "often", "frequent", "frequently",
+        "usually", "typically", "most-reported", "most-repeated", "majority",
+    ],
+    "what people report": [
+        "report", "reports", "reported", "reporting", "anecdotal", "anecdotally", "users say",
+        "people say", "transcripts",
+    ],
+}
+
+# A number on its own ("10 mL", "~20", "35 %"), not part of a name such as BPC-157.
+_NUMBER = re.compile(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?")
+
+
+class ClaimSignals:
+    def __init__(self, signals: dict[str, list[str]] | None = None) -> None:
+        signals = signals if signals is not None else DEFAULT_CLAIM_SIGNALS
+        self._patterns = [
+            (kind, re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                              + r")(?!\w)", re.IGNORECASE))
+            for kind, words in signals.items() if words
+        ]
+
+    def find(self, sentence: str) -> tuple[str, str] | None:
+        """(kind of claim, the word that shows it) for a sentence that makes a claim, else None."""
+        bare = CITATION_GROUP.sub("", sentence)
+        for kind, pattern in self._patterns:
+            match = pattern.search(bare)
+            if match:
+                return kind, match.group(1)
+        number = _NUMBER.search(bare)
+        if number:
+            return "a number", number.group().strip()
+        return None
+
+
+
+def declared_source_ids(data: object) -> dict[str, int]:
+    """The ids under `sources`, each with the index of its first listing."""
+    ids: dict[str, int] = {}
+    sources = data.get("sources") if isinstance(data, dict) else None
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, dict) and isinstance(source.get("id"), str):
+            ids.setdefault(source["id"], index)
+    return ids

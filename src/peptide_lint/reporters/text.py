@@ -1,0 +1,70 @@
+"""The default format: one block per finding, like a compiler or ruff, then a summary line.
+
+    entries/x.yaml:42:7: PL301 [error] dose row "Route" has no confidence label; ...
+      42 |     - label: Route
+         |       ^^^^^
+         = hint: clinical: the dose was used in human studies (cite them); ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TextIO
+
+import click
+
+from ..findings import Finding, Severity
+from ..pipeline import Report
+
+_SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
+
+
+@dataclass
+class TextReporter:
+    color: bool = False
+    show_source: bool = True
+
+    def style(self, text: str, **styles) -> str:
+        return click.style(text, **styles) if self.color else text
+
+    def write(self, report: Report, out: TextIO) -> None:
+        for finding in report.findings:
+            out.write(self.heading(finding) + "\n")
+            if self.show_source:
+                out.write(self.excerpt(finding, report.source_lines.get(finding.path)))
+        out.write(self.summary(report) + "\n")
+
+    def heading(self, finding: Finding) -> str:
+        place = self.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+        code = self.style(finding.code, bold=True)
+        severity = self.style(f"[{finding.severity.value}]", fg=_SEVERITY_COLOR[finding.severity])
+        return f"{place} {code} {severity} {finding.message}"
+
+    def excerpt(self, finding: Finding, lines: list[str] | None) -> str:
+        number = str(finding.line)
+        gutter = " " * len(number)
+        parts = []
+        if lines and 1 <= finding.line <= len(lines):
+            line = lines[finding.line - 1].replace("\t", " ")
+            start = min(finding.column - 1, len(line))
+            last = finding.span.end_column - 1 if finding.span.end_line == finding.line else len(line)
+            width = max(1, min(last, len(line)) - start)
+            parts.append(f"  {number} | {line}\n")
+            parts.append(f"  {gutter} | {' ' * start}{self.style('^' * width, fg=_SEVERITY_COLOR[finding.severity])}\n")
+        if finding.hint:
+            parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {finding.hint}\n")
+        return "".join(parts)
+
+    def summary(self, report: Report) -> str:
+        errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+        files = f"{report.files_checked} file" + ("" if report.files_checked == 1 else "s")
+        if not report.findings:
+            return self.style(f"All clear: no findings in {files}.", fg="green")
+        counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        codes = sorted({f.code for f in report.findings})
+        return (f"{counts} in {report.files_with_findings} of {files}.\n"
+                f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)}).")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")

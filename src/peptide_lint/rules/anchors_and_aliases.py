@@ -1,0 +1,29 @@
+"""## What it does
+Reports YAML anchors (`&name`), aliases (`*name`) and merge keys (`<<:`).
+
+## Why it matters
+They make one place of the file repeat content from another, so what a reader sees in the file is
+not what gets published, and a few lines of aliases can expand into gigabytes ("billion laughs").
+Entries write every value out in full.
+
+## Example
+```yaml
+caveat: &warning Not for use outside a trial [@doe-2001].
+safety:
+  summary: *warning
+```
+
+## Instead
+```yaml
+caveat: Not for use outside a trial [@doe-2001].
+safety:
+  summary: Not for use outside a trial [@doe-2001].
+```
+"""
+
+from ..findings import Severity
+from .base import Rule
+
+RULE = Rule("PL010", "anchors-and-aliases", Severity.ERROR, "The file uses YAML anchors, aliases or merge keys.", __doc__)
+
+HINT = "write the content out in full here; entries do not use &anchors, *aliases or << merge keys"

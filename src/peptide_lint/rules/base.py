@@ -1,0 +1,68 @@
+"""What a rule is. Each rule is one module in this package that defines `RULE`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from ..findings import Finding, Severity, Span
+
+if TYPE_CHECKING:
+    from ..loader import Document
+    from ..schema import EntrySchema
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule's check may use besides the entry itself."""
+
+    schema: EntrySchema
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+Check = Callable[["Document", Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class SchemaOverlap:
+    """A schema error that a rule reports better itself: the generic schema finding is then dropped.
+
+    `path` is an instance path with "*" for any list index; `keyword` is the JSON Schema keyword;
+    `property` narrows `required` to one missing key.
+    """
+
+    path: tuple
+    keyword: str
+    property: str | None = None
+
+    def matches(self, path: tuple, keyword: str, prop: str | None) -> bool:
+        if keyword != self.keyword and self.keyword != "*":
+            return False
+        if self.property is not None and prop != self.property:
+            return False
+        if len(path) != len(self.path):
+            return False
+        return all(want == "*" and isinstance(got, int) or want == got for want, got in zip(self.path, path))
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # stable: PL0xx file, PL1xx schema, PL2xx sourcing, PL3xx dosing, PL4xx safety, PL5xx hygiene
+    name: str  # kebab-case, used in configuration and suppressions
+    severity: Severity
+    summary: str  # one line, for `peptide-lint rules`
+    doc: str  # What it does / Why it matters / Example / Instead
+    check: Check | None = None  # None: the loader or the schema stage emits this rule's findings
+    overlaps: tuple[SchemaOverlap, ...] = ()
+
+    @property
+    def stage(self) -> str:
+        if self.check is not None:
+            return "content"
+        return "schema" if self.code.startswith("PL1") else "file"
+
+    def finding(self, path: str, span: Span, message: str, hint: str | None = None) -> Finding:
+        return Finding(path, span, self.code, self.name, self.severity, message, hint)
+
+    def at(self, document: Document, span: Span, message: str, hint: str | None = None) -> Finding:
+        return self.finding(document.display_path, span, message, hint)

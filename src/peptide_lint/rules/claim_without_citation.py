@@ -1,0 +1,61 @@
+"""## What it does
+Reports a sentence in the prose that makes a claim but cites no source. A sentence makes a claim
+when it reports a study or trial, a finding, an effect, a risk, a frequency, a number, or what
+people report; the words that mark each kind are listed in `peptide_lint/prose.py`
+(`DEFAULT_CLAIM_SIGNALS`). Prose fields are the ones the schema types as prose (`$defs/prose`):
+lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the safety summary, stacking
+and the evidence summary. Sentences that only frame the topic ("Read any efficacy claim against
+that split.") need no citation.
+
+## Why it matters
+A medical reference is only as good as its sources: every claim a reader might act on must be
+traceable to where it comes from, whether a trial or what users report (cite a source of type
+`community` for those). This is the core of Wikipedia's sourcing standard for medical content.
+
+## Example
+```yaml
+mechanism: Testpeptide-Z improves recovery in two synthetic trials.
+```
+
+## Instead
+```yaml
+mechanism: Testpeptide-Z improves recovery in two synthetic trials [@doe-2001].
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from ..prose import ClaimSignals, citations, sentences
+from ..schema import paths_using
+from ..wording import field
+from .base import Rule
+
+
+_DEFAULT_SIGNALS = ClaimSignals()
+
+
+def check(document, context) -> Iterator[Finding]:
+    signals = context.options.get("claim_signals") or _DEFAULT_SIGNALS
+    for path in paths_using(context.schema, document.data, "#/$defs/prose"):
+        text = document.get(path)
+        if not isinstance(text, str):
+            continue
+        for sentence in sentences(text):
+            claim = signals.find(sentence.text)
+            if claim is None or any(True for _ in citations(sentence.text)):
+                continue
+            kind, word = claim
+            yield RULE.at(
+                document, document.text_span(path, sentence.start, sentence.end),
+                f'this sentence in {field(context.schema, document.data, path)} states {kind} '
+                f'("{word}") but cites no source',
+                "add a citation before the full stop, e.g. [@source-id] with an id from sources; "
+                "claims that rest on user reports cite a source of type community",
+            )
+
+
+RULE = Rule("PL201", "claim-without-citation", Severity.ERROR,
+            "A sentence that makes a claim cites no source.", __doc__, check)

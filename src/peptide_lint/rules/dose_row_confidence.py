@@ -1,0 +1,63 @@
+"""## What it does
+Reports a dose row without a confidence label, or with one outside the vocabulary (the schema's
+`$defs/confidence`: clinical, community).
+
+## Why it matters
+Readers must be able to tell a dose studied in humans from a dose that users pass around. Every
+row says which it is, so that no community practice reads like clinical guidance.
+
+## Example
+```yaml
+dosing:
+  rows:
+    - label: Common course
+      value: 1 mg per day
+```
+
+## Instead
+```yaml
+dosing:
+  rows:
+    - label: Common course
+      value: 1 mg per day
+      confidence: community
+      sources: [roe-community]
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from ..wording import one_of, show, thing
+from .base import Rule, SchemaOverlap
+
+ROWS = ("dosing", "rows")
+HINT = ("clinical: the dose was used in human studies (cite them); "
+        "community: it rests on what users report")
+
+
+def check(document, context) -> Iterator[Finding]:
+    rows = document.get(ROWS)
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        if not isinstance(row, dict):
+            continue
+        path = ROWS + (index,)
+        allowed = context.schema.allowed_values(context.schema.at(path + ("confidence",))) or []
+        name = thing(context.schema, document.data, path)
+        if "confidence" not in row:
+            yield RULE.at(document, document.owner_span(path),
+                          f"{name} has no confidence label; add confidence: one of {one_of(allowed)}",
+                          HINT)
+        elif row["confidence"] not in allowed:
+            yield RULE.at(document, document.span(path + ("confidence",)),
+                          f"{name} has the confidence label {show(row['confidence'])}; "
+                          f"use one of {one_of(allowed)}",
+                          HINT)
+
+
+RULE = Rule("PL301", "dose-row-confidence", Severity.ERROR,
+            "A dose row has no confidence label from the vocabulary.", __doc__, check,
+            overlaps=(SchemaOverlap(ROWS + ("*",), "required", "confidence"),
+                      SchemaOverlap(ROWS + ("*", "confidence"), "*")))

@@ -1,0 +1,23 @@
+"""## What it does
+Reports a key that appears twice in the same mapping, pointing at the second one.
+
+## Why it matters
+YAML keeps only one of the two values and drops the other without a word: text an editor wrote
+would silently never reach the site.
+
+## Example
+```yaml
+mechanism: Binds the synthetic receptor [@doe-2001].
+mechanism: Acts on the test pathway [@doe-2001].
+```
+
+## Instead
+```yaml
+mechanism: Binds the synthetic receptor and acts on the test pathway [@doe-2001].
+```
+"""
+
+from ..findings import Severity
+from .base import Rule
+
+RULE = Rule("PL006", "duplicate-key", Severity.ERROR, "A key appears twice in the same place.", __doc__)

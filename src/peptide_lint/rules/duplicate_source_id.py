@@ -1,0 +1,46 @@
+"""## What it does
+Reports two sources in one entry with the same `id`, at the second one.
+
+## Why it matters
+A citation must lead to exactly one source. With two sources under one id, a reader cannot tell
+which one backs the claim.
+
+## Example
+```yaml
+sources:
+  - id: doe-2001
+    ...
+  - id: doe-2001
+    ...
+```
+
+## Instead
+Give each source its own id, e.g. `doe-2001` and `doe-2001b`, and fix the citations.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from .base import Rule
+
+
+def check(document, context) -> Iterator[Finding]:
+    sources = document.get(("sources",))
+    first: dict[str, int] = {}
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        source_id = source.get("id") if isinstance(source, dict) else None
+        if not isinstance(source_id, str):
+            continue
+        if source_id in first:
+            line = document.span(("sources", first[source_id], "id")).line
+            yield RULE.at(document, document.span(("sources", index, "id")),
+                          f'the source id "{source_id}" is already used by the source on line {line}',
+                          "give each source its own id and point each citation at the right one")
+        else:
+            first[source_id] = index
+
+
+RULE = Rule("PL502", "duplicate-source-id", Severity.ERROR,
+            "Two sources in one entry share an id.", __doc__, check)

@@ -1,0 +1,20 @@
+"""## What it does
+Reports data nested more than 32 levels deep.
+
+## Why it matters
+The deepest part of an entry is four levels down. Anything much deeper is a mistake in indentation
+or a file crafted to exhaust the program that reads it.
+
+## Example
+```yaml
+story: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[deep]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+```
+
+## Instead
+Follow the structure of the entry schema.
+"""
+
+from ..findings import Severity
+from .base import Rule
+
+RULE = Rule("PL013", "nesting-too-deep", Severity.ERROR, "The data is nested too deeply.", __doc__)

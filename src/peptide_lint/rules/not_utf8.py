@@ -1,0 +1,18 @@
+"""## What it does
+Reports bytes that are not UTF-8 text, at the line and column where the first one stands.
+
+## Why it matters
+Entries are published as UTF-8. Text saved in another encoding (often pasted from Word or a PDF)
+shows up on the site as garbled characters such as "Ã©".
+
+## Example
+A file saved as "Western (Windows 1252)" that contains `é` or a curly quote.
+
+## Instead
+Save the file as UTF-8. Most editors have "Save with Encoding" or "Reopen with Encoding".
+"""
+
+from ..findings import Severity
+from .base import Rule
+
+RULE = Rule("PL002", "not-utf8", Severity.ERROR, "The file is not UTF-8 text.", __doc__)

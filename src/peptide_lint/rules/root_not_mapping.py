@@ -1,0 +1,23 @@
+"""## What it does
+Reports a file whose top level is a list or a single value instead of a set of keys.
+
+## Why it matters
+An entry is a set of named sections (`slug:`, `name:`, ...); anything else cannot be an entry.
+
+## Example
+```yaml
+- slug: semax
+- name: Semax
+```
+
+## Instead
+```yaml
+slug: semax
+name: Semax
+```
+"""
+
+from ..findings import Severity
+from .base import Rule
+
+RULE = Rule("PL009", "root-not-mapping", Severity.ERROR, "The file's top level is not a set of keys.", __doc__)

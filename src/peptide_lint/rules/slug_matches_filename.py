@@ -1,0 +1,38 @@
+"""## What it does
+Reports an entry whose `slug` differs from its file name without `.yaml`.
+
+## Why it matters
+The slug is the page's web address and the id other entries use in `related`. When it differs from
+the file name, links and the file an editor opens no longer agree.
+
+## Example
+In `entries/testpeptide-z.yaml`:
+```yaml
+slug: testpeptide-y
+```
+
+## Instead
+```yaml
+slug: testpeptide-z
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from .base import Rule
+
+
+def check(document, context) -> Iterator[Finding]:
+    slug = document.get(("slug",))
+    expected = document.path.name.rsplit(".", 1)[0]
+    if isinstance(slug, str) and slug != expected:
+        yield RULE.at(document, document.span(("slug",)),
+                      f'the slug "{slug}" does not match the file name "{document.path.name}"',
+                      f"write slug: {expected}, or rename the file to {slug}.yaml")
+
+
+RULE = Rule("PL501", "slug-matches-filename", Severity.ERROR,
+            "The slug differs from the file name.", __doc__, check)

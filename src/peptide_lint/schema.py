@@ -1,0 +1,139 @@
+"""Load the entry schema and answer questions about it: what is allowed at a path, what it is called.
+
+The schema file is the single source of truth for the shape of an entry. Code that needs a
+vocabulary, a key's title or the list of keys of a section asks this module instead of repeating it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource
+
+
+class SchemaConfigError(Exception):
+    """The schema itself is unusable: a configuration problem, not a finding in an entry."""
+
+
+class EntrySchema:
+    def __init__(self, raw: dict[str, Any], path: Path) -> None:
+        self.raw = raw
+        self.path = path
+
+    @classmethod
+    def load(cls, path: Path) -> EntrySchema:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as err:
+            raise SchemaConfigError(f"cannot read the schema {path}: {err.strerror or err}") from None
+        except (ValueError, UnicodeDecodeError) as err:
+            raise SchemaConfigError(f"the schema {path} is not valid JSON: {err}") from None
+        if not isinstance(raw, dict):
+            raise SchemaConfigError(f"the schema {path} is not a JSON object")
+        for ref in _refs(raw):
+            if not ref.startswith("#"):
+                raise SchemaConfigError(
+                    f"the schema {path} refers to {ref!r}; only references inside the schema file "
+                    "itself (starting with '#') are allowed, so checking never reads other files "
+                    "or the network")
+        try:
+            Draft202012Validator.check_schema(raw)
+        except SchemaError as err:
+            raise SchemaConfigError(f"the schema {path} is not a valid JSON Schema: {err.message}") from None
+        return cls(raw, path)
+
+    @cached_property
+    def validator(self) -> Draft202012Validator:
+        resource = Resource.from_contents(self.raw)
+
+        def refuse(uri: str):  # every reference was checked to be internal; never go outside
+            raise NoSuchResource(ref=uri)
+
+        registry = Registry(retrieve=refuse).with_resource(self.raw.get("$id", ""), resource)
+        return Draft202012Validator(self.raw, registry=registry)
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        """Follow `$ref`s inside the schema file; the annotations next to a `$ref` win."""
+        seen = 0
+        merged = dict(node)
+        while "$ref" in merged and seen < 32:
+            target = self._pointer(merged.pop("$ref"))
+            merged = {**target, **merged}
+            seen += 1
+        return merged
+
+    def _pointer(self, ref: str) -> dict[str, Any]:
+        node: Any = self.raw
+        for part in ref.lstrip("#").split("/"):
+            if part:
+                node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def at(self, path: tuple) -> dict[str, Any] | None:
+        """The (resolved) subschema that describes the instance at `path`, or None if none does."""
+        node: dict[str, Any] | None = self.resolve(self.raw)
+        for part in path:
+            if node is None:
+                return None
+            if isinstance(part, int):
+                items = node.get("items")
+                node = self.resolve(items) if isinstance(items, dict) else None
+            else:
+                prop = node.get("properties", {}).get(part)
+                node = self.resolve(prop) if isinstance(prop, dict) else None
+        return node
+
+    def allowed_values(self, node: dict[str, Any] | None) -> list[Any] | None:
+        """The controlled vocabulary of a subschema (enum, const, or oneOf/anyOf of consts)."""
+        if not node:
+            return None
+        if "enum" in node:
+            return list(node["enum"])
+        if "const" in node:
+            return [node["const"]]
+        for key in ("oneOf", "anyOf"):
+            branches = [self.resolve(b) for b in node.get(key, [])]
+            if branches and all("const" in b for b in branches):
+                return [b["const"] for b in branches]
+        return None
+
+    def property_names(self, node: dict[str, Any] | None) -> list[str]:
+        return list((node or {}).get("properties", {}))
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)
+
+
+def paths_using(schema: EntrySchema, data: Any, definition: str) -> Iterator[tuple]:
+    """Instance paths in `data` whose schema is a `$ref` to `definition` (e.g. "#/$defs/prose").
+
+    This is how rules find, say, every prose field without keeping their own list of them.
+    """
+    def walk(node: dict[str, Any], value: Any, path: tuple) -> Iterator[tuple]:
+        if node.get("$ref") == definition:
+            yield path
+        node = schema.resolve(node)
+        if isinstance(value, dict):
+            for key, prop in node.get("properties", {}).items():
+                if key in value and isinstance(prop, dict):
+                    yield from walk(prop, value[key], path + (key,))
+        elif isinstance(value, list) and isinstance(node.get("items"), dict):
+            for index, item in enumerate(value):
+                yield from walk(node["items"], item, path + (index,))
+
+    yield from walk(schema.raw, data, ())

@@ -1,0 +1,68 @@
+"""How messages name the parts of an entry, in an editor's words.
+
+A list item is named by its schema title and its label key (`x-label-key` in the schema): the dose
+row labelled Route is `dose row "Route"`, the source with id doe-2001 is `source "doe-2001"`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from .loader import Timestamp, value_at
+from .schema import EntrySchema
+
+
+def thing(schema: EntrySchema, data: Any, path: tuple) -> str:
+    """What the mapping or list item at `path` is called: 'the entry', 'dose row "Route"', ..."""
+    if not path:
+        return "the entry"
+    node = schema.at(path) or {}
+    value = value_at(data, path)
+    if isinstance(path[-1], int):
+        title = (node.get("title") or "item").lower()
+        label_key = node.get("x-label-key")
+        label = value.get(label_key) if isinstance(value, dict) and label_key else None
+        if isinstance(label, str) and label.strip():
+            return f'{title} "{_clip(label)}"'
+        return f"{title} {path[-1] + 1}"
+    return field(schema, data, path)
+
+
+def field(schema: EntrySchema, data: Any, path: tuple) -> str:
+    """What the value at `path` is called: 'caveat', 'confidence of dose row "Route"', ..."""
+    if not path:
+        return "the entry"
+    if isinstance(path[-1], int):
+        return thing(schema, data, path)
+    if len(path) == 1:
+        return path[0]
+    return f"{path[-1]} of {thing(schema, data, path[:-1])}"
+
+
+def show(value: Any) -> str:
+    """A value as the editor wrote it, for quoting in a message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (dict, list)):
+        return "a list" if isinstance(value, list) else "a group of keys"
+    if isinstance(value, Timestamp):
+        return value.text
+    return f'"{_clip(str(value))}"' if isinstance(value, str) else str(value)
+
+
+def one_of(values: list[Any]) -> str:
+    return ", ".join(show(v).strip('"') for v in values)
+
+
+def closest(word: str, candidates: list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _clip(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
