@@ -39,7 +39,7 @@ def entry_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for child in path.rglob("*"):
-                if child.suffix in ENTRY_SUFFIXES and not child.is_dir():
+                if child.suffix in ENTRY_SUFFIXES:  # a folder named like an entry is reported, not skipped
                     found.setdefault(os.path.normpath(child), child)
         else:
             found.setdefault(os.path.normpath(path), path)

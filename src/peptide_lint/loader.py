@@ -20,6 +20,7 @@ from typing import Any, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .findings import FILE_START, Finding, Span
@@ -202,10 +203,10 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     try:
         documents = _compose_all(text)
     except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        message, hint, at_opening = yaml_syntax.explain(err.problem or "", err.context or "")
+        mark = (err.context_mark if at_opening else None) or err.problem_mark or err.context_mark
         span = Span.point(mark.line + 1, mark.column + 1) if mark else FILE_START
         if span.line not in tab_lines:
-            message, hint = yaml_syntax.explain(err.problem or "", err.context or "")
             if "undefined alias" in (err.problem or ""):
                 add(anchors_and_aliases, span, "an alias (*name) is used here",
                     anchors_and_aliases.HINT)
@@ -233,10 +234,9 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
             "an entry is a set of keys, one per line, starting with 'slug: ...' at the left edge")
         return LoadResult(None, findings, text)
 
-    if "&" in text or "*" in text or "<<" in text:
-        for span in _anchor_spans(text):
-            add(anchors_and_aliases, span, "an anchor (&name) is defined here",
-                anchors_and_aliases.HINT)
+    if "&" in text or "*" in text:
+        for span, message in _anchors_and_aliases(text):
+            add(anchors_and_aliases, span, message, anchors_and_aliases.HINT)
 
     builder = _Builder(display_path, findings.append)
     data = builder.build(root, ())
@@ -250,14 +250,20 @@ def _compose_all(text: str) -> list[Node]:
     return [d for d in yaml.compose_all(text)]
 
 
-def _anchor_spans(text: str) -> Iterator[Span]:
+def _anchors_and_aliases(text: str) -> Iterator[tuple[Span, str]]:
+    """Where anchors and aliases stand. The node tree cannot say: an alias is the anchored node."""
     yaml = YAML(typ="safe")
     yaml.version = (1, 2)
     try:
         for event in yaml.parse(text):
-            if getattr(event, "anchor", None) and type(event).__name__ != "AliasEvent":
-                mark = event.start_mark
-                yield Span.point(mark.line + 1, mark.column + 1)
+            if not getattr(event, "anchor", None):
+                continue
+            mark = event.start_mark
+            span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2 + len(event.anchor))
+            if isinstance(event, AliasEvent):
+                yield span, f"the alias *{event.anchor} repeats content from elsewhere"
+            else:
+                yield span, f"the anchor &{event.anchor} is defined here"
     except YAMLError:
         return
 
@@ -295,9 +301,7 @@ class _Builder:
         self.report(rule.RULE.finding(self.display_path, _node_span(node), message, hint))
 
     def build(self, node: Node, path: Path_, key: Span | None = None, depth: int = 0) -> Any:
-        if id(node) in self._seen:
-            self._add(anchors_and_aliases, node, "an alias (*name) repeats content from elsewhere",
-                      anchors_and_aliases.HINT)
+        if id(node) in self._seen:  # an alias: reported where it stands, and never expanded
             return None
         self._seen.add(id(node))
         self.places[path] = _Place(_node_span(node), key, node.start_mark.index,

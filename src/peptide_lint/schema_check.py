@@ -48,16 +48,21 @@ class _Problem:
 def schema_findings(document: Document, schema: EntrySchema,
                     overlaps: Iterable[SchemaOverlap] = ()) -> list[Finding]:
     overlaps = list(overlaps)
+    problems = [problem for error in schema.validator.iter_errors(document.data)
+                for problem in _explain(error, document, schema)
+                if not any(o.matches(problem.path, problem.keyword, problem.property) for o in overlaps)]
+    # A misspelled key is one mistake: report the unknown key with its suggestion, not also the
+    # missing key it was meant to be.
+    misspelled = {(p.path[:-1], p.property) for p in problems if p.rule is unknown_field and p.property}
     findings: list[Finding] = []
     seen: set[tuple] = set()
-    for error in schema.validator.iter_errors(document.data):
-        for problem in _explain(error, document, schema):
-            if any(o.matches(problem.path, problem.keyword, problem.property) for o in overlaps):
-                continue
-            key = (problem.span, problem.rule.RULE.code, problem.message)
-            if key not in seen:
-                seen.add(key)
-                findings.append(problem.rule.RULE.at(document, problem.span, problem.message, problem.hint))
+    for problem in problems:
+        if problem.rule is missing_field and (problem.path, problem.property) in misspelled:
+            continue
+        key = (problem.span, problem.rule.RULE.code, problem.message)
+        if key not in seen:
+            seen.add(key)
+            findings.append(problem.rule.RULE.at(document, problem.span, problem.message, problem.hint))
     return findings
 
 
@@ -91,7 +96,7 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
             message = f'unknown key "{key}" in {where}'
             message += f'; did you mean "{suggestion}"?' if suggestion else ""
             yield _Problem(unknown_field, path + (key,), keyword, doc.key_span(path + (key,)), message,
-                           f"keys allowed here: {', '.join(known)}")
+                           f"keys allowed here: {', '.join(known)}", suggestion)
         return
 
     span = doc.span(path)
@@ -116,7 +121,7 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
         return
     if keyword == "pattern":
         yield _Problem(invalid_format, path, keyword, span,
-                       f"{name} {show(instance)} is not in the required form", description)
+                       f"{name} is {show(instance)}, which is not in the required form", description)
         return
     if keyword in ("minLength", "minItems"):
         if keyword == "minItems" and error.validator_value > 1:

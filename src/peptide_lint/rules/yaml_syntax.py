@@ -37,14 +37,14 @@ _EXPLANATIONS = [
      "YAML expected a key followed by a colon here",
      "check for a missing colon after a key, or a quote that was opened and never closed"),
     ("found unexpected end of stream",
-     "the file ends inside a quoted value",
-     "add the closing quote to the value that starts here"),
+     "this quoted value is never closed",
+     "add the closing quote at the end of the value"),
     ("did not find expected ',' or ']'",
-     "a list written in brackets is not closed",
-     "add the closing ']' or separate the items with commas"),
+     "this list in brackets is never closed",
+     "add the closing ']' at the end of the list, and separate its items with commas"),
     ("did not find expected ',' or '}'",
-     "a mapping written in braces is not closed",
-     "add the closing '}' or separate the keys with commas"),
+     "this mapping in braces is never closed",
+     "add the closing '}' at the end, and separate its keys with commas"),
     ("found character that cannot start any token",
      "this character cannot start a value here",
      "put the value in double quotes; characters such as @, ` and % cannot start plain text"),
@@ -63,11 +63,17 @@ _EXPLANATIONS = [
 ]
 
 
-def explain(problem: str, context: str) -> tuple[str, str]:
-    """An editor's message and hint for the parser's `problem` and `context` texts."""
+# Problems best shown where the unclosed thing opened, not where the parser gave up.
+_AT_OPENING = ("found unexpected end of stream", "did not find expected ',' or")
+
+
+def explain(problem: str, context: str) -> tuple[str, str, bool]:
+    """An editor's message and hint for the parser's `problem` and `context` texts, and whether
+    to point at where the enclosing construct opened."""
+    at_opening = any(needle in problem for needle in _AT_OPENING)
     for needle, message, hint in _EXPLANATIONS:
         if needle in problem or needle in context:
-            return message, hint
+            return message, hint, at_opening
     detail = " ".join(part for part in (context, problem) if part)
     return (f"YAML cannot read the file here ({detail})",
-            "check the indentation, colons and quotes on this line and the line above")
+            "check the indentation, colons and quotes on this line and the line above", at_opening)

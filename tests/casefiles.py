@@ -1,0 +1,105 @@
+"""Rule test cases written as YAML, so that a contributor adds a case without writing Python.
+
+A case file `tests/cases/<rule-name>.yaml` holds:
+
+    rule: dose-row-confidence
+    cases:
+      - name: a row without confidence       # what the case shows
+        replace:                             # edits to tests/fixtures/testpeptide-z.yaml ...
+          - ["      confidence: community\n", ""]
+        # each [old, new] must occur once in the base; [old, new, all] replaces every occurrence.
+        # line_endings: crlf and bom: true re-encode the result. Instead of replace:
+        #   text: |  (the whole file), text_repeat: [chunk, times] (a large file),
+        #   bytes: "..." (Python escapes, for encodings and control characters),
+        #   folder: true (a folder named like an entry)
+        file: testpeptide-z.yaml             # the entry's file name (default shown)
+        expect:                              # every finding, as LINE:COL CODE message
+          - '35:7 PL301 dose row "Route" has no confidence label; ...'
+
+`python tests/casefiles.py tests/cases/<rule-name>.yaml` prints what each case produces now.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from peptide_lint.pipeline import check_files
+from peptide_lint.schema import EntrySchema
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+BASE_ENTRY = TESTS / "fixtures" / "testpeptide-z.yaml"
+SCHEMA = EntrySchema.load(ROOT / "schema" / "entry.schema.json")
+
+
+@dataclass
+class Case:
+    rule: str
+    name: str
+    file: str
+    content: bytes
+    expect: list[str]
+    folder: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}: {self.name}"
+
+
+def load_cases(path: Path) -> list[Case]:
+    spec = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    base = BASE_ENTRY.read_text(encoding="utf-8")
+    cases = []
+    for raw in spec["cases"]:
+        if "bytes" in raw:
+            content = codecs.escape_decode(raw["bytes"].encode("utf-8"))[0]
+        elif "text" in raw:
+            content = raw["text"].encode("utf-8")
+        elif "text_repeat" in raw:
+            chunk, times = raw["text_repeat"]
+            content = (chunk * times).encode("utf-8")
+        else:
+            text = base
+            for old, new, *every in raw.get("replace", []):
+                count = text.count(old)
+                if count == 0 or (count > 1 and every != ["all"]):
+                    raise ValueError(f"{path.name}: case {raw['name']!r}: {old!r} occurs {count} times in "
+                                     "the base entry; make it unique, or add a third item: all")
+                text = text.replace(old, new)
+            if raw.get("line_endings") == "crlf":
+                text = text.replace("\n", "\r\n")
+            if raw.get("bom"):
+                text = "\ufeff" + text
+            content = text.encode("utf-8")
+        cases.append(Case(spec["rule"], raw["name"], raw.get("file", BASE_ENTRY.name), content,
+                          list(raw.get("expect") or []), folder=bool(raw.get("folder"))))
+    return cases
+
+
+def run_case(case: Case) -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / case.file
+        if case.folder:
+            path.mkdir()
+        else:
+            path.write_bytes(case.content)
+        report = check_files([path], SCHEMA, Path(folder))
+    return [f"{f.line}:{f.column} {f.code} {f.message}" for f in report.findings]
+
+
+def all_case_files() -> list[Path]:
+    return sorted((TESTS / "cases").glob("*.yaml"))
+
+
+if __name__ == "__main__":
+    for file in sys.argv[1:] or all_case_files():
+        for case in load_cases(Path(file)):
+            print(f"# {case.id}")
+            for line in run_case(case):
+                print("  - " + ('"' + line.replace("\\", "\\\\").replace('"', '\\"') + '"'))
