@@ -11,7 +11,7 @@ import click
 from . import __version__, registry
 from .discover import Repo, entry_files, find_repo
 from .findings import Severity
-from .pipeline import check_files
+from .pipeline import Report, check_files
 from .reporters.text import TextReporter
 from .schema import EntrySchema, SchemaConfigError
 from .wording import closest
@@ -41,7 +41,8 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Color the output. auto: only on a terminal, and never when NO_COLOR is set.")
 @click.option("--no-source", is_flag=True, help="Do not show the source line and hint under each finding.")
-def check(paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool) -> int:
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -64,9 +65,7 @@ def check(paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source:
     report = check_files(entry_files(targets), schema, cwd)
     reporter = TextReporter(color=_use_color(color), show_source=not no_source)
     reporter.write(report, sys.stdout)
-    if report.tool_failed:
-        return EXIT_USAGE
-    return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
+    ctx.exit(_exit_code(report))
 
 
 @cli.command("rules")
@@ -102,6 +101,12 @@ def _repo(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path) -> Repo:
         raise click.UsageError("no content repo here: run inside the repo (the folder with schema/ and "
                                "entries/) or pass --repo DIR")
     return repo
+
+
+def _exit_code(report: Report) -> int:
+    if report.tool_failed:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
 
 
 def _use_color(choice: str) -> bool:

@@ -35,7 +35,8 @@ class Report:
 
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path,
-                rules: tuple[Rule, ...] = registry.RULES) -> Report:
+                rules: tuple[Rule, ...] | None = None) -> Report:
+    rules = registry.RULES if rules is None else rules
     context = Context(schema=schema)
     overlaps = [overlap for rule in rules for overlap in rule.overlaps]
     content_rules = [rule for rule in rules if rule.check is not None]

@@ -1,0 +1,188 @@
+"""The command line as users and CI meet it: output format, exit codes, usage errors, color."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casefiles import BASE_ENTRY
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "peptide_lint", *args], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+def add_entry(repo: Path, name: str, text: str | None = None) -> Path:
+    path = repo / "entries" / f"{name}.yaml"
+    base = BASE_ENTRY.read_text(encoding="utf-8").replace("slug: testpeptide-z", f"slug: {name}")
+    path.write_text(text if text is not None else base, encoding="utf-8")
+    return path
+
+
+def test_clean_repo_exits_0(repo):
+    add_entry(repo, "testpeptide-z")
+    result = run("check", cwd=repo)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "All clear: no findings in 1 file.\n"
+    assert result.stderr == ""
+
+
+def test_findings_are_path_line_col_code_severity_message_then_source_and_hint(repo):
+    add_entry(repo, "testpeptide-z")
+    broken = add_entry(repo, "testpeptide-y")
+    broken.write_text(broken.read_text().replace("      confidence: community\n", ""))
+    result = run("check", cwd=repo)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        'entries/testpeptide-y.yaml:34:7: PL301 [error] dose row "Route" has no confidence label; '
+        "add confidence: one of clinical, community",
+        "  34 |     - label: Route",
+        "     |       ^",
+        "     = hint: clinical: the dose was used in human studies (cite them); "
+        "community: it rests on what users report",
+        "1 error, 0 warnings in 1 of 2 files.",
+        "Run 'peptide-lint explain CODE' to learn more about a rule (here: PL301).",
+    ]
+
+
+def test_one_bad_file_does_not_stop_the_others_and_order_is_by_file_line_column(repo):
+    add_entry(repo, "testpeptide-b", "slug: [unclosed\n")
+    add_entry(repo, "testpeptide-a", "")
+    good = add_entry(repo, "testpeptide-c")
+    good.write_text(good.read_text().replace("evidence: clinical", "evidence: strong")
+                    .replace("mechanism: >-", "mechansim: >-"))
+    first = run("check", "--no-source", cwd=repo)
+    headings = [line.split(" ")[0] for line in first.stdout.splitlines() if line.startswith("entries/")]
+    assert headings == ["entries/testpeptide-a.yaml:1:1:", "entries/testpeptide-b.yaml:1:7:",
+                        "entries/testpeptide-c.yaml:8:11:", "entries/testpeptide-c.yaml:17:1:"]
+    assert first.returncode == 1
+    assert run("check", "--no-source", cwd=repo).stdout == first.stdout
+
+
+def test_warnings_alone_pass(repo, monkeypatch):
+    from peptide_lint import cli
+    from peptide_lint.findings import Severity
+    from peptide_lint.pipeline import Report
+    from peptide_lint.findings import Finding, Span
+    warning = Finding("entries/x.yaml", Span(1, 1, 1, 2), "PL999", "demo", Severity.WARNING, "a warning")
+    report = Report([warning], 1)
+    assert cli._exit_code(report) == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (("check", "entries/missing.yaml"), "does not exist"),
+    (("check", "--colour"), "No such option"),
+    (("check", "--color", "sometimes"), "'sometimes' is not one of"),
+    (("explain", "claim-without-citatoin"), "did you mean claim-without-citation?"),
+    (("frobnicate",), "No such command"),
+])
+def test_usage_problems_exit_2_with_one_line(repo, args, message):
+    result = run(*args, cwd=repo)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_outside_a_content_repo_is_a_usage_error(tmp_path):
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no content repo here" in result.stderr
+
+
+def test_a_schema_that_reaches_outside_is_a_usage_error(repo):
+    schema = repo / "schema" / "entry.schema.json"
+    data = json.loads(schema.read_text())
+    data["properties"]["name"] = {"$ref": "https://example.invalid/name.json", "title": "t", "description": "d"}
+    schema.write_text(json.dumps(data))
+    add_entry(repo, "testpeptide-z")
+    result = run("check", cwd=repo)
+    assert result.returncode == 2
+    assert "only references inside the schema file" in result.stderr
+
+
+def test_an_internal_error_in_one_rule_is_a_finding_and_exit_2(repo, monkeypatch):
+    from click.testing import CliRunner
+    from peptide_lint import cli, registry
+    from peptide_lint.findings import Severity
+    from peptide_lint.rules.base import Rule
+
+    def explode(document, context):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    broken = Rule("PL999", "explodes", Severity.ERROR, "test", "doc", explode)
+    monkeypatch.setattr(registry, "RULES", registry.RULES + (broken,))
+    add_entry(repo, "testpeptide-z")
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli.cli, ["check", "--no-source"])
+    assert result.exit_code == 2
+    assert "entries/testpeptide-z.yaml:1:1: PL900 [error] the explodes check failed on this file: " \
+           "RuntimeError: boom" in result.output
+
+
+def test_color_only_on_a_terminal_and_never_with_no_color(repo):
+    add_entry(repo, "testpeptide-z", "slug: [\n")
+    assert not ANSI.search(run("check", cwd=repo).stdout)
+    assert ANSI.search(run("check", "--color", "always", cwd=repo).stdout)
+    assert ANSI.search(_run_on_tty(repo, {}))
+    assert not ANSI.search(_run_on_tty(repo, {"NO_COLOR": "1"}))
+
+
+def _run_on_tty(repo: Path, env: dict) -> str:
+    leader, follower = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+    process = subprocess.Popen([sys.executable, "-m", "peptide_lint", "check"], cwd=repo, env=environment,
+                               stdout=follower, stderr=follower, stdin=subprocess.DEVNULL)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_rules_lists_every_rule_and_explain_prints_the_documentation(repo):
+    from peptide_lint import registry
+    listing = run("rules", cwd=repo).stdout
+    for rule in registry.RULES:
+        assert re.search(rf"^{rule.code}  {re.escape(rule.name)} ", listing, re.MULTILINE)
+    explained = run("explain", "PL201", cwd=repo)
+    assert explained.returncode == 0
+    for heading in ("## What it does", "## Why it matters", "## Example", "## Instead"):
+        assert heading in explained.stdout
+    assert run("explain", "claim-without-citation", cwd=repo).stdout == explained.stdout
+
+
+def test_help_explains_the_exit_codes(repo):
+    result = run("check", "--help", cwd=repo)
+    assert result.returncode == 0
+    assert "Exit codes" in result.stdout and "NO_COLOR" in result.stdout
+
+
+def test_paths_may_be_files_or_folders_and_display_relative_to_the_current_folder(repo):
+    add_entry(repo, "testpeptide-z", "")
+    result = run("check", "testpeptide-z.yaml", cwd=repo / "entries")
+    assert result.stdout.startswith("testpeptide-z.yaml:1:1: PL007")
+    result = run("check", "entries", cwd=repo)
+    assert result.stdout.startswith("entries/testpeptide-z.yaml:1:1: PL007")
