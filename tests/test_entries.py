@@ -92,3 +92,11 @@ def test_prose_matches_the_page_once_citations_are_removed(page, entry):
     for paragraph in entry["what_it_is"].split("\n\n"):
         assert re.sub(r"\s*\[@[^\]]+\]", "", _flat(paragraph)) in flat_page
     assert re.sub(r"\s*\[@[^\]]+\]", "", _flat(entry["safety"]["summary"])) in flat_page
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line.strip() for line in readme.split("## ")[0].splitlines() if line.startswith("    ")]
+    assert commands == ["python3 -m pip install -q -e . && python3 -m peptide_lint check",
+                        "python3 -m pip install -q -e '.[test]' && python3 -m pytest -q"]
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()

@@ -1,0 +1,88 @@
+"""The loader: plain data, exact positions, and bad input that never escapes as an exception."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+from peptide_lint.findings import Span
+from peptide_lint.loader import Timestamp, load_bytes
+
+
+def load(text: str | bytes):
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return load_bytes(raw, Path("entries/x.yaml"), "entries/x.yaml")
+
+
+def test_yaml_1_2_keeps_no_on_yes_as_text_and_reads_dates_as_timestamps():
+    result = load("a: no\nb: on\nc: yes\nd: 2020-01-02\ne: 2020\nf: '2020'\ng: true\nh: ~\ni: 1.5\n")
+    assert result.findings == []
+    assert result.document.data == {"a": "no", "b": "on", "c": "yes", "d": Timestamp("2020-01-02"),
+                                    "e": 2020, "f": "2020", "g": True, "h": None, "i": 1.5}
+
+
+def test_every_key_and_value_has_its_line_and_column():
+    doc = load("# comment\nouter:\n  inner: value\n  list:\n    - first\n    - key: deep\n").document
+    assert doc.key_span(("outer",)).line == 2
+    assert doc.key_span(("outer", "inner")) == Span(3, 3, 3, 8)
+    assert doc.span(("outer", "inner")) == Span(3, 10, 3, 15)
+    assert doc.span(("outer", "list", 0)) == Span(5, 7, 5, 12)
+    assert doc.span(("outer", "list", 1, "key")) == Span(6, 12, 6, 16)
+    assert doc.span(("outer", "missing", "path")) == doc.span(("outer",))
+
+
+def test_positions_inside_folded_and_quoted_text():
+    doc = load("a: >-\n  first line\n  second word here\nb: 'it''s x'\nc: \"tab\\there y\"\n").document
+    text = doc.get(("a",))
+    start = text.index("word")
+    assert doc.text_span(("a",), start, start + 4) == Span(3, 10, 3, 14)
+    value = doc.get(("b",))
+    assert doc.text_span(("b",), value.index("x"), value.index("x") + 1) == Span(4, 11, 4, 12)
+    value = doc.get(("c",))
+    assert doc.text_span(("c",), value.index("y"), value.index("y") + 1).column == 15
+
+
+def test_bom_and_crlf_do_not_shift_positions():
+    result = load(b"\xef\xbb\xbfname: x\r\nslug: y\r\n")
+    assert result.findings == []
+    assert result.document.span(("slug",)) == Span(2, 7, 2, 8)
+
+
+def test_a_billion_laughs_file_is_a_finding_in_bounded_memory():
+    lines = ['a0: &a0 "lol"']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    text = "\n".join(lines) + "\n"
+    tracemalloc.start()
+    result = load(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
+    assert {f.code for f in result.findings} == {"PL010"}
+    assert result.findings[0].span.line == 1
+
+
+def test_python_tags_are_never_constructed(tmp_path):
+    marker = tmp_path / "ran"
+    result = load(f'name: !!python/object/apply:os.system ["touch {marker}"]\n')
+    assert not marker.exists()
+    assert [f.code for f in result.findings] == ["PL011"]
+
+
+def test_non_utf8_points_at_the_byte():
+    result = load("slug: a\nname: caf".encode() + b"\xe9 ok\n")
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("PL002", 2, 10)]
+
+
+def test_tabs_are_reported_on_every_line_and_not_again_as_syntax_errors():
+    result = load("a:\n\tb: 1\n\tc: 2\n")
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("PL004", 2, 1), ("PL004", 3, 1)]
+
+
+def test_every_finding_lies_inside_the_file():
+    samples = ["a: [", "a: 'x", "\t- x", "a: b: c", "- a\n- b", "a: 1\nb:\n  - c\n d: e\n", "? [a]\n: b\n",
+               "a: *nope\n", "&x a: b\n", "---\n---\n", "a: !!binary aGVsbG8=\n"]
+    for sample in samples:
+        lines = (sample.splitlines() or [""])
+        for finding in load(sample).findings:
+            assert 1 <= finding.line <= max(len(lines), 1) + 1, (sample, finding)
+            assert finding.column >= 1
