@@ -62,7 +62,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     targets = list(paths) or [repo.entries_dir]
     if not paths and not repo.entries_dir.is_dir():
         raise click.UsageError(f"the repo {repo.root} has no entries/ folder")
-    report = check_files(entry_files(targets), schema, cwd)
+    report = check_files(entry_files(targets), schema, cwd, repo_root=repo.root)
     reporter = TextReporter(color=_use_color(color), show_source=not no_source)
     reporter.write(report, sys.stdout)
     ctx.exit(_exit_code(report))

@@ -20,7 +20,20 @@ from .schema_check import schema_findings
 class Report:
     findings: list[Finding]
     files_checked: int
-    source_lines: dict[str, list[str]] = field(default_factory=dict)
+    source_lines: dict[str, list[str]] = field(default_factory=dict)  # by Finding.path
+    files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it
+    cwd: Path = field(default_factory=Path.cwd)
+    repo_root: Path | None = None
+
+    def repo_relative(self, shown_path: str) -> str:
+        """A finding's path relative to the repo root, with forward slashes (for SARIF, CI tools)."""
+        absolute = (self.cwd / shown_path).resolve()
+        if self.repo_root is not None:
+            try:
+                return absolute.relative_to(self.repo_root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return shown_path
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -35,7 +48,7 @@ class Report:
 
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path,
-                rules: tuple[Rule, ...] | None = None) -> Report:
+                rules: tuple[Rule, ...] | None = None, repo_root: Path | None = None) -> Report:
     rules = registry.RULES if rules is None else rules
     context = Context(schema=schema)
     overlaps = [overlap for rule in rules for overlap in rule.overlaps]
@@ -56,7 +69,8 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path,
         for rule in content_rules:
             findings.extend(_guarded(shown, rule.name, lambda: list(rule.check(document, context))))
     findings.sort(key=Finding.sort_key)
-    return Report(findings, len(files), source_lines)
+    shown = sorted(display_path(path, cwd) for path in files)
+    return Report(findings, len(files), source_lines, shown, cwd, repo_root)
 
 
 def _guarded(shown: str, what: str, produce) -> list[Finding]:
