@@ -12,6 +12,8 @@ A case file `tests/cases/<rule-name>.yaml` holds:
         #   text: |  (the whole file), text_repeat: [chunk, times] (a large file),
         #   bytes: "..." (Python escapes, for encodings and control characters),
         #   folder: true (a folder named like an entry)
+        others:                              # more entries in the repo (only the case's file is reported)
+          testpeptide-y.yaml: {replace: [...]}  # same keys as a case; the base gets slug testpeptide-y
         file: testpeptide-z.yaml             # the entry's file name (default shown)
         expect:                              # every finding, as LINE:COL CODE message
           - '35:7 PL301 dose row "Route" has no confidence label; ...'
@@ -24,7 +26,7 @@ from __future__ import annotations
 import codecs
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -46,6 +48,7 @@ class Case:
     content: bytes
     expect: list[str]
     folder: bool = False
+    others: dict[str, bytes] = field(default_factory=dict)  # more entries in the same repo, by file name
 
     @property
     def id(self) -> str:
@@ -54,32 +57,39 @@ class Case:
 
 def load_cases(path: Path) -> list[Case]:
     spec = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    base = BASE_ENTRY.read_text(encoding="utf-8")
     cases = []
     for raw in spec["cases"]:
-        if "bytes" in raw:
-            content = codecs.escape_decode(raw["bytes"].encode("utf-8"))[0]
-        elif "text" in raw:
-            content = raw["text"].encode("utf-8")
-        elif "text_repeat" in raw:
-            chunk, times = raw["text_repeat"]
-            content = (chunk * times).encode("utf-8")
-        else:
-            text = base
-            for old, new, *every in raw.get("replace", []):
-                count = text.count(old)
-                if count == 0 or (count > 1 and every != ["all"]):
-                    raise ValueError(f"{path.name}: case {raw['name']!r}: {old!r} occurs {count} times in "
-                                     "the base entry; make it unique, or add a third item: all")
-                text = text.replace(old, new)
-            if raw.get("line_endings") == "crlf":
-                text = text.replace("\n", "\r\n")
-            if raw.get("bom"):
-                text = "\ufeff" + text
-            content = text.encode("utf-8")
-        cases.append(Case(spec["rule"], raw["name"], raw.get("file", BASE_ENTRY.name), content,
-                          list(raw.get("expect") or []), folder=bool(raw.get("folder"))))
+        others = {name: _content(path, {"name": raw["name"], **(other or {})}, Path(name).stem)
+                  for name, other in (raw.get("others") or {}).items()}
+        cases.append(Case(spec["rule"], raw["name"], raw.get("file", BASE_ENTRY.name), _content(path, raw),
+                          list(raw.get("expect") or []), folder=bool(raw.get("folder")), others=others))
     return cases
+
+
+def _content(path: Path, raw: dict, slug: str | None = None) -> bytes:
+    """The bytes of one file of a case: the base entry edited (under `slug`, if given), or the
+    text or bytes given."""
+    if "bytes" in raw:
+        return codecs.escape_decode(raw["bytes"].encode("utf-8"))[0]
+    if "text" in raw:
+        return raw["text"].encode("utf-8")
+    if "text_repeat" in raw:
+        chunk, times = raw["text_repeat"]
+        return (chunk * times).encode("utf-8")
+    text = BASE_ENTRY.read_text(encoding="utf-8")
+    if slug:
+        text = text.replace("slug: testpeptide-z", f"slug: {slug}")
+    for old, new, *every in raw.get("replace", []):
+        count = text.count(old)
+        if count == 0 or (count > 1 and every != ["all"]):
+            raise ValueError(f"{path.name}: case {raw['name']!r}: {old!r} occurs {count} times in "
+                             "the base entry; make it unique, or add a third item: all")
+        text = text.replace(old, new)
+    if raw.get("line_endings") == "crlf":
+        text = text.replace("\n", "\r\n")
+    if raw.get("bom"):
+        text = "\ufeff" + text
+    return text.encode("utf-8")
 
 
 def run_case(case: Case) -> list[str]:
@@ -89,7 +99,11 @@ def run_case(case: Case) -> list[str]:
             path.mkdir()
         else:
             path.write_bytes(case.content)
-        report = check_files([path], SCHEMA, Path(folder))
+        others = []
+        for name, content in case.others.items():
+            others.append(Path(folder) / name)
+            others[-1].write_bytes(content)
+        report = check_files([path], SCHEMA, Path(folder), index_files=[path, *others])
     return [f"{f.line}:{f.column} {f.code} {f.message}" for f in report.findings]
 
 

@@ -26,7 +26,8 @@ def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedP
 
 def add_entry(repo: Path, name: str, text: str | None = None) -> Path:
     path = repo / "entries" / f"{name}.yaml"
-    base = BASE_ENTRY.read_text(encoding="utf-8").replace("slug: testpeptide-z", f"slug: {name}")
+    base = (BASE_ENTRY.read_text(encoding="utf-8").replace("slug: testpeptide-z", f"slug: {name}")
+            .replace("name: Testpeptide-Z\n", f"name: {name.capitalize()}\n"))
     path.write_text(text if text is not None else base, encoding="utf-8")
     return path
 

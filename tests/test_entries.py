@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from peptide_lint.config import load as load_config
 from peptide_lint.discover import entry_files
 from peptide_lint.pipeline import check_files
 from peptide_lint.schema import EntrySchema
@@ -39,7 +40,8 @@ def entry() -> dict:
 def test_every_shipped_entry_passes_with_zero_findings():
     files = entry_files([ROOT / "entries"])
     assert files, "entries/ is empty"
-    report = check_files(files, EntrySchema.load(ROOT / "schema" / "entry.schema.json"), ROOT)
+    report = check_files(files, EntrySchema.load(ROOT / "schema" / "entry.schema.json"), ROOT,
+                         config=load_config(ROOT), repo_root=ROOT, index_files=files)
     assert report.findings == []
 
 

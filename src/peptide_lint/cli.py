@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from . import __version__, registry
+from .config import ConfigError
+from .config import load as load_config
 from .discover import Repo, entry_files, find_repo
 from .findings import Severity
 from .pipeline import Report, check_files
@@ -41,8 +43,14 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Color the output. auto: only on a terminal, and never when NO_COLOR is set.")
 @click.option("--no-source", is_flag=True, help="Do not show the source line and hint under each finding.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Check only these rules: codes (PL201), code prefixes (PL2) or names, comma-separated. "
+                   "Replaces the configured selection.")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Skip these rules (codes, prefixes or names, comma-separated), on top of the configuration.")
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool) -> None:
+def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
+          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -56,13 +64,17 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     cwd = Path.cwd()
     repo = _repo(repo_dir, paths, cwd)
     try:
-        schema = EntrySchema.load(repo.schema_path)
-    except SchemaConfigError as err:
+        config = load_config(repo.root).with_flags(_split(select), _split(ignore))
+        schema = EntrySchema.load(repo.root / config.schema)
+    except (ConfigError, SchemaConfigError) as err:
         raise click.UsageError(str(err)) from None
-    targets = list(paths) or [repo.entries_dir]
-    if not paths and not repo.entries_dir.is_dir():
-        raise click.UsageError(f"the repo {repo.root} has no entries/ folder")
-    report = check_files(entry_files(targets), schema, cwd, repo_root=repo.root)
+    entries_dir = repo.root / config.entries
+    if not paths and not entries_dir.is_dir():
+        raise click.UsageError(f"the repo {repo.root} has no {config.entries}/ folder")
+    # Rules across entries always see every entry, also when only a few files are checked.
+    every_entry = entry_files([entries_dir]) if entries_dir.is_dir() else []
+    files = entry_files(list(paths)) if paths else every_entry
+    report = check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry)
     reporter = TextReporter(color=_use_color(color), show_source=not no_source)
     reporter.write(report, sys.stdout)
     ctx.exit(_exit_code(report))
@@ -94,13 +106,18 @@ def _repo(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path) -> Repo:
     if repo_dir is not None:
         repo = find_repo(repo_dir)
         if repo is None or repo.root != repo_dir.resolve():
-            raise click.UsageError(f"{repo_dir} has no schema/entry.schema.json")
+            raise click.UsageError(f"{repo_dir} is not a content repo (no schema/entry.schema.json and no "
+                                   "[tool.peptide-lint] in a pyproject.toml)")
         return repo
     repo = find_repo(cwd) or (find_repo(paths[0].parent if paths[0].is_file() else paths[0]) if paths else None)
     if repo is None:
         raise click.UsageError("no content repo here: run inside the repo (the folder with schema/ and "
                                "entries/) or pass --repo DIR")
     return repo
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def _exit_code(report: Report) -> int:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_FILE = Path("schema") / "entry.schema.json"
-ENTRIES_DIR = Path("entries")
 ENTRY_SUFFIXES = (".yaml", ".yml")
 
 
@@ -15,22 +14,22 @@ ENTRY_SUFFIXES = (".yaml", ".yml")
 class Repo:
     root: Path
 
-    @property
-    def schema_path(self) -> Path:
-        return self.root / SCHEMA_FILE
-
-    @property
-    def entries_dir(self) -> Path:
-        return self.root / ENTRIES_DIR
-
 
 def find_repo(start: Path) -> Repo | None:
-    """The nearest folder at or above `start` that holds schema/entry.schema.json."""
+    """The nearest folder at or above `start` that holds schema/entry.schema.json or configures
+    peptide-lint in its pyproject.toml."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / SCHEMA_FILE).is_file():
+        if (folder / SCHEMA_FILE).is_file() or _configures_us(folder / "pyproject.toml"):
             return Repo(folder)
     return None
+
+
+def _configures_us(pyproject: Path) -> bool:
+    try:
+        return "[tool.peptide-lint" in pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def entry_files(paths: list[Path]) -> list[Path]:

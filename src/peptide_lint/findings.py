@@ -29,6 +29,15 @@ FILE_START = Span(1, 1, 1, 1)
 
 
 @dataclass(frozen=True)
+class Fix:
+    """Replace the characters start:end of the file's text (without a BOM) with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str  # as shown to the user: relative to the repo root, forward slashes
     span: Span
@@ -37,6 +46,7 @@ class Finding:
     severity: Severity
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
     @property
     def line(self) -> int:

@@ -70,6 +70,7 @@ class _Place:
     start: int  # character offsets of the value in Document.text
     end: int
     style: str | None
+    scalar: bool
 
 
 @dataclass
@@ -118,6 +119,19 @@ class Document:
         if place is None:
             return self.span(path)
         return Span(place.value.line, place.value.column, place.value.line, place.value.column + 1)
+
+    def text_offset(self, path: Path_, index: int) -> int | None:
+        """Where character `index` of the string at `path` stands in `text`, for fixes."""
+        place = self._places.get(path)
+        value = value_at(self.data, path)
+        if place is None or not isinstance(value, str) or place.style not in (None, "'", '"', ">", "|"):
+            return None
+        return _map_offsets(self.text, place, value, index)[0]
+
+    def is_comment(self, line: int, column: int) -> bool:
+        """Whether a '#' at this place starts a comment rather than standing inside a value."""
+        return not any(place.scalar and _contains(place.value, line, column)
+                       for place in self._places.values())
 
     def text_span(self, path: Path_, start: int, end: int) -> Span:
         """Where the characters value[start:end] of the string at `path` stand in the file."""
@@ -281,6 +295,10 @@ def _node_span(node: Node) -> Span:
     return Span(start.line + 1, start.column + 1, end_line, end_column)
 
 
+def _contains(span: Span, line: int, column: int) -> bool:
+    return (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
+
+
 def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     prefix = raw[line_start:offset].decode("utf-8", errors="replace")
@@ -305,7 +323,8 @@ class _Builder:
             return None
         self._seen.add(id(node))
         self.places[path] = _Place(_node_span(node), key, node.start_mark.index,
-                                   node.end_mark.index, getattr(node, "style", None))
+                                   node.end_mark.index, getattr(node, "style", None),
+                                   isinstance(node, ScalarNode))
         if depth > MAX_DEPTH:
             if not self._too_deep:
                 self._too_deep = True

@@ -1,19 +1,32 @@
-"""The check, as the data flows: files -> documents -> schema and rule findings -> sorted report."""
+"""The check, as the data flows.
+
+    files -> load each (positions) -> schema + per-entry rules -> entry summaries -> repo index
+          -> rules across entries -> filter (config, per-file ignores, suppressions) -> sorted report
+
+Each file is loaded once and only its findings, its suppressions and a small summary are kept, so
+memory grows with the index, not with the documents. `check_one` is a pure function of one file:
+it is what runs in parallel.
+"""
 
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import registry
+from .config import Config
 from .discover import display_path
 from .findings import FILE_START, Finding, Severity
+from .index import EntrySummary, RepoIndex, summarize
 from .loader import load_file
-from .rules import internal_error
+from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
 from .schema_check import schema_findings
+from .suppressions import Suppression, apply_suppressions, parse_suppressions
+
+# Findings about the checker or the suppressions themselves cannot be switched off.
+_ALWAYS_ON = {internal_error.RULE.code, invalid_suppression.RULE.code}
 
 
 @dataclass
@@ -24,16 +37,6 @@ class Report:
     files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it
     cwd: Path = field(default_factory=Path.cwd)
     repo_root: Path | None = None
-
-    def repo_relative(self, shown_path: str) -> str:
-        """A finding's path relative to the repo root, with forward slashes (for SARIF, CI tools)."""
-        absolute = (self.cwd / shown_path).resolve()
-        if self.repo_root is not None:
-            try:
-                return absolute.relative_to(self.repo_root.resolve()).as_posix()
-            except ValueError:
-                pass
-        return shown_path
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -46,31 +49,99 @@ class Report:
     def tool_failed(self) -> bool:
         return any(f.code == internal_error.RULE.code for f in self.findings)
 
+    def repo_relative(self, shown_path: str) -> str:
+        """A finding's path relative to the repo root, with forward slashes (for SARIF, CI tools)."""
+        if self.repo_root is None:
+            return shown_path
+        return _repo_relative(self.cwd / shown_path, self.repo_root)
 
-def check_files(files: list[Path], schema: EntrySchema, cwd: Path,
-                rules: tuple[Rule, ...] | None = None, repo_root: Path | None = None) -> Report:
-    rules = registry.RULES if rules is None else rules
-    context = Context(schema=schema)
-    overlaps = [overlap for rule in rules for overlap in rule.overlaps]
-    content_rules = [rule for rule in rules if rule.check is not None]
+
+@dataclass
+class FileResult:
+    """What checking one file leaves behind."""
+
+    shown: str
+    findings: list[Finding]
+    summary: EntrySummary
+    suppressions: list[Suppression]
+    lines: list[str] | None  # kept only when there are findings to show them with
+
+
+def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
+                rules: tuple[Rule, ...] | None = None, repo_root: Path | None = None,
+                index_files: list[Path] = ()) -> Report:
+    """Check `files`. Entries in `index_files` are read only to build the repo index, so that rules
+    across entries see the whole repo while findings are reported for `files` alone."""
+    config = config or Config()
+    rules = config.rules() if rules is None else rules
+    context = Context(schema=schema, config=config, index=RepoIndex())
+    results = [check_one(path, display_path(path, cwd), context, rules) for path in files]
+    for result in results:
+        context.index.add(result.summary)
+    checked = {r.shown for r in results}
+    for path in index_files:
+        shown = display_path(path, cwd)
+        if shown not in checked:
+            loaded = load_file(path, shown)
+            if loaded.document is not None:
+                context.index.add(summarize(loaded.document))
+    across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
     source_lines: dict[str, list[str]] = {}
-    for path in files:
-        shown = display_path(path, cwd)
-        loaded = load_file(path, shown)
-        findings.extend(loaded.findings)
-        if loaded.text is not None:
-            source_lines[shown] = loaded.text.splitlines()
-        document = loaded.document
-        if document is None:
-            continue
-        findings.extend(_guarded(shown, "schema validation",
-                                 lambda: schema_findings(document, schema, overlaps)))
-        for rule in content_rules:
-            findings.extend(_guarded(shown, rule.name, lambda: list(rule.check(document, context))))
+    for result in results:
+        file_findings = list(result.findings)
+        for rule in across:
+            file_findings += _guarded(result.shown, rule.name,
+                                      lambda: list(rule.check_across(result.summary, context)))
+        repo_path = _repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown
+        file_findings = _filter(file_findings, result.suppressions, rules, config.ignored_in(repo_path))
+        findings += file_findings
+        if file_findings and result.lines is not None:
+            source_lines[result.shown] = result.lines
     findings.sort(key=Finding.sort_key)
-    shown = sorted(display_path(path, cwd) for path in files)
-    return Report(findings, len(files), source_lines, shown, cwd, repo_root)
+    shown_files = sorted(r.shown for r in results)
+    return Report(findings, len(files), source_lines, shown_files, cwd, repo_root)
+
+
+def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...]) -> FileResult:
+    """Load one file and run the schema and every per-entry rule on it."""
+    loaded = load_file(path, shown)
+    findings = list(loaded.findings)
+    lines = loaded.text.splitlines() if loaded.text is not None else None
+    document = loaded.document
+    if document is None:
+        return FileResult(shown, findings, EntrySummary(shown), [], lines)
+    overlaps = [overlap for rule in rules for overlap in rule.overlaps]
+    findings += _guarded(shown, "schema validation", lambda: schema_findings(document, context.schema, overlaps))
+    for rule in rules:
+        if rule.check is not None:
+            findings += _guarded(shown, rule.name, lambda: list(rule.check(document, context)))
+    suppressions, problems = parse_suppressions(document)
+    return FileResult(shown, findings + problems, summarize(document), suppressions, lines)
+
+
+def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tuple[Rule, ...],
+            ignored: set[str]) -> list[Finding]:
+    """Keep the findings of enabled rules, at their configured severity, minus suppressed ones."""
+    severity = {rule.code: rule.severity for rule in rules}
+    kept = []
+    for finding in findings:
+        if finding.code in _ALWAYS_ON:
+            kept.append(finding)
+        elif finding.code in severity and finding.code not in ignored:
+            level = severity[finding.code]
+            kept.append(finding if finding.severity is level else replace(finding, severity=level))
+    kept = apply_suppressions(suppressions, kept)
+    if unused_suppression.RULE.code not in severity or unused_suppression.RULE.code in ignored:
+        kept = [f for f in kept if f.code != unused_suppression.RULE.code]
+    return kept
+
+
+def _repo_relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()  # outside the repo: shown as given
 
 
 def _guarded(shown: str, what: str, produce) -> list[Finding]:

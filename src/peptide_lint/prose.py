@@ -146,6 +146,26 @@ class ClaimSignals:
 
 
 
+def prose_fields(document, schema) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every prose field of the entry: the fields the schema types as $defs/prose."""
+    from .schema import paths_using
+
+    for path in paths_using(schema, document.data, "#/$defs/prose"):
+        text = document.get(path)
+        if isinstance(text, str):
+            yield path, text
+
+
+def sources_by_id(data: object) -> dict[str, dict]:
+    """The sources listed under `sources`, by id (the first one, for a repeated id)."""
+    found: dict[str, dict] = {}
+    sources = data.get("sources") if isinstance(data, dict) else None
+    for source in sources if isinstance(sources, list) else []:
+        if isinstance(source, dict) and isinstance(source.get("id"), str):
+            found.setdefault(source["id"], source)
+    return found
+
+
 def declared_source_ids(data: object) -> dict[str, int]:
     """The ids under `sources`, each with the index of its first listing."""
     ids: dict[str, int] = {}

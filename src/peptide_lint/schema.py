@@ -103,6 +103,12 @@ class EntrySchema:
                 return [b["const"] for b in branches]
         return None
 
+    def vocabulary(self, definition: str) -> dict[Any, dict[str, Any]]:
+        """The branches of a vocabulary in $defs, by value, with their annotations (title, x-...)."""
+        node = self.raw.get("$defs", {}).get(definition, {})
+        return {branch["const"]: branch for branch in (self.resolve(b) for b in node.get("oneOf", []))
+                if "const" in branch}
+
     def property_names(self, node: dict[str, Any] | None) -> list[str]:
         return list((node or {}).get("properties", {}))
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from ..findings import Finding, Severity, Span
+from ..findings import Finding, Fix, Severity, Span
 
 if TYPE_CHECKING:
+    from ..config import Config
+    from ..index import EntrySummary, RepoIndex
     from ..loader import Document
     from ..schema import EntrySchema
 
@@ -17,10 +19,28 @@ class Context:
     """What a rule's check may use besides the entry itself."""
 
     schema: EntrySchema
-    options: dict[str, Any] = field(default_factory=dict)
+    config: Config = field(default_factory=lambda: _default_config())
+    index: RepoIndex = field(default_factory=lambda: _empty_index())
+
+    def option(self, rule: Rule, name: str) -> Any:
+        """The configured value of one of `rule`'s options (see Rule.options for the defaults)."""
+        return self.config.option(rule, name)
+
+
+def _default_config() -> Config:
+    from ..config import Config
+
+    return Config()
+
+
+def _empty_index() -> RepoIndex:
+    from ..index import EntrySummary, RepoIndex
+
+    return RepoIndex()
 
 
 Check = Callable[["Document", Context], Iterator[Finding]]
+CheckAcross = Callable[["EntrySummary", Context], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
@@ -53,16 +73,23 @@ class Rule:
     summary: str  # one line, for `peptide-lint rules`
     doc: str  # What it does / Why it matters / Example / Instead
     check: Check | None = None  # None: the loader or the schema stage emits this rule's findings
+    check_across: CheckAcross | None = None  # for rules that compare an entry with the others
     overlaps: tuple[SchemaOverlap, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict, hash=False)  # name -> default value
+    fixable: bool = False  # `peptide-lint check --fix` can repair its findings
 
     @property
     def stage(self) -> str:
+        if self.check_across is not None:
+            return "repo"
         if self.check is not None:
             return "content"
         return "schema" if self.code.startswith("PL1") else "file"
 
-    def finding(self, path: str, span: Span, message: str, hint: str | None = None) -> Finding:
-        return Finding(path, span, self.code, self.name, self.severity, message, hint)
+    def finding(self, path: str, span: Span, message: str, hint: str | None = None,
+                fix: Fix | None = None) -> Finding:
+        return Finding(path, span, self.code, self.name, self.severity, message, hint, fix)
 
-    def at(self, document: Document, span: Span, message: str, hint: str | None = None) -> Finding:
-        return self.finding(document.display_path, span, message, hint)
+    def at(self, document: Document, span: Span, message: str, hint: str | None = None,
+           fix: Fix | None = None) -> Finding:
+        return self.finding(document.display_path, span, message, hint, fix)

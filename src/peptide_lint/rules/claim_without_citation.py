@@ -7,6 +7,9 @@ lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the safety
 and the evidence summary. Sentences that only frame the topic ("Read any efficacy claim against
 that split.") need no citation.
 
+Options (`[tool.peptide-lint.options.claim-without-citation]`): `extend-signals`, more words or
+phrases that mark a claim; `ignore-signals`, default words that should not.
+
 ## Why it matters
 A medical reference is only as good as its sources: every claim a reader might act on must be
 traceable to where it comes from, whether a trial or what users report (cite a source of type
@@ -25,24 +28,26 @@ mechanism: Testpeptide-Z improves recovery in two synthetic trials [@doe-2001].
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import ClaimSignals, citations, sentences
-from ..schema import paths_using
+from ..prose import DEFAULT_CLAIM_SIGNALS, ClaimSignals, citations, prose_fields, sentences
 from ..wording import field
 from .base import Rule
 
 
-_DEFAULT_SIGNALS = ClaimSignals()
+@lru_cache(maxsize=8)
+def _signals(extend: tuple[str, ...], ignore: tuple[str, ...]) -> ClaimSignals:
+    words = {kind: [w for w in list_ if w.lower() not in ignore] for kind, list_ in DEFAULT_CLAIM_SIGNALS.items()}
+    words["a claim"] = list(extend)
+    return ClaimSignals(words)
 
 
 def check(document, context) -> Iterator[Finding]:
-    signals = context.options.get("claim_signals") or _DEFAULT_SIGNALS
-    for path in paths_using(context.schema, document.data, "#/$defs/prose"):
-        text = document.get(path)
-        if not isinstance(text, str):
-            continue
+    signals = _signals(tuple(context.option(RULE, "extend-signals")),
+                       tuple(w.lower() for w in context.option(RULE, "ignore-signals")))
+    for path, text in prose_fields(document, context.schema):
         for sentence in sentences(text):
             claim = signals.find(sentence.text)
             if claim is None or any(True for _ in citations(sentence.text)):
@@ -58,4 +63,5 @@ def check(document, context) -> Iterator[Finding]:
 
 
 RULE = Rule("PL201", "claim-without-citation", Severity.ERROR,
-            "A sentence that makes a claim cites no source.", __doc__, check)
+            "A sentence that makes a claim cites no source.", __doc__, check,
+            options={"extend-signals": [], "ignore-signals": []})

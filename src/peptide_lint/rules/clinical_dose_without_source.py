@@ -1,9 +1,11 @@
 """## What it does
-Reports a dose row labelled `confidence: clinical` that lists no source.
+Reports a dose row labelled `confidence: clinical` that lists no source, or whose sources include
+no human evidence (the source types the schema marks `x-human`: reviews, meta-analyses, human RCTs,
+human studies, case reports).
 
 ## Why it matters
 "Clinical" tells the reader a dose was used in human studies. That promise must be checkable: the
-row names the studies it rests on.
+row names the human studies it rests on; an animal study or user reports cannot carry it.
 
 ## Example
 ```yaml
@@ -30,6 +32,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
+from ..prose import sources_by_id
 from ..wording import thing
 from .base import Rule
 
@@ -38,14 +41,21 @@ ROWS = ("dosing", "rows")
 
 def check(document, context) -> Iterator[Finding]:
     rows = document.get(ROWS)
+    sources = sources_by_id(document.data)
+    human = {value for value, branch in context.schema.vocabulary("sourceType").items() if branch.get("x-human")}
     for index, row in enumerate(rows if isinstance(rows, list) else []):
-        if isinstance(row, dict) and row.get("confidence") == "clinical" and not row.get("sources"):
-            path = ROWS + (index,)
-            yield RULE.at(document, document.span(path + ("confidence",)),
-                          f"{thing(context.schema, document.data, path)} is labelled clinical but cites no source",
-                          "add sources: [source-id] naming the human studies behind the dose, "
-                          "or label the row community")
+        if not isinstance(row, dict) or row.get("confidence") != "clinical":
+            continue
+        cited = [sources[i] for i in row.get("sources") or [] if isinstance(i, str) and i in sources]
+        if row.get("sources") and (not cited or any(s.get("type") in human for s in cited)):
+            continue  # unknown ids are reported by unknown-citation
+        path = ROWS + (index,)
+        what = "cites no source" if not row.get("sources") else "cites no human study"
+        yield RULE.at(document, document.span(path + ("confidence",)),
+                      f"{thing(context.schema, document.data, path)} is labelled clinical but {what}",
+                      "add sources: [source-id] naming the human studies behind the dose, "
+                      "or label the row community")
 
 
 RULE = Rule("PL204", "clinical-dose-without-source", Severity.ERROR,
-            "A dose row labelled clinical cites no source.", __doc__, check)
+            "A dose row labelled clinical cites no human source.", __doc__, check)

@@ -31,7 +31,7 @@ PLACEHOLDER = re.compile(
     r"^\W*(todo|tbd|tba|tk|fixme|xxx+|n/?a|none|see above|see below|coming soon|placeholder|"
     r"lorem ipsum.*|to do|to be (added|written|done)|\.\.\.|…)\W*$", re.IGNORECASE)
 
-_TEXT_PARTS = {
+TEXT_PARTS = {
     ("caveat",): ("safety caveat", "caveat:"),
     ("safety", "summary"): ("safety summary", "summary: under safety:"),
 }
@@ -44,7 +44,7 @@ def check(document, context) -> Iterator[Finding]:
                       'the entry has no "Side effects & cautions" section; add safety: with summary: '
                       "and serious_risks:",
                       "serious_risks: [] states that the risks were reviewed and none is known")
-    for path, (title, key) in _TEXT_PARTS.items():
+    for path, (title, key) in TEXT_PARTS.items():
         parent = document.get(path[:-1])
         if not isinstance(parent, dict):
             continue  # a missing safety section is reported above, a malformed one by the schema

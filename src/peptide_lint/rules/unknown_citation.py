@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import citations, declared_source_ids
+from ..prose import citations, declared_source_ids, prose_fields
 from ..schema import paths_using
 from ..wording import closest, field
 from .base import Rule
@@ -32,14 +32,12 @@ def check(document, context) -> Iterator[Finding]:
     known = declared_source_ids(document.data)
     if not known and not isinstance(document.get(("sources",)), list):
         return  # no source list at all: the schema reports that once
-    for path in paths_using(context.schema, document.data, "#/$defs/prose"):
-        text = document.get(path)
-        if isinstance(text, str):
-            for citation in citations(text):
-                if citation.id not in known:
-                    yield _finding(document, document.text_span(path, citation.start, citation.end),
-                                   f'the citation "@{citation.id}" in {field(context.schema, document.data, path)}',
-                                   citation.id, known)
+    for path, text in prose_fields(document, context.schema):
+        for citation in citations(text):
+            if citation.id not in known:
+                yield _finding(document, document.text_span(path, citation.start, citation.end),
+                               f'the citation "@{citation.id}" in {field(context.schema, document.data, path)}',
+                               citation.id, known)
     for path in paths_using(context.schema, document.data, "#/$defs/sourceIdList"):
         ids = document.get(path)
         for index, source_id in enumerate(ids if isinstance(ids, list) else []):

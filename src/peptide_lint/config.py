@@ -1,0 +1,166 @@
+"""Configuration: `[tool.peptide-lint]` in the content repo's pyproject.toml, then command-line flags.
+
+    [tool.peptide-lint]
+    select = ["ALL"]                       # codes (PL201), prefixes (PL2) or names; default ALL
+    ignore = ["source-never-cited"]
+    severity = { "hype-words" = "error" }  # per rule: error or warning
+    entries = "entries"                    # where the entries are, from the repo root
+    schema = "schema/entry.schema.json"
+
+    [tool.peptide-lint.per-file-ignores]
+    "entries/legacy-*.yaml" = ["PL201"]
+
+    [tool.peptide-lint.options.claim-without-citation]
+    extra-signals = ["appears to"]
+
+Anything unknown is a usage error that names it and suggests the closest known name.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from . import registry
+from .findings import Severity
+from .rules.base import Rule
+from .wording import closest
+
+_KNOWN_KEYS = ("select", "ignore", "severity", "per-file-ignores", "entries", "schema", "options")
+
+
+class ConfigError(Exception):
+    """A problem with the configuration or the flags: reported as a usage error (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)  # by rule code
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule codes
+    entries: str = "entries"
+    schema: str = "schema/entry.schema.json"
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule name, merged with defaults
+    source: str = "defaults"
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The enabled rules, each with its configured severity."""
+        chosen = _expand(self.select, "select") - _expand(self.ignore, "ignore")
+        return tuple(replace(rule, severity=self.severity.get(rule.code, rule.severity))
+                     for rule in registry.RULES if rule.code in chosen)
+
+    def ignored_in(self, repo_path: str) -> set[str]:
+        """Rule codes switched off for the file at `repo_path` (relative to the repo root)."""
+        codes: set[str] = set()
+        for pattern, ignored in self.per_file_ignores.items():
+            if fnmatch.fnmatch(repo_path, pattern):
+                codes.update(ignored)
+        return codes
+
+    def option(self, rule: Rule, name: str) -> Any:
+        return self.options.get(rule.name, {}).get(name, rule.options[name])
+
+    def with_flags(self, select: list[str], ignore: list[str]) -> Config:
+        """Command-line --select replaces the configured selection; --ignore adds to it."""
+        updated = replace(self, select=tuple(select) or self.select, ignore=self.ignore + tuple(ignore))
+        updated.rules()  # raises ConfigError for an unknown rule
+        return updated
+
+
+def load(repo_root: Path) -> Config:
+    path = repo_root / "pyproject.toml"
+    if not path.is_file():
+        return Config()
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:
+        raise ConfigError(f"cannot read {path}: {err}") from None
+    table = document.get("tool", {}).get("peptide-lint")
+    if table is None:
+        return Config()
+    return parse(table, str(path))
+
+
+def parse(table: dict[str, Any], source: str = "configuration") -> Config:
+    where = f"[tool.peptide-lint] in {source}"
+    _check_names(table, _KNOWN_KEYS, f"{where} has an unknown setting")
+    select = _strings(table.get("select", ["ALL"]), f"{where}: select")
+    ignore = _strings(table.get("ignore", []), f"{where}: ignore")
+    severities: dict[str, Severity] = {}
+    for selector, level in _table(table.get("severity", {}), f"{where}: severity").items():
+        if level not in ("error", "warning"):
+            raise ConfigError(f"{where}: severity of {selector} must be error or warning, not {level!r}")
+        for code in _expand([selector], "severity"):
+            severities[code] = Severity(level)
+    per_file = {pattern: tuple(sorted(_expand(_strings(codes, f"{where}: per-file-ignores"),
+                                              "per-file-ignores")))
+                for pattern, codes in _table(table.get("per-file-ignores", {}), f"{where}: per-file-ignores").items()}
+    options = _options(_table(table.get("options", {}), f"{where}: options"), where)
+    config = Config(tuple(select), tuple(ignore), severities, per_file,
+                    str(table.get("entries", "entries")), str(table.get("schema", "schema/entry.schema.json")),
+                    options, source)
+    config.rules()
+    return config
+
+
+def _options(table: dict[str, Any], where: str) -> dict[str, dict[str, Any]]:
+    by_name = {rule.name: rule for rule in registry.RULES}
+    result: dict[str, dict[str, Any]] = {}
+    for rule_name, values in table.items():
+        rule = registry.lookup(rule_name)
+        if rule is None:
+            _unknown(rule_name, list(by_name), f"{where}: options for an unknown rule")
+        values = _table(values, f"{where}: options.{rule_name}")
+        _check_names(values, tuple(rule.options), f"{where}: the rule {rule.name} has no option")
+        for name, value in values.items():
+            default = rule.options[name]
+            if type(value) is not type(default):
+                raise ConfigError(f"{where}: options.{rule.name}.{name} must be a "
+                                  f"{type(default).__name__}, like its default {default!r}")
+        result[rule.name] = values
+    return result
+
+
+def _expand(selectors, setting: str) -> set[str]:
+    codes: set[str] = set()
+    for selector in selectors:
+        if selector.upper() == "ALL":
+            codes.update(rule.code for rule in registry.RULES)
+            continue
+        matched = {rule.code for rule in registry.RULES
+                   if rule.name == selector or rule.code.startswith(selector.upper())}
+        if not matched:
+            _unknown(selector, [r.name for r in registry.RULES] + [r.code for r in registry.RULES],
+                     f"{setting}: no rule is called")
+        codes.update(matched)
+    return codes
+
+
+def _check_names(table: dict[str, Any], known: tuple[str, ...], message: str) -> None:
+    for name in table:
+        if name not in known:
+            _unknown(name, list(known), message)
+
+
+def _unknown(name: str, known: list[str], message: str):
+    suggestion = closest(name, known)
+    hint = f"; did you mean {suggestion!r}?" if suggestion else f" (known: {', '.join(known) or 'none'})"
+    raise ConfigError(f"{message} {name!r}{hint}")
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} must be a list of rule codes or names")
+    return value
+
+
+def _table(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table")
+    return value

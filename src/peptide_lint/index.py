@@ -1,0 +1,106 @@
+"""The repo index: the few facts about every entry that rules comparing entries need.
+
+It holds summaries, not documents, so its size grows with the number of entries but stays small,
+and every lookup is a dictionary access: checks across entries cost the same per entry at any size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .findings import Span
+
+if TYPE_CHECKING:
+    from .loader import Document
+
+IDENTIFIER_KEYS = ("pmid", "doi", "nct")
+
+
+@dataclass(frozen=True)
+class CitedWork:
+    """One source as an entry lists it, keyed by one of its identifiers."""
+
+    entry: str  # the entry's display path
+    source_id: str
+    title: Any
+    year: Any
+    authors: Any
+
+
+@dataclass(frozen=True)
+class Located:
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    path: str  # display path
+    slug: Located | None = None
+    name: Located | None = None
+    related: tuple[Located, ...] = ()
+    works: tuple[tuple[tuple[str, str], CitedWork, Span], ...] = ()
+
+
+def summarize(document: Document) -> EntrySummary:
+    data, path = document.data, document.display_path
+    if not isinstance(data, dict):
+        return EntrySummary(path)
+
+    def located(at: tuple) -> Located | None:
+        value = document.get(at)
+        return Located(value, document.span(at)) if isinstance(value, str) else None
+
+    related = data.get("related")
+    related_items = tuple(item for i in range(len(related) if isinstance(related, list) else 0)
+                          if (item := located(("related", i))) is not None)
+    works = []
+    sources = data.get("sources")
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        if not isinstance(source, dict):
+            continue
+        for key in IDENTIFIER_KEYS:
+            value = source.get(key)
+            if isinstance(value, str) and value.strip():
+                work = CitedWork(path, str(source.get("id")), source.get("title"), source.get("year"),
+                                 source.get("authors"))
+                works.append(((key, _normal(key, value)), work, document.span(("sources", index, key))))
+    return EntrySummary(path, located(("slug",)), located(("name",)), related_items, tuple(works))
+
+
+def _normal(key: str, value: str) -> str:
+    # DOIs are case-insensitive by definition; PMIDs and NCT ids are not worth normalising beyond spaces.
+    return value.strip().lower() if key == "doi" else value.strip()
+
+
+@dataclass
+class RepoIndex:
+    slugs: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    works: dict[tuple[str, str], list[CitedWork]] = field(default_factory=lambda: defaultdict(list))
+    paths: set[str] = field(default_factory=set)
+
+    def add(self, summary: EntrySummary) -> None:
+        if summary.path in self.paths:
+            return
+        self.paths.add(summary.path)
+        if summary.slug:
+            self.slugs[summary.slug.value].append(summary.path)
+        if summary.name:
+            self.names[summary.name.value.strip().casefold()].append(summary.path)
+        for key, work, _ in summary.works:
+            self.works[key].append(work)
+
+    def has_slug(self, slug: str) -> bool:
+        return bool(self.slugs.get(slug))
+
+    def other_paths_with_slug(self, slug: str, path: str) -> list[str]:
+        return [p for p in self.slugs.get(slug, []) if p != path]
+
+    def other_paths_with_name(self, name: str, path: str) -> list[str]:
+        return [p for p in self.names.get(name.strip().casefold(), []) if p != path]
+
+    def other_listings(self, key: str, value: str, path: str) -> list[CitedWork]:
+        return [w for w in self.works.get((key, _normal(key, value)), []) if w.entry != path]

@@ -1,0 +1,66 @@
+"""## What it does
+Reports disease claims in the prose. "Cures" (or "cured", "a cure for") and "reverses" a disease
+are always errors. "Treats" and "prevents" are allowed only in a sentence that cites a human
+source (a type the schema marks `x-human`).
+
+## Why it matters
+Claiming that a product cures, treats or prevents a disease makes it an unapproved drug claim
+under the FDA's rules, and it is the claim readers act on most: they may stop a treatment that
+works. Where human evidence exists, say what it showed and cite it.
+
+## Example
+```yaml
+mechanism: It cures arthritis in days.
+```
+
+## Instead
+```yaml
+mechanism: One synthetic trial found less joint pain after four weeks [@doe-2001].
+```
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from ..prose import citations, prose_fields, sentences, sources_by_id
+from ..wording import field
+from .base import Rule
+
+_CURE = re.compile(r"(?<![\w-])(cures?|cured|curing|a cure for|reverses?|reversed|reversing)(?![\w-])",
+                   re.IGNORECASE)
+_NEGATED_CURE = re.compile(r"(no|not a|not|never|isn't a|is not a)\s+(known\s+)?cure", re.IGNORECASE)
+_TREAT = re.compile(r"(?<![\w-])(treats?|treated|treating|prevents?|prevented|preventing)(?![\w-])"
+                    r"(?!\s+(?:\w+\s+){0,6}as\b)", re.IGNORECASE)  # "treat the risk as ..." is not a claim
+
+
+def check(document, context) -> Iterator[Finding]:
+    sources = sources_by_id(document.data)
+    human = {value for value, branch in context.schema.vocabulary("sourceType").items() if branch.get("x-human")}
+    for path, text in prose_fields(document, context.schema):
+        name = field(context.schema, document.data, path)
+        for sentence in sentences(text):
+            cure = _CURE.search(sentence.text)
+            if cure and not _NEGATED_CURE.search(sentence.text):
+                yield RULE.at(document, _span(document, path, sentence, cure),
+                              f'"{cure.group()}" in {name} claims the peptide cures or reverses a disease',
+                              "say what was measured and found instead, with its citation; never promise a cure")
+                continue
+            treat = _TREAT.search(sentence.text)
+            if treat:
+                cited = [sources[c.id] for c in citations(sentence.text) if c.id in sources]
+                if not any(source.get("type") in human for source in cited):
+                    yield RULE.at(document, _span(document, path, sentence, treat),
+                                  f'"{treat.group()}" in {name} is a treatment or prevention claim '
+                                  "without a human source",
+                                  "cite the human study that shows it, or describe what was actually observed")
+
+
+def _span(document, path, sentence, match):
+    return document.text_span(path, sentence.start + match.start(), sentence.start + match.end())
+
+
+RULE = Rule("PL404", "cure-claim", Severity.ERROR,
+            "The prose claims the peptide cures, reverses, treats or prevents a disease.", __doc__, check)

@@ -1,0 +1,58 @@
+"""## What it does
+Warns about promotional words in the prose: "miracle", "breakthrough", "guaranteed", "clinically
+proven", "revolutionary", "game-changer", "wonder drug", "magic", "100% effective". The list is
+configurable.
+
+## Why it matters
+A reference informs; it does not sell. These words signal marketing copy to readers and to
+regulators, and they overstate evidence that is almost always more modest.
+
+## Example
+```yaml
+stacking: A miracle combination with anything.
+```
+
+## Instead
+```yaml
+stacking: Nothing is stacked with it.
+```
+
+Option (`[tool.peptide-lint.options.hype-words]`): `words`, the words and phrases to flag.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from ..prose import prose_fields
+from ..wording import field
+from .base import Rule
+
+DEFAULT_WORDS = ["miracle", "miraculous", "breakthrough", "guaranteed", "guarantee", "clinically proven",
+                 "revolutionary", "game-changer", "game changer", "wonder drug", "magic", "magical",
+                 "100% effective", "cutting-edge", "life-changing"]
+
+
+@lru_cache(maxsize=4)
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def check(document, context) -> Iterator[Finding]:
+    words = tuple(context.option(RULE, "words"))
+    if not words:
+        return
+    pattern = _pattern(words)
+    for path, text in prose_fields(document, context.schema):
+        for match in pattern.finditer(text):
+            yield RULE.at(document, document.text_span(path, match.start(), match.end()),
+                          f'"{match.group()}" in {field(context.schema, document.data, path)} is promotional language',
+                          "describe what the evidence shows in neutral words")
+
+
+RULE = Rule("PL405", "hype-words", Severity.WARNING,
+            "The prose uses promotional words.", __doc__, check, options={"words": DEFAULT_WORDS})

@@ -1,0 +1,55 @@
+"""## What it does
+Reports placeholder text left in any value: TODO, TBD, FIXME, XXX, "lorem ipsum",
+"[citation needed]". (A caveat or safety summary that is nothing but a placeholder is reported by
+safety-caveat-required instead.)
+
+## Why it matters
+Placeholders are notes to the team that must never reach readers of a medical page.
+
+## Example
+```yaml
+mechanism: It binds a synthetic receptor (TODO check which one).
+```
+
+## Instead
+```yaml
+mechanism: It is imagined to bind a synthetic receptor.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..findings import Finding, Severity
+from ..wording import field
+from .base import Rule
+from .safety_caveat_required import PLACEHOLDER, TEXT_PARTS
+
+_PLACEHOLDER = re.compile(r"(?<!\w)(TODO|TBD|FIXME|XXX+|\[citation needed\]|(?i:lorem ipsum))(?!\w)")
+
+
+def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def check(document, context) -> Iterator[Finding]:
+    for path, text in _strings(document.data, ()):
+        if path in TEXT_PARTS and PLACEHOLDER.match(text.strip()):
+            continue
+        for match in _PLACEHOLDER.finditer(text):
+            yield RULE.at(document, document.text_span(path, match.start(), match.end()),
+                          f'{field(context.schema, document.data, path)} contains the placeholder "{match.group()}"',
+                          "replace it with the finished text before publishing")
+
+
+RULE = Rule("PL503", "placeholder-text", Severity.ERROR,
+            "A value contains placeholder text such as TODO or lorem ipsum.", __doc__, check)

@@ -1,0 +1,49 @@
+"""## What it does
+Reports a dose range written with a hyphen (`5-10 mL`) and fixes it to an en dash (`5–10 mL`)
+with `peptide-lint check --fix`. Applies to `standard_dose` and to dose rows' values.
+
+## Why it matters
+In a dose, `5-10` can be misread as "minus" or as a single figure when the text wraps; the en dash
+is the typographic convention for ranges, and one convention across the site makes doses easy to
+compare.
+
+## Example
+```yaml
+standard_dose: 1-2 mg per day
+```
+
+## Instead
+```yaml
+standard_dose: 1–2 mg per day
+```
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Finding, Fix, Severity
+from ..wording import field
+from .base import Rule
+from .dose_unit import dose_texts
+
+_HYPHEN_RANGE = re.compile(r"(?<=\d)\s*-\s*(?=~?\d)")
+
+
+def check(document, context) -> Iterator[Finding]:
+    for path, text in dose_texts(document):
+        for match in _HYPHEN_RANGE.finditer(text):
+            start = document.text_offset(path, match.start())
+            end = document.text_offset(path, match.end() - 1)
+            fix = None
+            if start is not None and end is not None and document.text[start:end + 1] == match.group():
+                fix = Fix(start, end + 1, "–")
+            yield RULE.at(document, document.text_span(path, match.start(), match.end()),
+                          f"the range in {field(context.schema, document.data, path)} uses a hyphen; "
+                          "ranges use an en dash (–)",
+                          "write it as 5–10 (fixable: peptide-lint check --fix)", fix)
+
+
+RULE = Rule("PL303", "range-en-dash", Severity.ERROR,
+            "A dose range uses a hyphen instead of an en dash.", __doc__, check, fixable=True)

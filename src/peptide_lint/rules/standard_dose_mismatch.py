@@ -1,0 +1,45 @@
+"""## What it does
+Requires `standard_dose` (the one line in the page header) to be the value of one of the dose
+rows, word for word.
+
+## Why it matters
+The header and the dose table must never disagree about the dose: readers skim the header and
+act on it.
+
+## Example
+```yaml
+standard_dose: 2–4 mg per day
+```
+
+## Instead
+```yaml
+standard_dose: 1–2 mg per day
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from .base import Rule
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check(document, context) -> Iterator[Finding]:
+    standard = document.get(("standard_dose",))
+    rows = document.get(("dosing", "rows"))
+    if not isinstance(standard, str) or not isinstance(rows, list):
+        return
+    values = [row.get("value") for row in rows if isinstance(row, dict) and isinstance(row.get("value"), str)]
+    if values and _flat(standard) not in {_flat(v) for v in values}:
+        yield RULE.at(document, document.span(("standard_dose",)),
+                      "standard_dose is not the value of any dose row",
+                      f'make it the same as the main dose row, e.g. "{_flat(values[0])}"')
+
+
+RULE = Rule("PL305", "standard-dose-mismatch", Severity.ERROR,
+            "The standard dose differs from every dose row.", __doc__, check)

@@ -1,0 +1,93 @@
+"""Inline suppressions: `# peptide-lint: ignore[rule-name] -- reason` in a YAML comment.
+
+A suppression applies to findings on its own line (a comment after the value) or, when the comment
+stands alone on its line, to the line below. It names rules by name or code, several separated by
+commas, and must give a reason after `--`: an editor says why the rule does not apply. A suppression
+without a reason, naming an unknown rule, or suppressing nothing is itself a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import registry
+from .findings import Finding, Span
+from .loader import Document
+from .rules import invalid_suppression, unused_suppression
+from .wording import closest
+
+_MARKER = re.compile(r"#\s*peptide-lint\s*:\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:--\s*(?P<reason>.*))?")
+
+
+@dataclass
+class Suppression:
+    path: str  # the display path of its file
+    span: Span
+    targets: set[int]  # the lines it covers
+    codes: dict[str, str]  # code -> how the comment names it
+    used: set[str] = field(default_factory=set)
+
+
+def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Finding]]:
+    """The file's suppressions, and findings for the ones that are malformed."""
+    suppressions: list[Suppression] = []
+    problems: list[Finding] = []
+    for number, line in enumerate(document.text.splitlines(), start=1):
+        if "peptide-lint" not in line:
+            continue
+        for match in _MARKER.finditer(line):
+            column = match.start() + 1
+            after_space = match.start() == 0 or line[match.start() - 1] in " \t"
+            if not after_space or not document.is_comment(number, column):
+                continue
+            span = Span(number, column, number, len(line.rstrip()) + 1)
+            problem = _problem(match)
+            if problem:
+                problems.append(invalid_suppression.RULE.at(document, span, *problem))
+                continue
+            own_line = not line[: match.start()].strip()
+            codes = {registry.lookup(name).code: name.strip()
+                     for name in match.group("rules").split(",")}
+            suppressions.append(Suppression(document.display_path, span,
+                                            {number + 1} if own_line else {number}, codes))
+    return suppressions, problems
+
+
+def apply_suppressions(suppressions: list[Suppression], findings: list[Finding]) -> list[Finding]:
+    """The findings no suppression covers, plus a finding for each suppression that covered none."""
+    if not suppressions:
+        return findings
+    kept = []
+    for finding in findings:
+        match = next((s for s in suppressions if finding.line in s.targets and finding.code in s.codes), None)
+        if match is None:
+            kept.append(finding)
+        else:
+            match.used.add(finding.code)
+    for suppression in suppressions:
+        for code, written in suppression.codes.items():
+            if code not in suppression.used:
+                kept.append(unused_suppression.RULE.finding(
+                    suppression.path, suppression.span,
+                    f"the suppression of {written} suppresses nothing here",
+                    "remove it (or the part naming this rule): the finding it was for is gone"))
+    return kept
+
+
+def _problem(match: re.Match) -> tuple[str, str] | None:
+    if match.group("verb") != "ignore" or match.group("rules") is None:
+        return ("this peptide-lint comment is not a suppression it understands",
+                "write it as: # peptide-lint: ignore[rule-name] -- why the rule does not apply here")
+    names = [name.strip() for name in match.group("rules").split(",")]
+    for name in names:
+        if not name or registry.lookup(name) is None:
+            suggestion = closest(name, [r.name for r in registry.RULES])
+            return (f'the suppression names no known rule "{name}"'
+                    + (f'; did you mean "{suggestion}"?' if suggestion else ""),
+                    "'peptide-lint rules' lists the rule names")
+    if not (match.group("reason") or "").strip():
+        return ("the suppression gives no reason",
+                "add why the rule does not apply here after two hyphens: "
+                "# peptide-lint: ignore[rule-name] -- the reason")
+    return None
