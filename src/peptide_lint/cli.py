@@ -102,6 +102,37 @@ def explain(rule: str) -> None:
     click.echo(found.doc.strip())
 
 
+@cli.command()
+@click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The content repo. Default: found from the current folder upwards.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if the files are out of date (for CI).")
+@click.pass_context
+def docs(ctx: click.Context, repo_dir: Path | None, check_only: bool) -> None:
+    """Write docs/rules.md and docs/style-guide.md from the rules and the schema."""
+    from .atomic import write_atomic
+    from .docs import rules_markdown, style_guide_markdown
+
+    repo = _repo(repo_dir, (), Path.cwd())
+    try:
+        config = load_config(repo.root)
+        schema = EntrySchema.load(repo.root / config.schema)
+    except (ConfigError, SchemaConfigError) as err:
+        raise click.UsageError(str(err)) from None
+    outputs = {repo.root / "docs" / "rules.md": rules_markdown(),
+               repo.root / "docs" / "style-guide.md": style_guide_markdown(schema)}
+    stale = [path for path, text in outputs.items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    for path in stale:
+        if check_only:
+            click.echo(f"{path.relative_to(repo.root).as_posix()} is out of date; run 'peptide-lint docs'")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, outputs[path])
+            click.echo(f"wrote {path.relative_to(repo.root).as_posix()}")
+    ctx.exit(1 if check_only and stale else 0)
+
+
 def _repo(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path) -> Repo:
     if repo_dir is not None:
         repo = find_repo(repo_dir)

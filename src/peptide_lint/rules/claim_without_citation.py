@@ -62,6 +62,10 @@ def check(document, context) -> Iterator[Finding]:
             )
 
 
+_SIGNAL_LIST = "\n".join(f"- {kind}: " + ", ".join(words) for kind, words in DEFAULT_CLAIM_SIGNALS.items())
+DOC = (__doc__ + "\n## Claim signals\nThe default words, by kind of claim (a number or a percentage on its own "
+       "is a claim too; numbers inside names such as BPC-157 are not):\n" + _SIGNAL_LIST + "\n")
+
 RULE = Rule("PL201", "claim-without-citation", Severity.ERROR,
-            "A sentence that makes a claim cites no source.", __doc__, check,
+            "A sentence that makes a claim cites no source.", DOC, check,
             options={"extend-signals": [], "ignore-signals": []})

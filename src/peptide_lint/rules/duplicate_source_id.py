@@ -9,13 +9,23 @@ which one backs the claim.
 ```yaml
 sources:
   - id: doe-2001
-    ...
+    authors: Doe J et al.
+    year: 2001
+    type: human-rct
+    title: A synthetic trial of Testpeptide-Z
+    funding: independent
+    note: synthetic; small effect
+    pmid: "12345"
   - id: doe-2001
-    ...
+    type: community
+    title: Synthetic community reports
+    funding: not-stated
+    note: made-up user reports for tests
 ```
 
 ## Instead
-Give each source its own id, e.g. `doe-2001` and `doe-2001b`, and fix the citations.
+Give each source its own id (here `roe-community` for the second one) and point each citation at
+the right one.
 """
 
 from __future__ import annotations

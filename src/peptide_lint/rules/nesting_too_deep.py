@@ -7,7 +7,7 @@ or a file crafted to exhaust the program that reads it.
 
 ## Example
 ```yaml
-story: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[deep]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+story: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[deep]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
 ```
 
 ## Instead

@@ -28,6 +28,7 @@ sources:
 ## Instead
 ```yaml
 lede: Testpeptide-Z improves recovery in one maker-sponsored trial; no independent trial exists [@doe-2001].
+evidence_summary: One maker-sponsored synthetic trial found a small effect; no independent trial exists [@doe-2001].
 sources:
   - id: doe-2001
     authors: Doe J et al.

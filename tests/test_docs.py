@@ -1,0 +1,90 @@
+"""Rule documentation: its fixed shape, its examples executed, and the generated docs up to date."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from casefiles import BASE_ENTRY, ROOT, SCHEMA
+from peptide_lint import registry
+from peptide_lint.docs import doc_sections, rules_markdown, style_guide_markdown, yaml_example
+from peptide_lint.pipeline import check_files
+
+HEADINGS = ["What it does", "Why it matters", "Example", "Instead"]
+
+
+@pytest.mark.parametrize("rule", registry.RULES, ids=lambda r: r.name)
+def test_every_rule_documents_what_why_example_instead(rule):
+    sections = doc_sections(rule)
+    assert list(sections)[:4] == HEADINGS
+    assert all(sections[h] for h in HEADINGS)
+
+
+def merge_into_base(fragment: str) -> str:
+    """The base entry with each top-level key of `fragment` replacing the base's block for that key."""
+    base = BASE_ENTRY.read_text(encoding="utf-8").splitlines(keepends=True)
+    blocks = _blocks(fragment.splitlines(keepends=True))
+    result, skipping = [], False
+    for line in base:
+        key = line.split(":", 1)[0] if line[:1].isalpha() else None
+        if key is not None:
+            skipping = key in blocks
+            if skipping:
+                result += blocks.pop(key)
+        if not skipping:
+            result.append(line)
+    for block in blocks.values():
+        result += block
+    return "".join(result)
+
+
+def _blocks(lines: list[str]) -> dict[str, list[str]]:
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        if line[:1].isalpha():
+            current = line.split(":", 1)[0]
+            blocks[current] = []
+        if current is not None:
+            blocks[current].append(line)
+    return blocks
+
+
+def run_example(rule, text: str) -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        entry = Path(folder) / "testpeptide-z.yaml"
+        entry.write_text(text, encoding="utf-8")
+        neighbour = Path(folder) / "testpeptide-y.yaml"  # a related entry that exists
+        neighbour.write_text(BASE_ENTRY.read_text(encoding="utf-8")
+                             .replace("slug: testpeptide-z", "slug: testpeptide-y")
+                             .replace("name: Testpeptide-Z", "name: Testpeptide-Y"), encoding="utf-8")
+        report = check_files([entry], SCHEMA, Path(folder), index_files=[entry, neighbour])
+    return [f"{f.line}:{f.column} {f.code} {f.message}" for f in report.findings if f.code == rule.code]
+
+
+EXECUTABLE = [r for r in registry.RULES if yaml_example(r, "Example") is not None]
+
+
+def test_every_content_rule_has_executable_examples():
+    content = [r.name for r in registry.RULES if r.check is not None]
+    assert sorted(set(content) - {r.name for r in EXECUTABLE}) == []
+
+
+@pytest.mark.parametrize("rule", EXECUTABLE, ids=lambda r: r.name)
+def test_the_documented_examples_behave_as_documented(rule):
+    whole_file = rule.stage == "file"
+    example = yaml_example(rule, "Example")
+    failing = run_example(rule, example if whole_file else merge_into_base(example))
+    assert failing, f"the Example of {rule.name} produces no {rule.code} finding"
+    fixed = yaml_example(rule, "Instead")
+    if fixed is not None:
+        assert run_example(rule, fixed if whole_file else merge_into_base(fixed)) == []
+
+
+def test_generated_docs_are_up_to_date():
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), \
+        "run 'peptide-lint docs' and commit docs/"
+    assert (ROOT / "docs" / "style-guide.md").read_text(encoding="utf-8") == style_guide_markdown(SCHEMA), \
+        "run 'peptide-lint docs' and commit docs/"
