@@ -48,9 +48,11 @@ def cli() -> None:
                    "Replaces the configured selection.")
 @click.option("--ignore", multiple=True, metavar="RULES",
               help="Skip these rules (codes, prefixes or names, comma-separated), on top of the configuration.")
+@click.option("--fix", is_flag=True,
+              help="Repair what can be repaired safely (e.g. hyphens in dose ranges), then report the rest.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], fix: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -75,6 +77,13 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     every_entry = entry_files([entries_dir]) if entries_dir.is_dir() else []
     files = entry_files(list(paths)) if paths else every_entry
     report = check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry)
+    if fix and any(finding.fix for finding in report.findings):
+        from .fixes import apply_fixes
+
+        applied = apply_fixes(report.findings, cwd)
+        for shown, count in applied.items():
+            click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
+        report = check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry)
     reporter = TextReporter(color=_use_color(color), show_source=not no_source)
     reporter.write(report, sys.stdout)
     ctx.exit(_exit_code(report))

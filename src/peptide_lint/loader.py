@@ -323,7 +323,7 @@ class _Builder:
             return None
         self._seen.add(id(node))
         self.places[path] = _Place(_node_span(node), key, node.start_mark.index,
-                                   node.end_mark.index, getattr(node, "style", None),
+                                   node.end_mark.index, getattr(node, "style", None) or None,
                                    isinstance(node, ScalarNode))
         if depth > MAX_DEPTH:
             if not self._too_deep:
