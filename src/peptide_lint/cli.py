@@ -48,11 +48,13 @@ def cli() -> None:
                    "Replaces the configured selection.")
 @click.option("--ignore", multiple=True, metavar="RULES",
               help="Skip these rules (codes, prefixes or names, comma-separated), on top of the configuration.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Check files in N processes. Default: one per CPU core.")
 @click.option("--fix", is_flag=True,
               help="Repair what can be repaired safely (e.g. hyphens in dose ranges), then report the rest.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], fix: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, fix: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -76,14 +78,18 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     # Rules across entries always see every entry, also when only a few files are checked.
     every_entry = entry_files([entries_dir]) if entries_dir.is_dir() else []
     files = entry_files(list(paths)) if paths else every_entry
-    report = check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry)
+    def run_check() -> Report:
+        return check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry,
+                           jobs=jobs or os.cpu_count() or 1)
+
+    report = run_check()
     if fix and any(finding.fix for finding in report.findings):
         from .fixes import apply_fixes
 
         applied = apply_fixes(report.findings, cwd)
         for shown, count in applied.items():
             click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
-        report = check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry)
+        report = run_check()
     reporter = TextReporter(color=_use_color(color), show_source=not no_source)
     reporter.write(report, sys.stdout)
     ctx.exit(_exit_code(report))

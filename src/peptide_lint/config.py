@@ -19,7 +19,6 @@ Anything unknown is a usage error that names it and suggests the closest known n
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -75,6 +74,8 @@ def load(repo_root: Path) -> Config:
     path = repo_root / "pyproject.toml"
     if not path.is_file():
         return Config()
+    import tomllib  # only repos with a pyproject.toml pay for importing it
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as err:

@@ -28,6 +28,10 @@ class CitedWork:
     year: Any
     authors: Any
 
+    @property
+    def description(self) -> tuple:
+        return (repr(self.title), repr(self.year), repr(self.authors))
+
 
 @dataclass(frozen=True)
 class Located:
@@ -79,19 +83,26 @@ def _normal(key: str, value: str) -> str:
 class RepoIndex:
     slugs: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    works: dict[tuple[str, str], list[CitedWork]] = field(default_factory=lambda: defaultdict(list))
+    # identifier -> each distinct description (title, year, authors) -> the entries giving it. Kept
+    # by description so that comparing one listing with the others costs the number of distinct
+    # descriptions (one or two), not the number of entries citing the work.
+    works: dict[tuple[str, str], dict[tuple, list[CitedWork]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     paths: set[str] = field(default_factory=set)
+    _slugs_by_initial: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, summary: EntrySummary) -> None:
         if summary.path in self.paths:
             return
         self.paths.add(summary.path)
         if summary.slug:
+            if summary.slug.value not in self.slugs:
+                self._slugs_by_initial[summary.slug.value[:1].lower()].append(summary.slug.value)
             self.slugs[summary.slug.value].append(summary.path)
         if summary.name:
             self.names[summary.name.value.strip().casefold()].append(summary.path)
         for key, work, _ in summary.works:
-            self.works[key].append(work)
+            self.works[key][work.description].append(work)
 
     def has_slug(self, slug: str) -> bool:
         return bool(self.slugs.get(slug))
@@ -102,5 +113,16 @@ class RepoIndex:
     def other_paths_with_name(self, name: str, path: str) -> list[str]:
         return [p for p in self.names.get(name.strip().casefold(), []) if p != path]
 
-    def other_listings(self, key: str, value: str, path: str) -> list[CitedWork]:
-        return [w for w in self.works.get((key, _normal(key, value)), []) if w.entry != path]
+    def similar_slugs(self, slug: str) -> list[str]:
+        """Slugs that could be what a misspelled `slug` meant: same first letter, similar length."""
+        return [s for s in self._slugs_by_initial.get(slug[:1].lower(), []) if abs(len(s) - len(slug)) <= 3]
+
+    def differing_listings(self, key: str, value: str, work: CitedWork) -> list[CitedWork]:
+        """One listing per other description of the same work, from entries other than `work`'s."""
+        found = []
+        for description, listings in self.works.get((key, _normal(key, value)), {}).items():
+            if description != work.description:
+                other = next((w for w in listings if w.entry != work.entry), None)
+                if other is not None:
+                    found.append(other)
+        return found

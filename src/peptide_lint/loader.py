@@ -83,6 +83,13 @@ class Document:
     data: Any
     _places: dict[Path_, _Place] = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute):
+        """Compute something about this document once, however many rules ask for it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def lines(self) -> list[str]:

@@ -10,7 +10,6 @@ it is what runs in parallel.
 
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -64,27 +63,28 @@ class FileResult:
     findings: list[Finding]
     summary: EntrySummary
     suppressions: list[Suppression]
-    lines: list[str] | None  # kept only when there are findings to show them with
+    lines: list[str] | None  # kept only when there may be findings to show them with
+    checked: bool = True  # False: read only for the repo index
 
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
                 rules: tuple[Rule, ...] | None = None, repo_root: Path | None = None,
-                index_files: list[Path] = ()) -> Report:
+                index_files: list[Path] = (), jobs: int = 1) -> Report:
     """Check `files`. Entries in `index_files` are read only to build the repo index, so that rules
-    across entries see the whole repo while findings are reported for `files` alone."""
+    across entries see the whole repo while findings are reported for `files` alone. With `jobs`
+    above 1, files are loaded and checked in that many processes; the report is the same."""
     config = config or Config()
     rules = config.rules() if rules is None else rules
     context = Context(schema=schema, config=config, index=RepoIndex())
-    results = [check_one(path, display_path(path, cwd), context, rules) for path in files]
-    for result in results:
+    shown = {display_path(path, cwd): path for path in files}
+    extra = [(display_path(path, cwd), path) for path in index_files]
+    extra = [(name, path) for name, path in dict(extra).items() if name not in shown]
+    tasks = [(name, path, True) for name, path in shown.items()] + [(name, path, False) for name, path in extra]
+    results: list[FileResult] = []
+    for result in _run(tasks, context, rules, jobs):
         context.index.add(result.summary)
-    checked = {r.shown for r in results}
-    for path in index_files:
-        shown = display_path(path, cwd)
-        if shown not in checked:
-            loaded = load_file(path, shown)
-            if loaded.document is not None:
-                context.index.add(summarize(loaded.document))
+        if result.checked:
+            results.append(result)
     across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
     source_lines: dict[str, list[str]] = {}
@@ -96,19 +96,59 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         repo_path = _repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown
         file_findings = _filter(file_findings, result.suppressions, rules, config.ignored_in(repo_path))
         findings += file_findings
-        if file_findings and result.lines is not None:
-            source_lines[result.shown] = result.lines
+        if file_findings:
+            source_lines[result.shown] = result.lines if result.lines is not None else _read_lines(shown[result.shown])
     findings.sort(key=Finding.sort_key)
     shown_files = sorted(r.shown for r in results)
-    return Report(findings, len(files), source_lines, shown_files, cwd, repo_root)
+    return Report(findings, len(results), source_lines, shown_files, cwd, repo_root)
+
+
+# Below this many files, starting processes costs more than it saves.
+_PARALLEL_FROM = 32
+_worker_state: tuple[Context, tuple[Rule, ...]] | None = None
+
+
+def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rule, ...], jobs: int):
+    if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
+        return [_task(task, context, rules) for task in tasks]
+    import multiprocessing  # only a large run pays for importing it
+
+    global _worker_state
+    _worker_state = (context, rules)  # inherited by the forked workers, never pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8))))
+    finally:
+        _worker_state = None
+
+
+def _worker(task: tuple[str, Path, bool]) -> FileResult:
+    context, rules = _worker_state
+    return _task(task, context, rules)
+
+
+def _task(task: tuple[str, Path, bool], context: Context, rules: tuple[Rule, ...]) -> FileResult:
+    shown, path, checked = task
+    if checked:
+        return check_one(path, shown, context, rules)
+    loaded = load_file(path, shown)  # only for the index
+    summary = summarize(loaded.document) if loaded.document is not None else EntrySummary(shown)
+    return FileResult(shown, [], summary, [], None, checked=False)
+
+
+def _read_lines(path: Path) -> list[str] | None:
+    try:
+        return path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return None
 
 
 def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...]) -> FileResult:
     """Load one file and run the schema and every per-entry rule on it."""
     loaded = load_file(path, shown)
     findings = list(loaded.findings)
-    lines = loaded.text.splitlines() if loaded.text is not None else None
     document = loaded.document
+    lines = loaded.text.splitlines() if loaded.text is not None and findings else None
     if document is None:
         return FileResult(shown, findings, EntrySummary(shown), [], lines)
     overlaps = [overlap for rule in rules for overlap in rule.overlaps]
@@ -117,7 +157,9 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...])
         if rule.check is not None:
             findings += _guarded(shown, rule.name, lambda: list(rule.check(document, context)))
     suppressions, problems = parse_suppressions(document)
-    return FileResult(shown, findings + problems, summarize(document), suppressions, lines)
+    findings += problems
+    lines = document.text.splitlines() if findings or suppressions else None
+    return FileResult(shown, findings, summarize(document), suppressions, lines)
 
 
 def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tuple[Rule, ...],
@@ -149,6 +191,8 @@ def _guarded(shown: str, what: str, produce) -> list[Finding]:
     try:
         return produce()
     except Exception as err:  # noqa: BLE001 - any bug in a rule must not stop the run
+        import traceback
+
         where = traceback.extract_tb(err.__traceback__)[-1]
         return [internal_error.RULE.finding(
             shown, FILE_START,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 CITATION_GROUP = re.compile(r"\[[^\[\]]*?@[^\[\]]*\]")
@@ -39,7 +40,8 @@ def citations(text: str) -> Iterator[Citation]:
             yield Citation(match.group(1), start, group.start() + match.end(1))
 
 
-def sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=512)
+def sentences(text: str) -> tuple[Sentence, ...]:
     """Split prose into sentences, keeping a citation that follows the full stop with its sentence."""
     result: list[Sentence] = []
     start = 0
@@ -52,7 +54,7 @@ def sentences(text: str) -> list[Sentence]:
         _append(result, text, start, end)
         start = end
     _append(result, text, start, len(text))
-    return _attach_trailing_citations(result, text)
+    return tuple(_attach_trailing_citations(result, text))
 
 
 def _append(result: list[Sentence], text: str, start: int, end: int) -> None:
@@ -146,14 +148,15 @@ class ClaimSignals:
 
 
 
-def prose_fields(document, schema) -> Iterator[tuple[tuple, str]]:
+def prose_fields(document, schema) -> list[tuple[tuple, str]]:
     """(path, text) of every prose field of the entry: the fields the schema types as $defs/prose."""
-    from .schema import paths_using
+    from .schema import document_paths
 
-    for path in paths_using(schema, document.data, "#/$defs/prose"):
-        text = document.get(path)
-        if isinstance(text, str):
-            yield path, text
+    def find() -> list[tuple[tuple, str]]:
+        found = ((path, document.get(path)) for path in document_paths(document, schema, "#/$defs/prose"))
+        return [(path, text) for path, text in found if isinstance(text, str)]
+
+    return document.memo("prose_fields", find)
 
 
 def sources_by_id(data: object) -> dict[str, dict]:

@@ -11,10 +11,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
+from typing import TYPE_CHECKING
+
+from .quickcheck import compile_schema
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 
 class SchemaConfigError(Exception):
@@ -25,6 +27,8 @@ class EntrySchema:
     def __init__(self, raw: dict[str, Any], path: Path) -> None:
         self.raw = raw
         self.path = path
+        # A yes/no check compiled from the schema; None when the schema uses keywords it does not know.
+        self.is_valid = compile_schema(raw)
 
     @classmethod
     def load(cls, path: Path) -> EntrySchema:
@@ -42,21 +46,44 @@ class EntrySchema:
                     f"the schema {path} refers to {ref!r}; only references inside the schema file "
                     "itself (starting with '#') are allowed, so checking never reads other files "
                     "or the network")
-        try:
-            Draft202012Validator.check_schema(raw)
-        except SchemaError as err:
-            raise SchemaConfigError(f"the schema {path} is not a valid JSON Schema: {err.message}") from None
-        return cls(raw, path)
+        schema = cls(raw, path)
+        if schema.is_valid is None:  # beyond what quickcheck understands: let jsonschema judge it
+            from jsonschema import Draft202012Validator
+            from jsonschema.exceptions import SchemaError
+
+            try:
+                Draft202012Validator.check_schema(raw)
+            except SchemaError as err:
+                raise SchemaConfigError(f"the schema {path} is not a valid JSON Schema: {err.message}") from None
+        return schema
 
     @cached_property
     def validator(self) -> Draft202012Validator:
-        resource = Resource.from_contents(self.raw)
+        from jsonschema import Draft202012Validator
+        from referencing import Registry, Resource
+        from referencing.exceptions import NoSuchResource
+
+        # References are inlined first: resolving them while validating costs most of the time
+        # jsonschema spends on an entry, and every reference here is internal and not recursive.
+        inlined = self._inline(self.raw, depth=0)
+        resource = Resource.from_contents(inlined)
 
         def refuse(uri: str):  # every reference was checked to be internal; never go outside
             raise NoSuchResource(ref=uri)
 
         registry = Registry(retrieve=refuse).with_resource(self.raw.get("$id", ""), resource)
-        return Draft202012Validator(self.raw, registry=registry)
+        return Draft202012Validator(inlined, registry=registry)
+
+    def _inline(self, node: Any, depth: int) -> Any:
+        if depth > 64:  # a recursive schema: leave the remaining references to the validator
+            return node
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                node = self.resolve(node)
+            return {key: self._inline(value, depth + 1) for key, value in node.items()}
+        if isinstance(node, list):
+            return [self._inline(item, depth + 1) for item in node]
+        return node
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         """Follow `$ref`s inside the schema file; the annotations next to a `$ref` win."""
@@ -123,6 +150,11 @@ def _refs(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for item in node:
             yield from _refs(item)
+
+
+def document_paths(document, schema: EntrySchema, definition: str) -> list[tuple]:
+    """`paths_using` for a loaded document, computed once per document and definition."""
+    return document.memo(f"paths:{definition}", lambda: list(paths_using(schema, document.data, definition)))
 
 
 def paths_using(schema: EntrySchema, data: Any, definition: str) -> Iterator[tuple]:

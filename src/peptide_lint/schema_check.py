@@ -8,9 +8,7 @@ The place is the offending value, or for a missing key the section that lacks it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
-
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .findings import Finding, Span
 from .loader import Document, Timestamp
@@ -27,6 +25,9 @@ from .rules import (
 from .rules.base import SchemaOverlap
 from .schema import EntrySchema
 from .wording import closest, field, one_of, show, thing
+
+if TYPE_CHECKING:  # jsonschema itself is imported only once an entry fails the quick check
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -47,6 +48,8 @@ class _Problem:
 
 def schema_findings(document: Document, schema: EntrySchema,
                     overlaps: Iterable[SchemaOverlap] = ()) -> list[Finding]:
+    if schema.is_valid is not None and schema.is_valid(document.data):
+        return []
     overlaps = list(overlaps)
     problems = [problem for error in schema.validator.iter_errors(document.data)
                 for problem in _explain(error, document, schema)
@@ -112,6 +115,8 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
             yield _Problem(not_in_vocabulary, path, keyword, span, message, description)
             return
         if error.context:
+            from jsonschema.exceptions import best_match
+
             yield from _explain(best_match(error.context), doc, schema)
             return
 

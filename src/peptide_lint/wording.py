@@ -6,7 +6,6 @@ row labelled Route is `dose row "Route"`, the source with id doe-2001 is `source
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from .loader import Timestamp, value_at
@@ -58,6 +57,7 @@ def one_of(values: list[Any]) -> str:
 
 
 def closest(word: str, candidates: list[str]) -> str | None:
+    import difflib  # only needed once something is misspelled
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -26,14 +26,12 @@ _FIELDS = ("title", "year", "authors")
 
 def check_across(summary, context) -> Iterator[Finding]:
     for (key, value), work, span in summary.works:
-        for other in context.index.other_listings(key, value, summary.path):
+        for other in context.index.differing_listings(key, value, work)[:1]:
             differing = [name for name in _FIELDS if getattr(work, name) != getattr(other, name)]
-            if differing:
-                yield RULE.finding(summary.path, span,
-                                   f"{other.entry} lists {key.upper()} {value} with a different "
-                                   f"{' and '.join(differing)}",
-                                   "make both entries describe the study as its PubMed record does")
-                break
+            yield RULE.finding(summary.path, span,
+                               f"{other.entry} lists {key.upper()} {value} with a different "
+                               f"{' and '.join(differing)}",
+                               "make both entries describe the study as its PubMed record does")
 
 
 RULE = Rule("PL605", "conflicting-identifier", Severity.WARNING,

@@ -34,7 +34,7 @@ def check_across(summary, context) -> Iterator[Finding]:
     for item in summary.related:
         if item.value == own or item.value in external or context.index.has_slug(item.value):
             continue
-        suggestion = closest(item.value, list(context.index.slugs) + sorted(external))
+        suggestion = closest(item.value, context.index.similar_slugs(item.value) + sorted(external))
         message = f'the related peptide "{item.value}" has no entry in this repo'
         message += f'; did you mean "{suggestion}"?' if suggestion else ""
         yield RULE.finding(summary.path, item.span, message,

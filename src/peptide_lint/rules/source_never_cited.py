@@ -44,14 +44,14 @@ from typing import Iterator
 
 from ..findings import Finding, Severity
 from ..prose import citations, declared_source_ids, prose_fields
-from ..schema import paths_using
+from ..schema import document_paths
 from .base import Rule
 
 
 def check(document, context) -> Iterator[Finding]:
     declared = declared_source_ids(document.data)
     cited = {c.id for _, text in prose_fields(document, context.schema) for c in citations(text)}
-    for path in paths_using(context.schema, document.data, "#/$defs/sourceIdList"):
+    for path in document_paths(document, context.schema, "#/$defs/sourceIdList"):
         ids = document.get(path)
         cited.update(i for i in ids if isinstance(i, str)) if isinstance(ids, list) else None
     for source_id, index in declared.items():

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from ..findings import Finding, Severity
 from ..prose import citations, declared_source_ids, prose_fields
-from ..schema import paths_using
+from ..schema import document_paths
 from ..wording import closest, field
 from .base import Rule
 
@@ -38,7 +38,7 @@ def check(document, context) -> Iterator[Finding]:
                 yield _finding(document, document.text_span(path, citation.start, citation.end),
                                f'the citation "@{citation.id}" in {field(context.schema, document.data, path)}',
                                citation.id, known)
-    for path in paths_using(context.schema, document.data, "#/$defs/sourceIdList"):
+    for path in document_paths(document, context.schema, "#/$defs/sourceIdList"):
         ids = document.get(path)
         for index, source_id in enumerate(ids if isinstance(ids, list) else []):
             if isinstance(source_id, str) and source_id not in known:

@@ -1,0 +1,203 @@
+"""A fast yes/no validity check for the JSON Schema keywords the entry schema uses.
+
+Most entries are valid, and for a valid entry the only question is "valid?". Answering it with
+closures compiled once from the schema is several times faster than jsonschema and needs no import of
+it, which matters for the pre-commit case (one file, whole process). When the answer is "no",
+jsonschema produces the detailed errors (`schema_check.py`), so messages never depend on this
+module. A schema using any keyword this module does not know is not compiled at all: `compile_schema`
+returns None and every entry goes through jsonschema. Tests check that both agree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Callable
+
+Check = Callable[[Any], bool]
+
+# Keywords that never affect validity.
+_ANNOTATIONS = {"title", "description", "$schema", "$id", "$defs", "$comment", "examples", "default",
+                "deprecated", "readOnly", "writeOnly"}
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
+    or (isinstance(v, float) and math.isfinite(v) and v.is_integer()),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def compile_schema(schema: dict[str, Any]) -> Check | None:
+    """A function telling whether an instance is valid, or None if the schema uses other keywords."""
+    try:
+        return _Compiler(schema).compile(schema, depth=0)
+    except (_Unsupported, re.error, TypeError, KeyError, ValueError):
+        return None
+
+
+class _Compiler:
+    def __init__(self, root: dict[str, Any]) -> None:
+        self.root = root
+
+    def resolve(self, ref: str) -> Any:
+        if not ref.startswith("#"):
+            raise _Unsupported(ref)
+        node: Any = self.root
+        for part in ref[1:].split("/"):
+            if part:
+                node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def compile(self, node: Any, depth: int) -> Check:
+        if depth > 64:
+            raise _Unsupported("too deep or recursive")
+        if node is True:
+            return lambda v: True
+        if node is False:
+            return lambda v: False
+        if not isinstance(node, dict):
+            raise _Unsupported(node)
+        checks: list[Check] = []
+        for keyword, value in node.items():
+            if keyword in _ANNOTATIONS or keyword.startswith("x-") or keyword in ("then", "else"):
+                continue
+            build = getattr(self, "_" + keyword.replace("$", "dollar_"), None)
+            if build is None:
+                raise _Unsupported(keyword)
+            checks.append(build(value, node, depth))
+        if not checks:
+            return lambda v: True
+        if len(checks) == 1:
+            return checks[0]
+        return lambda v: all(check(v) for check in checks)
+
+    def _dollar_ref(self, ref, node, depth):
+        if not isinstance(ref, str):
+            raise _Unsupported(ref)
+        return self.compile(self.resolve(ref), depth + 1)
+
+    def _type(self, value, node, depth):
+        names = [value] if isinstance(value, str) else list(value)
+        tests = [_TYPES[name] for name in names]
+        return lambda v: any(test(v) for test in tests)
+
+    def _properties(self, value, node, depth):
+        if not isinstance(value, dict):
+            raise _Unsupported("properties")
+        compiled = [(key, self.compile(sub, depth + 1)) for key, sub in value.items()]
+        return lambda v: not isinstance(v, dict) or all(check(v[key]) for key, check in compiled if key in v)
+
+    def _required(self, value, node, depth):
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            raise _Unsupported("required")
+        names = list(value)
+        return lambda v: not isinstance(v, dict) or all(name in v for name in names)
+
+    def _additionalProperties(self, value, node, depth):
+        known = set(node.get("properties", {}))
+        if "patternProperties" in node:
+            raise _Unsupported("patternProperties")
+        extra = self.compile(value, depth + 1)
+        return lambda v: not isinstance(v, dict) or all(extra(v[key]) for key in v if key not in known)
+
+    def _items(self, value, node, depth):
+        if "prefixItems" in node or not isinstance(value, (dict, bool)):
+            raise _Unsupported("prefixItems")
+        check = self.compile(value, depth + 1)
+        return lambda v: not isinstance(v, list) or all(check(item) for item in v)
+
+    def _minItems(self, value, node, depth):
+        _count(value)
+        return lambda v: not isinstance(v, list) or len(v) >= value
+
+    def _maxItems(self, value, node, depth):
+        _count(value)
+        return lambda v: not isinstance(v, list) or len(v) <= value
+
+    def _uniqueItems(self, value, node, depth):
+        if not value:
+            return lambda v: True
+        return lambda v: not isinstance(v, list) or len({_canonical(item) for item in v}) == len(v)
+
+    def _minLength(self, value, node, depth):
+        _count(value)
+        return lambda v: not isinstance(v, str) or len(v) >= value
+
+    def _maxLength(self, value, node, depth):
+        _count(value)
+        return lambda v: not isinstance(v, str) or len(v) <= value
+
+    def _pattern(self, value, node, depth):
+        if not isinstance(value, str):
+            raise _Unsupported("pattern")
+        search = re.compile(value).search
+        return lambda v: not isinstance(v, str) or search(v) is not None
+
+    def _enum(self, value, node, depth):
+        if not isinstance(value, list):
+            raise _Unsupported("enum")
+        allowed = {_canonical(item) for item in value}
+        return lambda v: _canonical(v) in allowed
+
+    def _const(self, value, node, depth):
+        expected = _canonical(value)
+        return lambda v: _canonical(v) == expected
+
+    def _oneOf(self, value, node, depth):
+        if not isinstance(value, list) or not value:
+            raise _Unsupported("oneOf")
+        branches = [self.compile(sub, depth + 1) for sub in value]
+        return lambda v: sum(1 for branch in branches if branch(v)) == 1
+
+    def _anyOf(self, value, node, depth):
+        if not isinstance(value, list) or not value:
+            raise _Unsupported("anyOf")
+        branches = [self.compile(sub, depth + 1) for sub in value]
+        return lambda v: any(branch(v) for branch in branches)
+
+    def _allOf(self, value, node, depth):
+        if not isinstance(value, list) or not value:
+            raise _Unsupported("allOf")
+        branches = [self.compile(sub, depth + 1) for sub in value]
+        return lambda v: all(branch(v) for branch in branches)
+
+    def _not(self, value, node, depth):
+        check = self.compile(value, depth + 1)
+        return lambda v: not check(v)
+
+    def _if(self, value, node, depth):
+        condition = self.compile(value, depth + 1)
+        then = self.compile(node.get("then", True), depth + 1)
+        otherwise = self.compile(node.get("else", True), depth + 1)
+        return lambda v: then(v) if condition(v) else otherwise(v)
+
+
+def _count(value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _Unsupported("a count must be a whole number")
+
+
+def _canonical(value: Any) -> Any:
+    """A hashable form in which equal JSON values are equal, as JSON Schema compares them:
+    true is not 1, but 1 is 1.0."""
+    if isinstance(value, bool):
+        return ("bool", value)
+    if isinstance(value, (int, float)):
+        return ("number", float(value)) if isinstance(value, float) or abs(value) < 2**53 else ("number", value)
+    if isinstance(value, str):
+        return ("string", value)
+    if isinstance(value, list):
+        return ("array", tuple(_canonical(item) for item in value))
+    if isinstance(value, dict):
+        return ("object", tuple(sorted((key, _canonical(item)) for key, item in value.items())))
+    if value is None:
+        return ("null",)
+    return ("other", id(value))  # e.g. a Timestamp: equal to nothing but itself
