@@ -1,0 +1,159 @@
+"""No input crashes, hangs or misleads the checker (property-based), and the file system's corners."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casefiles import BASE_ENTRY, SCHEMA
+from peptide_lint.pipeline import check_files
+from test_cli import add_entry, run
+
+BASE = BASE_ENTRY.read_bytes()
+REAL = (Path(__file__).resolve().parents[1] / "entries" / "cerebrolysin.yaml").read_bytes()
+
+
+def mutate(data: st.DataObject, source: bytes) -> bytes:
+    lines = source.split(b"\n")
+    for _ in range(data.draw(st.integers(1, 4))):
+        kind = data.draw(st.sampled_from(
+            ["delete", "duplicate", "swap", "indent", "tab", "bytes", "truncate", "retype", "bom_nul",
+             "huge", "deep", "anchor"]))
+        i = data.draw(st.integers(0, max(0, len(lines) - 1)))
+        if kind == "delete" and lines:
+            del lines[i]
+        elif kind == "duplicate" and lines:
+            lines.insert(i, lines[i])
+        elif kind == "swap" and len(lines) > 1:
+            j = data.draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "indent" and lines:
+            lines[i] = b" " * data.draw(st.integers(0, 9)) + lines[i].lstrip(b" ")
+        elif kind == "tab" and lines:
+            lines[i] = b"\t" + lines[i]
+        elif kind == "bytes":
+            lines.insert(i, data.draw(st.binary(min_size=1, max_size=12)))
+        elif kind == "truncate":
+            joined = b"\n".join(lines)
+            lines = joined[: data.draw(st.integers(0, len(joined)))].split(b"\n")
+        elif kind == "retype" and lines and b": " in lines[i]:
+            key = lines[i].split(b": ", 1)[0]
+            value = data.draw(st.sampled_from([b"5", b"no", b"~", b"2020-01-01", b"[a, b]", b"{a: 1}", b"''",
+                                               b"!!binary aGk=", b"*nothing", b"1e400", b"-", b"? x"]))
+            lines[i] = key + b": " + value
+        elif kind == "bom_nul":
+            lines.insert(i, data.draw(st.sampled_from([b"\xef\xbb\xbf", b"\x00", b"\r", b"\x85", b"\xff\xfe"])))
+        elif kind == "huge":
+            lines.insert(i, b"stacking: " + b"word " * 20000)
+        elif kind == "deep":
+            depth = data.draw(st.integers(10, 200))
+            lines.insert(i, b"related: " + b"[" * depth + b"x" + b"]" * depth)
+        elif kind == "anchor":
+            lines.insert(i, b"a0: &a [x, x]\na1: &b [*a, *a, *a]\na2: [*b, *b, *b]")
+    return b"\n".join(lines)
+
+
+def check_bytes(content: bytes, jobs: int = 1, copies: int = 1) -> list:
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for n in range(copies):
+            path = Path(folder) / f"testpeptide-{chr(97 + n % 26)}{n // 26 or ''}.yaml"
+            path.write_bytes(content)
+            paths.append(path)
+        report = check_files(paths, SCHEMA, Path(folder), index_files=paths, jobs=jobs)
+    return report.findings
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_entries_never_crash_and_findings_stay_inside_the_file(data):
+    source = data.draw(st.sampled_from([BASE, REAL]))
+    content = mutate(data, source)
+    findings = check_bytes(content)
+    assert not [f for f in findings if f.code == "PL900"], [f.message for f in findings if f.code == "PL900"]
+    line_count = max(1, content.count(b"\n") + 1)
+    for finding in findings:
+        assert 1 <= finding.line <= line_count + 1, finding
+        assert finding.column >= 1, finding
+        assert (finding.span.end_line, finding.span.end_column) >= (finding.line, finding.column), finding
+    assert check_bytes(content) == findings  # the same input gives the same findings
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_never_crash(content):
+    findings = check_bytes(content)
+    assert not [f for f in findings if f.code == "PL900"]
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.data())
+def test_parallel_and_serial_runs_give_identical_reports(data):
+    content = mutate(data, BASE)
+    assert check_bytes(content, jobs=1, copies=40) == check_bytes(content, jobs=2, copies=40)
+
+
+def test_the_checker_opens_no_network_connection(repo, tmp_path):
+    add_entry(repo, "testpeptide-z", BASE.decode().replace("  Nothing is stacked with it.\n", "  3 users.\n"))
+    guard = tmp_path / "sitecustomize.py"
+    guard.write_text("import socket\n"
+                     "def refuse(*args, **kwargs):\n"
+                     "    raise RuntimeError('network access attempted')\n"
+                     "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+                     "socket.getaddrinfo = refuse\n")
+    env = {"PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    result = run("check", "--no-source", "-j", "2", cwd=repo, env=env)
+    assert result.returncode == 1 and "PL201" in result.stdout
+    assert "network access attempted" not in result.stdout + result.stderr
+
+
+def test_paths_with_spaces_and_non_ascii_names(repo):
+    folder = repo / "entries" / "sub folder"
+    folder.mkdir()
+    path = folder / "pépti de.yaml"
+    path.write_bytes(BASE)
+    result = run("check", "--no-source", cwd=repo)
+    assert "entries/sub folder/pépti de.yaml:3:7: PL501" in result.stdout
+
+
+def test_a_symlinked_entry_is_checked_under_its_own_name(repo, tmp_path):
+    target = tmp_path / "elsewhere.yaml"
+    target.write_bytes(BASE.replace(b"slug: testpeptide-z", b"slug: testpeptide-l"))
+    (repo / "entries" / "testpeptide-l.yaml").symlink_to(target)
+    result = run("check", "--no-source", cwd=repo)
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_broken_symlink_and_an_unreadable_file_are_findings(repo):
+    add_entry(repo, "testpeptide-z")
+    (repo / "entries" / "testpeptide-b.yaml").symlink_to(repo / "missing.yaml")
+    result = run("check", "--no-source", cwd=repo)
+    assert "entries/testpeptide-b.yaml:1:1: PL001 [error] the file cannot be read: No such file or directory" \
+        in result.stdout
+    assert "entries/testpeptide-z.yaml" not in result.stdout  # the good entry still checked, and clean
+    assert result.returncode == 1
+
+
+def test_a_path_outside_the_repo_is_checked_and_shown_as_an_absolute_path(repo):
+    add_entry(repo, "testpeptide-z")
+    with tempfile.TemporaryDirectory() as folder:
+        outside = Path(folder).resolve() / "testpeptide-q.yaml"
+        outside.write_bytes(BASE)
+        result = run("check", "--no-source", str(outside), cwd=repo)
+    assert f"{outside.as_posix()}:3:7: PL501" in result.stdout
+
+
+def test_a_file_over_the_size_limit_is_not_read(repo):
+    big = repo / "entries" / "testpeptide-z.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MiB of zeros, never read
+    result = run("check", "--no-source", cwd=repo)
+    assert "PL012" in result.stdout and result.returncode == 1
