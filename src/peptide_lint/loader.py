@@ -4,10 +4,11 @@ This module is the only place that knows which YAML parser is used. Everything d
 `Document`: `data` (dicts, lists, str, int, float, bool, None and `Timestamp`) and methods that turn
 a path such as ("dosing", "rows", 1, "confidence") into a `Span` in the file.
 
-The parser is ruamel.yaml's composer (its C parser when `ruamel.yaml.clib` is installed) with YAML
-1.2 semantics, so `no` and `on` stay strings. Nodes are never constructed into Python objects by
-ruamel: this module converts them itself, which is what keeps tags from running code and aliases
-from expanding.
+The parser is ruamel.yaml's composer (its C parser when `ruamel.yaml.clib` is installed). Plain
+scalars are typed here, by the YAML 1.2 core schema (`_PLAIN_TYPES`), so `no` and `on` stay strings;
+ruamel's own resolver is bypassed because it costs more than the parsing itself. Nodes are never
+constructed into Python objects by ruamel: this module converts them itself, which is what keeps
+tags from running code and aliases from expanding.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import BaseResolver, VersionedResolver
 
 from .findings import FILE_START, Finding, Span
 from .rules import (
@@ -48,6 +50,23 @@ Path_ = tuple  # a path into the data: keys (str) and list indices (int)
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _MERGE_TAG = _TAG + "merge"
+_UNTYPED = "tag:peptide-lint,2026:plain"  # a plain scalar without a tag, typed by _PLAIN_TYPES
+
+# YAML 1.2 core schema (spec 10.3.2), plus the two YAML 1.1 types that still matter for entries:
+# timestamps, because many YAML readers turn 2020-01-02 into a date, and the merge key "<<".
+_PLAIN_TYPES = [
+    (_TAG + "null", re.compile(r"^(?:~|null|Null|NULL|)$")),
+    (_TAG + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+    (_TAG + "int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")),
+    (_TAG + "float", re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                                r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")),
+    (_TAG + "timestamp", re.compile(r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+                                    r"(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+                                    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$")),
+    (_MERGE_TAG, re.compile(r"^<<$")),
+]
+# Only values that start like one of those types need the regular expressions.
+_MAYBE_TYPED = frozenset("~nNtTfF0123456789+-.<")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 # Control characters YAML forbids (tab, LF and CR are fine); also the C1 block except NEL.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
@@ -265,16 +284,47 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     return LoadResult(document, findings, text)
 
 
-def _compose_all(text: str) -> list[Node]:
+class _Resolver(VersionedResolver):
+    """Marks plain untagged scalars for typing in this module; everything else keeps its tag."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode and implicit[0]:
+            return _UNTYPED
+        return BaseResolver.resolve(self, kind, value, implicit)
+
+
+def _parser() -> YAML:
     yaml = YAML(typ="safe")
-    yaml.version = (1, 2)
-    return [d for d in yaml.compose_all(text)]
+    yaml.Resolver = _Resolver
+    return yaml
+
+
+def _compose_all(text: str) -> list[Node]:
+    return list(_parser().compose_all(text))
+
+
+def _tag(node: Node) -> str:
+    """The node's tag. ruamel's `node.tag` decodes the tag anew on every access, which costs more
+    than parsing; an untagged node's tag needs no decoding."""
+    ctag = node.ctag
+    if ctag.handle is None and "%" not in ctag.suffix:
+        tag = ctag.suffix
+    else:
+        tag = str(ctag)
+    return _type_of_plain(node.value) if tag == _UNTYPED else tag
+
+
+def _type_of_plain(value: str) -> str:
+    if value[:1] in _MAYBE_TYPED or not value:
+        for tag, pattern in _PLAIN_TYPES:
+            if pattern.match(value):
+                return tag
+    return _TAG + "str"
 
 
 def _anchors_and_aliases(text: str) -> Iterator[tuple[Span, str]]:
     """Where anchors and aliases stand. The node tree cannot say: an alias is the anchored node."""
-    yaml = YAML(typ="safe")
-    yaml.version = (1, 2)
+    yaml = _parser()
     try:
         for event in yaml.parse(text):
             if not getattr(event, "anchor", None):
@@ -290,8 +340,7 @@ def _anchors_and_aliases(text: str) -> Iterator[tuple[Span, str]]:
 
 
 def _is_empty(node: Node | None) -> bool:
-    return node is None or (isinstance(node, ScalarNode) and node.tag == _TAG + "null"
-                            and node.value in ("", "~", "null", "Null", "NULL"))
+    return node is None or (isinstance(node, ScalarNode) and _tag(node) == _TAG + "null")
 
 
 def _node_span(node: Node) -> Span:
@@ -339,8 +388,9 @@ class _Builder:
                           f"the data is nested more than {MAX_DEPTH} levels deep here",
                           "entries are at most a few levels deep; check the indentation")
             return None
-        if node.tag not in _PLAIN_TAGS and node.tag != _MERGE_TAG:
-            self._add(custom_tag, node, f"the tag {_short_tag(node.tag)} is not allowed in entries",
+        tag = _tag(node)
+        if tag not in _PLAIN_TAGS and tag != _MERGE_TAG:
+            self._add(custom_tag, node, f"the tag {_short_tag(tag)} is not allowed in entries",
                       "remove the tag (the word starting with '!'); write the value as plain text")
             if isinstance(node, ScalarNode):
                 return node.value
@@ -348,13 +398,13 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,), None, depth + 1) for i, item in enumerate(node.value)]
-        return _scalar(node)
+        return _scalar(node.value, tag)
 
     def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
+            if isinstance(key_node, ScalarNode) and _tag(key_node) == _MERGE_TAG:
                 self._add(anchors_and_aliases, key_node, "a merge key (<<) copies content from elsewhere",
                           anchors_and_aliases.HINT)
                 continue
@@ -377,8 +427,7 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
-def _scalar(node: ScalarNode) -> Any:
-    value, tag = node.value, node.tag
+def _scalar(value: str, tag: str) -> Any:
     if tag == _TAG + "str":
         return value
     if tag == _TAG + "null":
@@ -395,11 +444,10 @@ def _scalar(node: ScalarNode) -> Any:
 
 
 def _int(text: str) -> int | str:
-    cleaned = text.replace("_", "")
     try:
-        if cleaned.lower().startswith(("0o", "+0o", "-0o")):
-            return int(cleaned.replace("0o", "").replace("0O", ""), 8)
-        return int(cleaned, 0) if cleaned.lower().startswith(("0x", "0b")) else int(cleaned, 10)
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text, 10)
     except ValueError:
         return text
 
