@@ -136,6 +136,28 @@ class EntrySchema:
         return {branch["const"]: branch for branch in (self.resolve(b) for b in node.get("oneOf", []))
                 if "const" in branch}
 
+    def templates(self, definition: str) -> list[tuple]:
+        """The places in an entry whose schema refers to `definition`, with "*" for any list index:
+        [("lede",), ("story", "steps", "*", "body"), ...]. Computed once per definition."""
+        cache = self.__dict__.setdefault("_templates", {})
+        if definition not in cache:
+            found: list[tuple] = []
+
+            def walk(node: Any, path: tuple) -> None:
+                if not isinstance(node, dict) or len(path) > 32:
+                    return
+                if node.get("$ref") == definition:
+                    found.append(path)
+                node = self.resolve(node)
+                for key, prop in node.get("properties", {}).items():
+                    walk(prop, path + (key,))
+                if isinstance(node.get("items"), dict):
+                    walk(node["items"], path + ("*",))
+
+            walk(self.raw, ())
+            cache[definition] = found
+        return cache[definition]
+
     def property_names(self, node: dict[str, Any] | None) -> list[str]:
         return list((node or {}).get("properties", {}))
 
@@ -162,16 +184,18 @@ def paths_using(schema: EntrySchema, data: Any, definition: str) -> Iterator[tup
 
     This is how rules find, say, every prose field without keeping their own list of them.
     """
-    def walk(node: dict[str, Any], value: Any, path: tuple) -> Iterator[tuple]:
-        if node.get("$ref") == definition:
-            yield path
-        node = schema.resolve(node)
-        if isinstance(value, dict):
-            for key, prop in node.get("properties", {}).items():
-                if key in value and isinstance(prop, dict):
-                    yield from walk(prop, value[key], path + (key,))
-        elif isinstance(value, list) and isinstance(node.get("items"), dict):
-            for index, item in enumerate(value):
-                yield from walk(node["items"], item, path + (index,))
+    for template in schema.templates(definition):
+        yield from _expand(data, template, ())
 
-    yield from walk(schema.raw, data, ())
+
+def _expand(value: Any, template: tuple, path: tuple) -> Iterator[tuple]:
+    if not template:
+        yield path
+        return
+    step, rest = template[0], template[1:]
+    if step == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _expand(item, rest, path + (index,))
+    elif isinstance(value, dict) and step in value:
+        yield from _expand(value[step], rest, path + (step,))
