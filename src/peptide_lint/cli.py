@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -50,11 +51,14 @@ def cli() -> None:
               help="Skip these rules (codes, prefixes or names, comma-separated), on top of the configuration.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check files in N processes. Default: one per CPU core.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again instead of reusing the results of unchanged files "
+                   "(kept in .peptide-lint-cache/ at the repo root).")
 @click.option("--fix", is_flag=True,
               help="Repair what can be repaired safely (e.g. hyphens in dose ranges), then report the rest.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, fix: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -78,9 +82,15 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     # Rules across entries always see every entry, also when only a few files are checked.
     every_entry = entry_files([entries_dir]) if entries_dir.is_dir() else []
     files = entry_files(list(paths)) if paths else every_entry
+    cache = None
+    if not no_cache:
+        from .cache import ResultCache, fingerprint
+
+        cache = ResultCache(repo.root, fingerprint(json.dumps(schema.raw, sort_keys=True).encode(), config))
+
     def run_check() -> Report:
         return check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry,
-                           jobs=jobs or os.cpu_count() or 1)
+                           jobs=jobs or os.cpu_count() or 1, cache=cache)
 
     report = run_check()
     if fix and any(finding.fix for finding in report.findings):

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import ResultCache
 from .config import Config
 from .discover import display_path
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize
-from .loader import load_file
+from .loader import MAX_FILE_BYTES, load_file
 from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
@@ -69,7 +70,7 @@ class FileResult:
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
                 rules: tuple[Rule, ...] | None = None, repo_root: Path | None = None,
-                index_files: list[Path] = (), jobs: int = 1) -> Report:
+                index_files: list[Path] = (), jobs: int = 1, cache: ResultCache | None = None) -> Report:
     """Check `files`. Entries in `index_files` are read only to build the repo index, so that rules
     across entries see the whole repo while findings are reported for `files` alone. With `jobs`
     above 1, files are loaded and checked in that many processes; the report is the same."""
@@ -81,10 +82,14 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
     extra = [(name, path) for name, path in dict(extra).items() if name not in shown]
     tasks = [(name, path, True) for name, path in shown.items()] + [(name, path, False) for name, path in extra]
     results: list[FileResult] = []
-    for result in _run(tasks, context, rules, jobs):
+    for result, key in _run(tasks, context, rules, jobs, cache):
         context.index.add(result.summary)
         if result.checked:
             results.append(result)
+        if cache is not None and key is not None:
+            cache.put(key, result)
+    if cache is not None:
+        cache.save()
     across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
     source_lines: dict[str, list[str]] = {}
@@ -105,16 +110,17 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
 
 # Below this many files, starting processes costs more than it saves.
 _PARALLEL_FROM = 32
-_worker_state: tuple[Context, tuple[Rule, ...]] | None = None
+_worker_state: tuple | None = None
 
 
-def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rule, ...], jobs: int):
+def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rule, ...], jobs: int,
+         cache: ResultCache | None):
     if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
-        return [_task(task, context, rules) for task in tasks]
+        return [_task(task, context, rules, cache) for task in tasks]
     import multiprocessing  # only a large run pays for importing it
 
     global _worker_state
-    _worker_state = (context, rules)  # inherited by the forked workers, never pickled
+    _worker_state = (context, rules, cache)  # inherited by the forked workers, never pickled
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             return pool.map(_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8))))
@@ -122,18 +128,39 @@ def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rul
         _worker_state = None
 
 
-def _worker(task: tuple[str, Path, bool]) -> FileResult:
-    context, rules = _worker_state
-    return _task(task, context, rules)
+def _worker(task: tuple[str, Path, bool]) -> tuple[FileResult, str | None]:
+    context, rules, cache = _worker_state
+    return _task(task, context, rules, cache)
 
 
-def _task(task: tuple[str, Path, bool], context: Context, rules: tuple[Rule, ...]) -> FileResult:
+def _task(task: tuple[str, Path, bool], context: Context, rules: tuple[Rule, ...],
+          cache: ResultCache | None) -> tuple[FileResult, str | None]:
+    """One file's result, from the cache when its bytes were seen before; and the cache key to
+    store a newly computed result under (None when it came from the cache or cannot be cached)."""
     shown, path, checked = task
+    key = _cache_key(path, cache)
+    if key is not None:
+        cached = cache.get(key, shown, complete=checked)
+        if cached is not None:
+            cached.checked = checked
+            return cached, None
     if checked:
-        return check_one(path, shown, context, rules)
+        return check_one(path, shown, context, rules), key
     loaded = load_file(path, shown)  # only for the index
     summary = summarize(loaded.document) if loaded.document is not None else EntrySummary(shown)
-    return FileResult(shown, [], summary, [], None, checked=False)
+    return FileResult(shown, [], summary, [], None, checked=False), key
+
+
+def _cache_key(path: Path, cache: ResultCache | None) -> str | None:
+    if cache is None:
+        return None
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return None  # the loader reports these; nothing worth caching
+        # The file name is part of the key: the slug-matches-filename rule depends on it.
+        return cache.key(path.read_bytes(), path.name)
+    except OSError:
+        return None
 
 
 def _read_lines(path: Path) -> list[str] | None:

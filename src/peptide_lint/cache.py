@@ -1,0 +1,161 @@
+"""A cache of per-file results, so that unchanged entries are not checked again (as ruff does).
+
+A result is stored under a key made of the file's bytes and a fingerprint of everything else that
+could change it: the checker's own code, the schema, the configuration and the Python version. A
+changed entry, schema, rule or setting therefore simply misses the cache. Results are stored as
+JSON (never pickle: the cache folder is inside the content repo, and reading it must not run code)
+in one SQLite file, `.peptide-lint-cache/results.sqlite3` at the repo root. Rules that compare
+entries run on every check, from the cached summaries; only the per-file work is cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .findings import Finding, Fix, Severity, Span
+from .index import CitedWork, EntrySummary, Located
+from .suppressions import Suppression
+
+CACHE_DIR = ".peptide-lint-cache"
+
+
+def fingerprint(schema_bytes: bytes, config: Any) -> str:
+    """What, besides a file's bytes, decides its result."""
+    digest = hashlib.sha256()
+    digest.update(f"{__version__} {sys.version}".encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):  # an edited checkout must not reuse old results
+        stat = source.stat()
+        digest.update(f"{source.relative_to(package)} {stat.st_size} {stat.st_mtime_ns}".encode())
+    digest.update(schema_bytes)
+    digest.update(repr(config).encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, repo_root: Path, fingerprint_: str) -> None:
+        self.fingerprint = fingerprint_
+        self.path = repo_root / CACHE_DIR / "results.sqlite3"
+        self._connection: sqlite3.Connection | None = None
+        self._pid = os.getpid()  # a connection must not cross into forked workers
+        self._pending: dict[str, str] = {}
+
+    def key(self, raw: bytes, name: str) -> str:
+        return hashlib.sha256(self.fingerprint.encode() + name.encode() + b"\0" + raw).hexdigest()
+
+    def get(self, key: str, shown: str, complete: bool):
+        """The stored result, or None. `complete` asks for a checked file's full result; otherwise
+        a result stored for the repo index only (its summary) will do."""
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        try:
+            data = json.loads(row[0])
+            return _decode(data, shown) if data["complete"] or not complete else None
+        except (ValueError, KeyError, TypeError):
+            return None  # a damaged record is a miss, never an error
+
+    def put(self, key: str, result) -> None:
+        self._pending[key] = json.dumps(_encode(result), ensure_ascii=False, separators=(",", ":"))
+
+    def save(self) -> None:
+        """Write what this run computed, in one transaction. A cache that cannot be written is skipped."""
+        if not self._pending:
+            return
+        connection = self._connect(create=True)
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
+                                       self._pending.items())
+        except sqlite3.Error:
+            pass
+        self._pending.clear()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _connect(self, create: bool = False) -> sqlite3.Connection | None:
+        if self._pid != os.getpid():
+            self._connection, self._pid = None, os.getpid()
+        if self._connection is not None:
+            return self._connection
+        if not create and not self.path.is_file():
+            return None
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")  # never committed by accident
+            self._connection = sqlite3.connect(self.path, timeout=5)
+            self._connection.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
+        except (OSError, sqlite3.Error):
+            self._connection = None
+        return self._connection
+
+
+def _encode(result) -> dict[str, Any]:
+    summary = result.summary
+    return {
+        "complete": result.checked,
+        "findings": [_finding_out(f) for f in result.findings],
+        "summary": {
+            "slug": _located_out(summary.slug), "name": _located_out(summary.name),
+            "related": [_located_out(item) for item in summary.related],
+            "works": [[list(key), [work.source_id, work.title, work.year, work.authors], asdict(span)]
+                      for key, work, span in summary.works],
+        },
+        "suppressions": [[asdict(s.span), sorted(s.targets), s.codes] for s in result.suppressions],
+    }
+
+
+def _decode(data: dict[str, Any], shown: str):
+    from .pipeline import FileResult
+
+    summary = data["summary"]
+    works = tuple(((key[0], key[1]), CitedWork(shown, *fields), Span(**span))
+                  for key, fields, span in summary["works"])
+    return FileResult(
+        shown,
+        [_finding_in(f, shown) for f in data["findings"]],
+        EntrySummary(shown, _located_in(summary["slug"]), _located_in(summary["name"]),
+                     tuple(_located_in(item) for item in summary["related"]), works),
+        [Suppression(shown, Span(**span), set(targets), dict(codes)) for span, targets, codes in data["suppressions"]],
+        None,
+    )
+
+
+def _finding_out(finding: Finding) -> list:
+    return [asdict(finding.span), finding.code, finding.name, finding.severity.value, finding.message,
+            finding.hint, asdict(finding.fix) if finding.fix else None]
+
+
+def _finding_in(data: list, shown: str) -> Finding:
+    span, code, name, severity, message, hint, fix = data
+    return Finding(shown, Span(**span), code, name, Severity(severity), message, hint,
+                   Fix(**fix) if fix else None)
+
+
+def _located_out(located: Located | None):
+    return [located.value, asdict(located.span)] if located else None
+
+
+def _located_in(data) -> Located | None:
+    return Located(data[0], Span(**data[1])) if data else None

@@ -1,0 +1,38 @@
+"""The result cache changes how fast a check is, never what it reports."""
+
+from __future__ import annotations
+
+from test_cli import add_entry, run
+from test_config import write_config
+
+
+def test_a_warm_run_reports_exactly_what_a_cold_run_did(repo):
+    add_entry(repo, "testpeptide-z")
+    broken = add_entry(repo, "testpeptide-y")
+    broken.write_text(broken.read_text().replace("      confidence: community\n", ""))
+    cold = run("check", cwd=repo)
+    assert (repo / ".peptide-lint-cache" / "results.sqlite3").is_file()
+    warm = run("check", cwd=repo)
+    assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
+    assert "PL301" in warm.stdout and "34 |     - label: Route" in warm.stdout
+
+
+def test_an_edit_a_rename_or_a_new_setting_is_checked_afresh(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    assert run("check", cwd=repo).returncode == 0
+    entry.write_text(entry.read_text().replace("  Nothing is stacked with it.\n", "  3 users stack it.\n"))
+    assert "PL201" in run("check", "--no-source", cwd=repo).stdout
+    write_config(repo, 'ignore = ["claim-without-citation"]\n')
+    assert run("check", "--no-source", cwd=repo).returncode == 0
+    entry.rename(repo / "entries" / "testpeptide-q.yaml")
+    assert "PL501" in run("check", "--no-source", cwd=repo).stdout
+
+
+def test_no_cache_writes_nothing_and_a_damaged_cache_is_ignored(repo):
+    add_entry(repo, "testpeptide-z")
+    assert run("check", "--no-cache", cwd=repo).returncode == 0
+    assert not (repo / ".peptide-lint-cache").exists()
+    (repo / ".peptide-lint-cache").mkdir()
+    (repo / ".peptide-lint-cache" / "results.sqlite3").write_bytes(b"this is not a database")
+    result = run("check", cwd=repo)
+    assert result.returncode == 0 and result.stderr == ""
