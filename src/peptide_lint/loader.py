@@ -117,6 +117,11 @@ class Document:
     def get(self, path: Path_) -> Any:
         return value_at(self.data, path)
 
+    def each(self, path: Path_) -> Iterator[tuple[int, Any]]:
+        """(index, item) for each item of the list at `path`; nothing if there is no list there."""
+        items = value_at(self.data, path)
+        return enumerate(items) if isinstance(items, list) else iter(())
+
     def has(self, path: Path_) -> bool:
         return path in self._places
 

@@ -52,7 +52,7 @@ def check(document, context) -> Iterator[Finding]:
     if isinstance(notes, str) and notes.strip():
         return
     rows = document.get(("dosing", "rows"))
-    for index, row in enumerate(rows if isinstance(rows, list) else []):
+    for index, row in document.each(("dosing", "rows")):
         if isinstance(row, dict) and row.get("beyond_standard") is True:
             path = ("dosing", "rows", index)
             yield RULE.at(document, document.span(path + ("beyond_standard",)),

@@ -40,10 +40,9 @@ ROWS = ("dosing", "rows")
 
 
 def check(document, context) -> Iterator[Finding]:
-    rows = document.get(ROWS)
     sources = sources_by_id(document.data)
     human = {value for value, branch in context.schema.vocabulary("sourceType").items() if branch.get("x-human")}
-    for index, row in enumerate(rows if isinstance(rows, list) else []):
+    for index, row in document.each(ROWS):
         if not isinstance(row, dict) or row.get("confidence") != "clinical":
             continue
         cited = [sources[i] for i in row.get("sources") or [] if isinstance(i, str) and i in sources]

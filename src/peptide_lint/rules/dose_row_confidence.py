@@ -39,8 +39,7 @@ HINT = ("clinical: the dose was used in human studies (cite them); "
 
 
 def check(document, context) -> Iterator[Finding]:
-    rows = document.get(ROWS)
-    for index, row in enumerate(rows if isinstance(rows, list) else []):
+    for index, row in document.each(ROWS):
         if not isinstance(row, dict):
             continue
         path = ROWS + (index,)

@@ -47,7 +47,7 @@ def dose_texts(document) -> Iterator[tuple[tuple, str]]:
     if isinstance(document.get(("standard_dose",)), str):
         yield ("standard_dose",), document.get(("standard_dose",))
     rows = document.get(("dosing", "rows"))
-    for index, row in enumerate(rows if isinstance(rows, list) else []):
+    for index, row in document.each(("dosing", "rows")):
         if isinstance(row, dict) and isinstance(row.get("value"), str):
             yield ("dosing", "rows", index, "value"), row["value"]
 

@@ -40,7 +40,7 @@ from .base import Rule
 def check(document, context) -> Iterator[Finding]:
     sources = document.get(("sources",))
     first: dict[tuple[str, str], int] = {}
-    for index, source in enumerate(sources if isinstance(sources, list) else []):
+    for index, source in document.each(("sources",)):
         if not isinstance(source, dict):
             continue
         for key in IDENTIFIER_KEYS:

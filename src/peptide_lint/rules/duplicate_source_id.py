@@ -37,9 +37,8 @@ from .base import Rule
 
 
 def check(document, context) -> Iterator[Finding]:
-    sources = document.get(("sources",))
     first: dict[str, int] = {}
-    for index, source in enumerate(sources if isinstance(sources, list) else []):
+    for index, source in document.each(("sources",)):
         source_id = source.get("id") if isinstance(source, dict) else None
         if not isinstance(source_id, str):
             continue

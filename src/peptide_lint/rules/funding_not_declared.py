@@ -44,9 +44,8 @@ from .base import Rule, SchemaOverlap
 
 
 def check(document, context) -> Iterator[Finding]:
-    sources = document.get(("sources",))
     allowed = list(context.schema.vocabulary("funding"))
-    for index, source in enumerate(sources if isinstance(sources, list) else []):
+    for index, source in document.each(("sources",)):
         if isinstance(source, dict) and "funding" not in source:
             path = ("sources", index)
             yield RULE.at(document, document.owner_span(path),

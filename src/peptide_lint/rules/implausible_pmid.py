@@ -47,7 +47,7 @@ from .base import Rule
 def check(document, context) -> Iterator[Finding]:
     limit = context.option(RULE, "max-pmid")
     sources = document.get(("sources",))
-    for index, source in enumerate(sources if isinstance(sources, list) else []):
+    for index, source in document.each(("sources",)):
         pmid = source.get("pmid") if isinstance(source, dict) else None
         if isinstance(pmid, str) and pmid.isdigit() and not 1 <= int(pmid) <= limit:
             path = ("sources", index)

@@ -47,7 +47,7 @@ EARLIEST = 1900
 def check(document, context) -> Iterator[Finding]:
     this_year = datetime.date.today().year
     sources = document.get(("sources",))
-    for index, source in enumerate(sources if isinstance(sources, list) else []):
+    for index, source in document.each(("sources",)):
         year = source.get("year") if isinstance(source, dict) else None
         if isinstance(year, int) and not isinstance(year, bool) and not EARLIEST <= year <= this_year:
             path = ("sources", index)

@@ -28,7 +28,7 @@ from .base import Rule
 def check(document, context) -> Iterator[Finding]:
     slug = document.get(("slug",))
     related = document.get(("related",))
-    for index, item in enumerate(related if isinstance(related, list) else []):
+    for index, item in document.each(("related",)):
         if isinstance(slug, str) and item == slug:
             yield RULE.at(document, document.span(("related", index)),
                           f'the entry lists itself ("{slug}") as a related peptide',

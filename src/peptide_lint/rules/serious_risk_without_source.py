@@ -37,8 +37,7 @@ RISKS = ("safety", "serious_risks")
 
 
 def check(document, context) -> Iterator[Finding]:
-    risks = document.get(RISKS)
-    for index, risk in enumerate(risks if isinstance(risks, list) else []):
+    for index, risk in document.each(RISKS):
         if isinstance(risk, dict) and not risk.get("sources"):
             path = RISKS + (index,)
             span = document.key_span(path + ("sources",)) if "sources" in risk else document.owner_span(path)

@@ -55,7 +55,7 @@ IDENTIFIERS = ("pmid", "doi", "nct", "url")
 
 def check(document, context) -> Iterator[Finding]:
     sources = document.get(("sources",))
-    for index, source in enumerate(sources if isinstance(sources, list) else []):
+    for index, source in document.each(("sources",)):
         if not isinstance(source, dict) or source.get("type") == "community":
             continue
         if not any(source.get(key) for key in IDENTIFIERS):

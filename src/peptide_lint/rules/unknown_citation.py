@@ -39,8 +39,7 @@ def check(document, context) -> Iterator[Finding]:
                                f'the citation "@{citation.id}" in {field(context.schema, document.data, path)}',
                                citation.id, known)
     for path in document_paths(document, context.schema, "#/$defs/sourceIdList"):
-        ids = document.get(path)
-        for index, source_id in enumerate(ids if isinstance(ids, list) else []):
+        for index, source_id in document.each(path):
             if isinstance(source_id, str) and source_id not in known:
                 yield _finding(document, document.span(path + (index,)),
                                f'the source id "{source_id}" in {field(context.schema, document.data, path)}',
