@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from .config import load as load_config
 from .discover import Repo, entry_files, find_repo
 from .findings import Severity
 from .pipeline import Report, check_files
+from .reporters import FORMATS, reporter_class
 from .reporters.text import TextReporter
 from .schema import EntrySchema, SchemaConfigError
 from .wording import closest
@@ -44,6 +46,19 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Color the output. auto: only on a terminal, and never when NO_COLOR is set.")
 @click.option("--no-source", is_flag=True, help="Do not show the source line and hint under each finding.")
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="Report format: text for people; json for scripts; sarif for GitHub code scanning; "
+                   "github for pull-request annotations; junit for GitLab and Jenkins; markdown for a "
+                   "job summary or a comment.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the report in --format to this file (replaced in one step); the terminal "
+                   "still gets the text report.")
+@click.option("--strict", is_flag=True, help="Fail (exit code 1) on warnings too.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit with 0 even when there are errors (for a report-only CI step). "
+                   "Usage problems and internal failures still exit with 2.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no source lines, hints or summary.")
+@click.option("--statistics", is_flag=True, help="After the findings, print how many each rule produced.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Check only these rules: codes (PL201), code prefixes (PL2) or names, comma-separated. "
                    "Replaces the configured selection.")
@@ -58,7 +73,9 @@ def cli() -> None:
               help="Repair what can be repaired safely (e.g. hyphens in dose ranges), then report the rest.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool,
+          output_format: str, output: Path | None, strict: bool, exit_zero: bool, quiet: bool,
+          statistics: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -100,9 +117,22 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         for shown, count in applied.items():
             click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
         report = run_check()
-    reporter = TextReporter(color=_use_color(color), show_source=not no_source)
-    reporter.write(report, sys.stdout)
-    ctx.exit(_exit_code(report))
+    text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
+                        show_summary=not quiet, statistics=statistics)
+    if output is None:
+        chosen = text if output_format == "text" else reporter_class(output_format)()
+        chosen.write(report, sys.stdout)
+    else:
+        from .atomic import write_atomic
+
+        buffer = io.StringIO()
+        reporter_class(output_format)().write(report, buffer)
+        try:
+            write_atomic(output, buffer.getvalue())
+        except OSError as err:
+            raise click.UsageError(f"cannot write {output}: {err.strerror or err}") from None
+        text.write(report, sys.stdout)
+    ctx.exit(_exit_code(report, strict=strict, exit_zero=exit_zero))
 
 
 @cli.command("rules")
@@ -176,10 +206,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _exit_code(report: Report) -> int:
+def _exit_code(report: Report, strict: bool = False, exit_zero: bool = False) -> int:
     if report.tool_failed:
         return EXIT_USAGE
-    return EXIT_FINDINGS if report.count(Severity.ERROR) else EXIT_CLEAN
+    failing = report.count(Severity.ERROR) or (strict and report.count(Severity.WARNING))
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN
 
 
 def _use_color(choice: str) -> bool:

@@ -274,7 +274,7 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     root = documents[0]
     if not isinstance(root, MappingNode):
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        add(root_not_mapping, _node_span(root),
+        add(root_not_mapping, _node_span(root, line_starts),
             f"the file is {kind}, not an entry",
             "an entry is a set of keys, one per line, starting with 'slug: ...' at the left edge")
         return LoadResult(None, findings, text)
@@ -283,7 +283,7 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
         for span, message in _anchors_and_aliases(text):
             add(anchors_and_aliases, span, message, anchors_and_aliases.HINT)
 
-    builder = _Builder(display_path, findings.append)
+    builder = _Builder(display_path, findings.append, line_starts)
     data = builder.build(root, ())
     document = Document(path, display_path, text, data, builder.places, line_starts)
     return LoadResult(document, findings, text)
@@ -348,11 +348,12 @@ def _is_empty(node: Node | None) -> bool:
     return node is None or (isinstance(node, ScalarNode) and _tag(node) == _TAG + "null")
 
 
-def _node_span(node: Node) -> Span:
+def _node_span(node: Node, line_starts: list[int] | None = None) -> Span:
     start, end = node.start_mark, node.end_mark
     end_line, end_column = end.line + 1, end.column + 1
-    if end.column == 0 and end.line > start.line:  # block scalars end at the next line's start
-        end_line, end_column = end.line, 10**6
+    if end.column == 0 and end.line > start.line and line_starts:
+        # Block scalars end at the start of the next line: end them at the end of their last line.
+        end_line, end_column = end.line, end.index - line_starts[end.line - 1]
     return Span(start.line + 1, start.column + 1, end_line, end_column)
 
 
@@ -369,21 +370,22 @@ def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
 class _Builder:
     """Turns a node tree into plain data, recording places and reporting what entries may not use."""
 
-    def __init__(self, display_path: str, report) -> None:
+    def __init__(self, display_path: str, report, line_starts: list[int]) -> None:
         self.display_path = display_path
         self.report = report
+        self.line_starts = line_starts
         self.places: dict[Path_, _Place] = {}
         self._seen: set[int] = set()
         self._too_deep = False
 
     def _add(self, rule, node: Node, message: str, hint: str | None = None) -> None:
-        self.report(rule.RULE.finding(self.display_path, _node_span(node), message, hint))
+        self.report(rule.RULE.finding(self.display_path, _node_span(node, self.line_starts), message, hint))
 
     def build(self, node: Node, path: Path_, key: Span | None = None, depth: int = 0) -> Any:
         if id(node) in self._seen:  # an alias: reported where it stands, and never expanded
             return None
         self._seen.add(id(node))
-        self.places[path] = _Place(_node_span(node), key, node.start_mark.index,
+        self.places[path] = _Place(_node_span(node, self.line_starts), key, node.start_mark.index,
                                    node.end_mark.index, getattr(node, "style", None) or None,
                                    isinstance(node, ScalarNode))
         if depth > MAX_DEPTH:
@@ -424,7 +426,7 @@ class _Builder:
                           "keep one of them: YAML would silently use only the last one")
                 continue
             first_seen[key] = key_node
-            result[key] = self.build(value_node, path + (key,), _node_span(key_node), depth + 1)
+            result[key] = self.build(value_node, path + (key,), _node_span(key_node, self.line_starts), depth + 1)
         return result
 
 

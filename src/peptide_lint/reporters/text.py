@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -23,6 +24,8 @@ _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 class TextReporter:
     color: bool = False
     show_source: bool = True
+    show_summary: bool = True
+    statistics: bool = False
 
     def style(self, text: str, **styles) -> str:
         return click.style(text, **styles) if self.color else text
@@ -32,7 +35,15 @@ class TextReporter:
             out.write(self.heading(finding) + "\n")
             if self.show_source:
                 out.write(self.excerpt(finding, report.source_lines.get(finding.path)))
-        out.write(self.summary(report) + "\n")
+        if self.statistics:
+            out.write(self.counts_per_rule(report))
+        if self.show_summary:
+            out.write(self.summary(report) + "\n")
+
+    def counts_per_rule(self, report: Report) -> str:
+        counts = Counter((f.code, f.name, f.severity.value) for f in report.findings)
+        return "".join(f"{count:>5}  {code}  {name} [{severity}]\n"
+                       for (code, name, severity), count in sorted(counts.items()))
 
     def heading(self, finding: Finding) -> str:
         place = self.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)

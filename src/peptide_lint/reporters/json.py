@@ -1,0 +1,54 @@
+"""`--format json`: one JSON document, for scripts and dashboards.
+
+The shape is versioned (`"version": 1`); fields are only ever added within a version:
+
+    {"version": 1,
+     "tool": {"name": "peptide-lint", "version": "0.1.0"},
+     "files_checked": 12,
+     "files": ["entries/a.yaml", ...],
+     "counts": {"errors": 3, "warnings": 1, "files_with_findings": 2, "by_rule": {"PL201": 2, ...}},
+     "findings": [{"path": "entries/a.yaml", "line": 4, "column": 7, "end_line": 4, "end_column": 12,
+                   "code": "PL301", "name": "dose-row-confidence", "severity": "error",
+                   "message": "...", "hint": "..." or null, "fixable": false}, ...]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import TextIO
+
+from .. import __version__
+from ..findings import Severity
+from ..pipeline import Report
+
+SHAPE_VERSION = 1
+
+
+@dataclass
+class JsonReporter:
+    color: bool = False
+    show_source: bool = True
+
+    def write(self, report: Report, out: TextIO) -> None:
+        document = {
+            "version": SHAPE_VERSION,
+            "tool": {"name": "peptide-lint", "version": __version__},
+            "files_checked": report.files_checked,
+            "files": report.files,
+            "counts": {
+                "errors": report.count(Severity.ERROR),
+                "warnings": report.count(Severity.WARNING),
+                "files_with_findings": report.files_with_findings,
+                "by_rule": dict(sorted(Counter(f.code for f in report.findings).items())),
+            },
+            "findings": [{
+                "path": f.path, "line": f.span.line, "column": f.span.column,
+                "end_line": f.span.end_line, "end_column": f.span.end_column,
+                "code": f.code, "name": f.name, "severity": f.severity.value,
+                "message": f.message, "hint": f.hint, "fixable": f.fix is not None,
+            } for f in report.findings],
+        }
+        json.dump(document, out, ensure_ascii=False, indent=2)
+        out.write("\n")

@@ -1,0 +1,41 @@
+"""`--format markdown`: a short summary for $GITHUB_STEP_SUMMARY or a pull-request comment."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..findings import Severity
+from ..pipeline import Report
+
+MAX_ROWS = 200  # a job summary is for reading; the full list is in the annotations and SARIF
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+@dataclass
+class MarkdownReporter:
+    color: bool = False
+    show_source: bool = True
+
+    def write(self, report: Report, out: TextIO) -> None:
+        errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+        files = report.files_checked
+        out.write(f"## peptide-lint: {errors} error{'s' if errors != 1 else ''}, "
+                  f"{warnings} warning{'s' if warnings != 1 else ''} in {report.files_with_findings} "
+                  f"of {files} file{'s' if files != 1 else ''}\n\n")
+        if not report.findings:
+            out.write("All clear: no findings.\n")
+            return
+        out.write("| Rule | Findings |\n| --- | ---: |\n")
+        names = {f.code: f.name for f in report.findings}
+        for code, count in sorted(Counter(f.code for f in report.findings).items()):
+            out.write(f"| {code} {names[code]} | {count} |\n")
+        out.write("\n| File | Line | Rule | Severity | Message |\n| --- | ---: | --- | --- | --- |\n")
+        for f in report.findings[:MAX_ROWS]:
+            out.write(f"| {_cell(f.path)} | {f.line} | {f.code} | {f.severity.value} | {_cell(f.message)} |\n")
+        if len(report.findings) > MAX_ROWS:
+            out.write(f"\n…and {len(report.findings) - MAX_ROWS} more.\n")

@@ -1,0 +1,89 @@
+"""`--format sarif`: SARIF 2.1.0, which GitHub code scanning (and many other tools) read.
+
+Every rule is described in the tool section; each finding is a result with a physical location
+relative to the repo root (`%SRCROOT%`). `partialFingerprints` let code scanning recognise the same
+finding after unrelated edits move it: the fingerprint is built from the rule, the file, the text
+of the line (not its number) and how many identical findings precede it, so a finding keeps its
+identity when lines are added above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import TextIO
+
+from .. import __version__, registry
+from ..docs import doc_sections
+from ..findings import Finding, Severity
+from ..pipeline import Report
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+@dataclass
+class SarifReporter:
+    color: bool = False
+    show_source: bool = True
+
+    def write(self, report: Report, out: TextIO) -> None:
+        rules = list(registry.RULES)
+        index = {rule.code: i for i, rule in enumerate(rules)}
+        seen: Counter[str] = Counter()
+        results = []
+        for finding in report.findings:
+            path = report.repo_relative(finding.path)
+            key = _line_key(finding, path, report.source_lines.get(finding.path))
+            seen[key] += 1
+            result = {
+                "ruleId": finding.code,
+                "level": _LEVEL[finding.severity],
+                "message": {"text": finding.message + (f" (hint: {finding.hint})" if finding.hint else "")},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": finding.span.line, "startColumn": finding.span.column,
+                               "endLine": max(finding.span.end_line, finding.span.line),
+                               "endColumn": max(finding.span.end_column, 1)},
+                }}],
+                "partialFingerprints": {"peptideLint/v1": hashlib.sha256(f"{key}:{seen[key]}".encode()).hexdigest()},
+            }
+            if finding.code in index:
+                result["ruleIndex"] = index[finding.code]
+            results.append(result)
+        run = {
+            "tool": {"driver": {
+                "name": "peptide-lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(rule) for rule in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }
+        if report.repo_root is not None:
+            run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": report.repo_root.resolve().as_uri() + "/"}}
+        json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
+def _rule(rule) -> dict:
+    sections = doc_sections(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": " ".join(sections.get("What it does", rule.summary).split())},
+        "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": ["peptide-lint", rule.name]},
+    }
+
+
+def _line_key(finding: Finding, path: str, lines: list[str] | None) -> str:
+    text = ""
+    if lines and 1 <= finding.span.line <= len(lines):
+        text = " ".join(lines[finding.span.line - 1].split())
+    return f"{finding.code}:{path}:{text}"
