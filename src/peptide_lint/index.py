@@ -74,6 +74,10 @@ def summarize(document: Document) -> EntrySummary:
     return EntrySummary(path, located(("slug",)), located(("name",)), related_items, tuple(works))
 
 
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 def _normal(key: str, value: str) -> str:
     # DOIs are case-insensitive by definition; PMIDs and NCT ids are not worth normalising beyond spaces.
     return value.strip().lower() if key == "doi" else value.strip()
@@ -89,16 +93,15 @@ class RepoIndex:
     works: dict[tuple[str, str], dict[tuple, list[CitedWork]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     paths: set[str] = field(default_factory=set)
-    _slugs_by_initial: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _deletions: dict[str, set[str]] | None = None  # built on the first typo lookup
 
     def add(self, summary: EntrySummary) -> None:
         if summary.path in self.paths:
             return
         self.paths.add(summary.path)
         if summary.slug:
-            if summary.slug.value not in self.slugs:
-                self._slugs_by_initial[summary.slug.value[:1].lower()].append(summary.slug.value)
             self.slugs[summary.slug.value].append(summary.path)
+            self._deletions = None
         if summary.name:
             self.names[summary.name.value.strip().casefold()].append(summary.path)
         for key, work, _ in summary.works:
@@ -114,8 +117,19 @@ class RepoIndex:
         return [p for p in self.names.get(name.strip().casefold(), []) if p != path]
 
     def similar_slugs(self, slug: str) -> list[str]:
-        """Slugs that could be what a misspelled `slug` meant: same first letter, similar length."""
-        return [s for s in self._slugs_by_initial.get(slug[:1].lower(), []) if abs(len(s) - len(slug)) <= 3]
+        """Slugs one typo away from `slug` (a letter added, dropped, changed or two swapped).
+
+        Found through the slugs' one-letter deletions, so that a lookup costs the length of the
+        slug, not the number of entries (the symmetric-delete method)."""
+        if self._deletions is None:
+            self._deletions = defaultdict(set)
+            for known in self.slugs:
+                for variant in _deletions(known):
+                    self._deletions[variant].add(known)
+        found: set[str] = set()
+        for variant in _deletions(slug.lower()):
+            found |= self._deletions.get(variant, set())
+        return sorted(found)
 
     def differing_listings(self, key: str, value: str, work: CitedWork) -> list[CitedWork]:
         """One listing per other description of the same work, from entries other than `work`'s."""

@@ -33,11 +33,14 @@ class Sentence:
     text: str
 
 
-def citations(text: str) -> Iterator[Citation]:
+@lru_cache(maxsize=1024)
+def citations(text: str) -> tuple[Citation, ...]:
+    found = []
     for group in CITATION_GROUP.finditer(text):
         for match in CITATION_ID.finditer(group.group()):
             start = group.start() + match.start(1) - 1
-            yield Citation(match.group(1), start, group.start() + match.end(1))
+            found.append(Citation(match.group(1), start, group.start() + match.end(1)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=512)
@@ -126,25 +129,25 @@ _NUMBER = re.compile(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?")
 
 
 class ClaimSignals:
+    """The claim words of every kind, and numbers, as one pattern: one search per sentence."""
+
     def __init__(self, signals: dict[str, list[str]] | None = None) -> None:
         signals = signals if signals is not None else DEFAULT_CLAIM_SIGNALS
-        self._patterns = [
-            (kind, re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                              + r")(?!\w)", re.IGNORECASE))
-            for kind, words in signals.items() if words
+        self._kinds = [kind for kind, words in signals.items() if words] + ["a number"]
+        alternatives = [
+            f"(?P<k{i}>(?<!\\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            + ")(?!\\w))"
+            for i, words in enumerate(w for w in signals.values() if w)
         ]
+        alternatives.append(f"(?P<k{len(alternatives)}>{_NUMBER.pattern})")
+        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE)
 
     def find(self, sentence: str) -> tuple[str, str] | None:
-        """(kind of claim, the word that shows it) for a sentence that makes a claim, else None."""
-        bare = CITATION_GROUP.sub("", sentence)
-        for kind, pattern in self._patterns:
-            match = pattern.search(bare)
-            if match:
-                return kind, match.group(1)
-        number = _NUMBER.search(bare)
-        if number:
-            return "a number", number.group().strip()
-        return None
+        """(kind of claim, the first word that shows it) for a sentence that makes a claim, else None."""
+        match = self._pattern.search(CITATION_GROUP.sub("", sentence))
+        if match is None:
+            return None
+        return self._kinds[int(match.lastgroup[1:])], match.group().strip()
 
 
 

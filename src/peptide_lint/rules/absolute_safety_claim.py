@@ -41,6 +41,8 @@ _QUALIFIED = re.compile(
 
 def check(document, context) -> Iterator[Finding]:
     for path, text in prose_fields(document, context.schema):
+        if not _ABSOLUTE.search(text):
+            continue  # most fields: no need to look sentence by sentence
         for sentence in sentences(text):
             match = _ABSOLUTE.search(sentence.text)
             if match and not _QUALIFIED.search(sentence.text):

@@ -64,7 +64,11 @@ _DISCLOSED = re.compile(r"sponsor|manufacturer|maker|industry|no independent", r
 
 def check(document, context) -> Iterator[Finding]:
     sources = sources_by_id(document.data)
+    if not any(source.get("funding") == "sponsored" for source in sources.values()):
+        return
     for path, text in prose_fields(document, context.schema):
+        if not _EFFECT.search(text):
+            continue
         for sentence in sentences(text):
             cited = [sources[c.id] for c in citations(sentence.text) if c.id in sources]
             if not cited or not _EFFECT.search(sentence.text) or _DISCLOSED.search(sentence.text):
