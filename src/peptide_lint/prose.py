@@ -129,13 +129,17 @@ _NUMBER = re.compile(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?")
 
 
 class ClaimSignals:
-    """The claim words of every kind, and numbers, as one pattern: one search per sentence."""
+    """The claim words of every kind, and numbers, as one pattern: one search per sentence.
+
+    Word patterns here and in the rules start with a lookahead for the word's first character:
+    it lets the regular-expression engine skip most positions before trying the alternatives,
+    which makes them several times faster on long text."""
 
     def __init__(self, signals: dict[str, list[str]] | None = None) -> None:
         signals = signals if signals is not None else DEFAULT_CLAIM_SIGNALS
         self._kinds = [kind for kind, words in signals.items() if words] + ["a number"]
         alternatives = [
-            f"(?P<k{i}>(?<!\\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            f"(?P<k{i}>(?<!\\w)(?=\\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             + ")(?!\\w))"
             for i, words in enumerate(w for w in signals.values() if w)
         ]

@@ -30,7 +30,7 @@ from ..wording import field
 from .base import Rule
 
 _ABSOLUTE = re.compile(
-    r"(?<![\w-])((?:completely |totally |perfectly |entirely |100% )?safe|no side[- ]effects?|"
+    r"(?<![\w-])(?=\w)((?:completely |totally |perfectly |entirely |100% )?safe|no side[- ]effects?|"
     r"without (?:any )?side[- ]effects?|zero side[- ]effects?|risk[- ]free|harmless|non-?toxic)(?![\w-])",
     re.IGNORECASE)
 _QUALIFIED = re.compile(

@@ -29,10 +29,10 @@ from ..prose import citations, prose_fields, sentences, sources_by_id
 from ..wording import field
 from .base import Rule
 
-_CURE = re.compile(r"(?<![\w-])(cures?|cured|curing|a cure for|reverses?|reversed|reversing)(?![\w-])",
+_CURE = re.compile(r"(?<![\w-])(?=[cCaArR])(cures?|cured|curing|a cure for|reverses?|reversed|reversing)(?![\w-])",
                    re.IGNORECASE)
 _NEGATED_CURE = re.compile(r"(no|not a|not|never|isn't a|is not a)\s+(known\s+)?cure", re.IGNORECASE)
-_TREAT = re.compile(r"(?<![\w-])(treats?|treated|treating|prevents?|prevented|preventing)(?![\w-])"
+_TREAT = re.compile(r"(?<![\w-])(?=[tTpP])(treats?|treated|treating|prevents?|prevented|preventing)(?![\w-])"
                     r"(?!\s+(?:\w+\s+){0,6}as\b)", re.IGNORECASE)  # "treat the risk as ..." is not a claim
 
 

@@ -39,7 +39,7 @@ DEFAULT_WORDS = ["miracle", "miraculous", "breakthrough", "guaranteed", "guarant
 @lru_cache(maxsize=4)
 def _pattern(words: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?=[\w1])({alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def check(document, context) -> Iterator[Finding]:

@@ -27,7 +27,7 @@ from ..wording import field
 from .base import Rule
 from .safety_caveat_required import PLACEHOLDER, TEXT_PARTS
 
-_PLACEHOLDER = re.compile(r"(?<!\w)(TODO|TBD|FIXME|XXX+|\[citation needed\]|(?i:lorem ipsum))(?!\w)")
+_PLACEHOLDER = re.compile(r"(?<!\w)(?=[TFXl\[L])(TODO|TBD|FIXME|XXX+|\[citation needed\]|(?i:lorem ipsum))(?!\w)")
 
 
 def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:

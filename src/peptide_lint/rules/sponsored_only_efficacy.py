@@ -56,7 +56,7 @@ from ..prose import DEFAULT_CLAIM_SIGNALS, citations, prose_fields, sentences, s
 from ..wording import field
 from .base import Rule
 
-_EFFECT = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in DEFAULT_CLAIM_SIGNALS["an effect"])
+_EFFECT = re.compile(r"(?<!\w)(?=\w)(" + "|".join(re.escape(w) for w in DEFAULT_CLAIM_SIGNALS["an effect"])
                      + r"|works|helps|effective|efficacy)(?!\w)", re.IGNORECASE)
 # Sentences that already say where the evidence comes from need no warning.
 _DISCLOSED = re.compile(r"sponsor|manufacturer|maker|industry|no independent", re.IGNORECASE)
