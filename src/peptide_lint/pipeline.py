@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import ResultCache
+from typing import TYPE_CHECKING
+
 from .config import Config
 from .discover import display_path
 from .findings import FILE_START, Finding, Severity
@@ -24,6 +25,9 @@ from .rules.base import Context, Rule
 from .schema import EntrySchema
 from .schema_check import schema_findings
 from .suppressions import Suppression, apply_suppressions, parse_suppressions
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
 
 # Findings about the checker or the suppressions themselves cannot be switched off.
 _ALWAYS_ON = {internal_error.RULE.code, invalid_suppression.RULE.code}
