@@ -138,7 +138,6 @@ def _decode(data: dict[str, Any], shown: str):
         EntrySummary(shown, _located_in(summary["slug"]), _located_in(summary["name"]),
                      tuple(_located_in(item) for item in summary["related"]), works),
         [Suppression(shown, Span(**span), set(targets), dict(codes)) for span, targets, codes in data["suppressions"]],
-        None,
     )
 
 

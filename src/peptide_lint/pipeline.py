@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .config import Config
 from .discover import display_path
@@ -37,10 +37,19 @@ _ALWAYS_ON = {internal_error.RULE.code, invalid_suppression.RULE.code}
 class Report:
     findings: list[Finding]
     files_checked: int
-    source_lines: dict[str, list[str]] = field(default_factory=dict)  # by Finding.path
     files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it
     cwd: Path = field(default_factory=Path.cwd)
     repo_root: Path | None = None
+    _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
+
+    def lines(self, shown_path: str) -> list[str] | None:
+        """The lines of a file with findings, read when a reporter needs them. Reporters go through
+        findings file by file, so only the last file's lines are kept: memory does not grow with
+        the number of files."""
+        if shown_path not in self._lines:
+            self._lines.clear()
+            self._lines[shown_path] = _read_lines(self.cwd / shown_path)
+        return self._lines[shown_path]
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -68,7 +77,6 @@ class FileResult:
     findings: list[Finding]
     summary: EntrySummary
     suppressions: list[Suppression]
-    lines: list[str] | None  # kept only when there may be findings to show them with
     checked: bool = True  # False: read only for the repo index
 
 
@@ -96,7 +104,6 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         cache.save()
     across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
-    source_lines: dict[str, list[str]] = {}
     for result in results:
         file_findings = list(result.findings)
         for rule in across:
@@ -105,11 +112,9 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         repo_path = _repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown
         file_findings = _filter(file_findings, result.suppressions, rules, config.ignored_in(repo_path))
         findings += file_findings
-        if file_findings:
-            source_lines[result.shown] = result.lines if result.lines is not None else _read_lines(shown[result.shown])
     findings.sort(key=Finding.sort_key)
     shown_files = sorted(r.shown for r in results)
-    return Report(findings, len(results), source_lines, shown_files, cwd, repo_root)
+    return Report(findings, len(results), shown_files, cwd, repo_root)
 
 
 # Below this many files, starting processes costs more than it saves.
@@ -118,16 +123,19 @@ _worker_state: tuple | None = None
 
 
 def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rule, ...], jobs: int,
-         cache: ResultCache | None):
+         cache: ResultCache | None) -> Iterator[tuple[FileResult, str | None]]:
+    """Each task's result, in task order, as it becomes ready (never all documents at once)."""
     if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
-        return [_task(task, context, rules, cache) for task in tasks]
+        for task in tasks:
+            yield _task(task, context, rules, cache)
+        return
     import multiprocessing  # only a large run pays for importing it
 
     global _worker_state
     _worker_state = (context, rules, cache)  # inherited by the forked workers, never pickled
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8))))
+            yield from pool.imap(_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8))))
     finally:
         _worker_state = None
 
@@ -152,7 +160,7 @@ def _task(task: tuple[str, Path, bool], context: Context, rules: tuple[Rule, ...
         return check_one(path, shown, context, rules), key
     loaded = load_file(path, shown)  # only for the index
     summary = summarize(loaded.document) if loaded.document is not None else EntrySummary(shown)
-    return FileResult(shown, [], summary, [], None, checked=False), key
+    return FileResult(shown, [], summary, [], checked=False), key
 
 
 def _cache_key(path: Path, cache: ResultCache | None) -> str | None:
@@ -179,9 +187,8 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...])
     loaded = load_file(path, shown)
     findings = list(loaded.findings)
     document = loaded.document
-    lines = loaded.text.splitlines() if loaded.text is not None and findings else None
     if document is None:
-        return FileResult(shown, findings, EntrySummary(shown), [], lines)
+        return FileResult(shown, findings, EntrySummary(shown), [])
     overlaps = [overlap for rule in rules for overlap in rule.overlaps]
     findings += _guarded(shown, "schema validation", lambda: schema_findings(document, context.schema, overlaps))
     for rule in rules:
@@ -189,8 +196,7 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...])
             findings += _guarded(shown, rule.name, lambda: list(rule.check(document, context)))
     suppressions, problems = parse_suppressions(document)
     findings += problems
-    lines = document.text.splitlines() if findings or suppressions else None
-    return FileResult(shown, findings, summarize(document), suppressions, lines)
+    return FileResult(shown, findings, summarize(document), suppressions)
 
 
 def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tuple[Rule, ...],

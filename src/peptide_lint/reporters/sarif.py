@@ -36,7 +36,7 @@ class SarifReporter:
         results = []
         for finding in report.findings:
             path = report.repo_relative(finding.path)
-            key = _line_key(finding, path, report.source_lines.get(finding.path))
+            key = _line_key(finding, path, report.lines(finding.path))
             seen[key] += 1
             result = {
                 "ruleId": finding.code,

@@ -34,7 +34,7 @@ class TextReporter:
         for finding in report.findings:
             out.write(self.heading(finding) + "\n")
             if self.show_source:
-                out.write(self.excerpt(finding, report.source_lines.get(finding.path)))
+                out.write(self.excerpt(finding, report.lines(finding.path)))
         if self.statistics:
             out.write(self.counts_per_rule(report))
         if self.show_summary:
