@@ -29,8 +29,8 @@ class CitedWork:
     authors: Any
 
     @property
-    def description(self) -> tuple:
-        return (repr(self.title), repr(self.year), repr(self.authors))
+    def description(self) -> int:
+        return hash((repr(self.title), repr(self.year), repr(self.authors)))
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class RepoIndex:
     # identifier -> each distinct description (title, year, authors) -> the entries giving it. Kept
     # by description so that comparing one listing with the others costs the number of distinct
     # descriptions (one or two), not the number of entries citing the work.
-    works: dict[tuple[str, str], dict[tuple, list[CitedWork]]] = field(
+    works: dict[tuple[str, str], dict[int, list[CitedWork]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     paths: set[str] = field(default_factory=set)
     _deletions: dict[str, set[str]] | None = None  # built on the first typo lookup
@@ -105,7 +105,9 @@ class RepoIndex:
         if summary.name:
             self.names[summary.name.value.strip().casefold()].append(summary.path)
         for key, work, _ in summary.works:
-            self.works[key][work.description].append(work)
+            listings = self.works[key][work.description]
+            if len(listings) < 2:  # two listings from two entries are all a comparison needs
+                listings.append(work)
 
     def has_slug(self, slug: str) -> bool:
         return bool(self.slugs.get(slug))
