@@ -1,56 +1,145 @@
-"""The benchmark's tools: a deterministic corpus whose valid entries pass and whose invalid ones
-fail, and a runner that prints its table. No timing is asserted anywhere."""
+"""The benchmark's tools (bench/): a deterministic corpus whose valid entries pass every rule and whose
+broken ones fail, and a runner that prints its table. No timing is asserted anywhere."""
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
+import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from casefiles import SCHEMA
-from peptide_lint.pipeline import check_files
+import pytest
+
+from peptide_lint.prose import DEFAULT_CLAIM_SIGNALS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import VIOLATIONS, generate  # noqa: E402
+import generate as gen  # noqa: E402
+from run import split_arguments  # noqa: E402
+
+# The rule each violation of the generator must trigger (rule codes are stable).
+EXPECTED_CODE = {
+    "missing-confidence": "PL301", "unknown-citation": "PL202", "misspelled-key": "PL102", "quoted-year": "PL103",
+    "placeholder-caveat": "PL401", "uncited-number": "PL201", "bad-indentation": "PL005",
+    "duplicate-key": "PL006", "slug-mismatch": "PL501",
+}
 
 
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.yaml")):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _check(corpus: Path, tmp_path: Path) -> tuple[int, dict[str, set[str]]]:
+    """Run the real command in the corpus; (exit code, codes found per entry slug)."""
+    report = tmp_path / f"{corpus.name}-report.json"
+    result = subprocess.run([sys.executable, "-m", "peptide_lint", "check", "--no-cache", "--jobs", "1",
+                             "--format", "json", "--output", str(report)],
+                            cwd=corpus, capture_output=True, text=True, timeout=300)
+    assert result.returncode in (0, 1), result.stderr
+    found: dict[str, set[str]] = {}
+    for finding in json.loads(report.read_text())["findings"]:
+        found.setdefault(Path(finding["path"]).stem, set()).add(finding["code"])
+    return result.returncode, found
 
 
 def test_the_same_arguments_write_the_same_bytes(tmp_path):
-    generate(tmp_path / "a", 12, seed=7, invalid_share=0.5)
-    generate(tmp_path / "b", 12, seed=7, invalid_share=0.5)
-    generate(tmp_path / "c", 12, seed=8, invalid_share=0.5)
-    assert _digest(tmp_path / "a") == _digest(tmp_path / "b") != _digest(tmp_path / "c")
+    gen.generate(tmp_path / "a", 20, seed=7, invalid_share=0.5)
+    gen.generate(tmp_path / "b", 20, seed=7, invalid_share=0.5)
+    gen.generate(tmp_path / "c", 20, seed=8, invalid_share=0.5)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b") != _files(tmp_path / "c")
+    # The command line too, whatever the hash seed of the process.
+    for name, hash_seed in (("d", "1"), ("e", "2")):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--out", str(tmp_path / name),
+                        "--entries", "20", "--seed", "7", "--invalid-share", "0.5"],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": hash_seed})
+    assert _files(tmp_path / "d") == _files(tmp_path / "e") == _files(tmp_path / "a")
 
 
 def test_valid_entries_pass_every_rule_and_look_like_real_ones(tmp_path):
-    paths = generate(tmp_path / "corpus", 25, seed=3)
-    report = check_files(paths, SCHEMA, tmp_path / "corpus", index_files=paths)
-    assert report.findings == []
+    paths = gen.generate(tmp_path / "corpus", 40, seed=3)
+    code, found = _check(tmp_path / "corpus", tmp_path)
+    assert (code, found) == (0, {})
     sizes = [path.stat().st_size for path in paths]
-    assert 2000 <= min(sizes) and max(sizes) <= 8000
-    text = paths[0].read_text()
-    assert text.startswith("# yaml-language-server") and ">-\n" in text and "[@" in text
+    assert 2000 <= min(sizes) and max(sizes) <= 7500 and 3500 <= sum(sizes) / len(sizes) <= 6000
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    assert all(t.startswith("# yaml-language-server: $schema=../schema/entry.schema.json\n") for t in texts)
+    everything = "".join(texts)
+    for shape in (": >-\n", "\nstory:\n", "  steps:\n", "  figure_labels:\n", "  serious_risks:\n    - risk: ",
+                  "beyond_standard: true", "status: proposed", "# peptide-lint: ignore[dose-unit] -- ",
+                  "[@community-reports]", "; @", "\n  # Shared with other entries", "doi: 10.99999/"):
+        assert shape in everything, shape
+    assert "pmid:" not in everything  # made-up sources never carry a (possibly real) PubMed id
+    rows = [len(re.findall(r"\n    - label: .*\n      value: ", t.split("\ndosing:\n")[1].split("\nsafety:")[0]))
+            for t in texts]
+    sources = [t.split("\nsources:\n")[1].count("\n  - id: ") + 1 for t in texts]
+    assert min(rows) >= 3 and max(rows) <= 6 and min(sources) >= 3 and max(sources) <= 7
 
 
-def test_every_invalid_entry_has_findings(tmp_path):
-    paths = generate(tmp_path / "corpus", 2 * len(VIOLATIONS), seed=5, invalid_share=1.0)
-    report = check_files(paths, SCHEMA, tmp_path / "corpus", index_files=paths)
-    assert {f.path for f in report.findings} == {f"entries/{p.name}" for p in paths}
+def test_every_broken_entry_fails_with_its_rule_and_no_valid_one_does(tmp_path):
+    # Every violation at least twice.
+    gen.generate(tmp_path / "broken", 2 * len(gen.VIOLATIONS), seed=5, invalid_share=1.0)
+    manifest = json.loads((tmp_path / "broken" / gen.MANIFEST).read_text())
+    assert sorted(manifest["invalid"].values()) == sorted(gen.VIOLATIONS * 2)
+    code, found = _check(tmp_path / "broken", tmp_path)
+    assert code == 1
+    for slug, violation in manifest["invalid"].items():
+        assert EXPECTED_CODE[violation] in found.get(slug, set()), (slug, violation, found.get(slug))
+    # In a mixed repo, exactly the broken entries have findings: a broken neighbour (a slug that no
+    # longer matches, say) never spills over onto a valid entry.
+    gen.generate(tmp_path / "mixed", 60, seed=11, invalid_share=0.25)
+    manifest = json.loads((tmp_path / "mixed" / gen.MANIFEST).read_text())
+    assert len(manifest["invalid"]) == 15
+    code, found = _check(tmp_path / "mixed", tmp_path)
+    assert code == 1 and set(found) == set(manifest["invalid"])
 
 
+def test_framing_sentences_make_no_claim():
+    """Sentences without a citation use only words that are no claim signal, and no numbers: the
+    valid entries of any size stay valid, not only the ones the tests above happen to draw."""
+    signals = {word.lower() for words in DEFAULT_CLAIM_SIGNALS.values() for word in words}
+    words = " ".join(gen.FRAMING + gen.FRAME_NOUNS).lower()
+    words = re.sub(r"\{\w+\}", " ", words)
+    assert not re.search(r"\d", words)
+    assert not {w for w in signals if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", words)}
+
+
+def test_the_generator_never_replaces_a_folder_it_did_not_write(tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(SystemExit):
+        gen.generate(tmp_path, 3)
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
+    gen.generate(tmp_path / "corpus", 3)
+    gen.generate(tmp_path / "corpus", 2)  # its own corpus: replaced
+    assert len(list((tmp_path / "corpus" / "entries").iterdir())) == 2
+
+
+def test_long_file_lists_are_split_into_command_lines_that_fit():
+    files = [f"entries/benchpeptide-{k:05d}.yaml" for k in range(1000)]
+    chunks = split_arguments(["check-jsonschema", "--schemafile", "s.json"], files, 8 * 1024)
+    assert len(chunks) > 1 and [f for c in chunks for f in c[3:]] == files
+    assert all(c[:3] == ["check-jsonschema", "--schemafile", "s.json"] for c in chunks)
+    assert all(sum(len(a) + 9 for a in c) <= 8 * 1024 for c in chunks)
+    assert split_arguments(["x"], files[:3], 10**6) == [["x", *files[:3]]]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("check_jsonschema") is None,
+                    reason="check-jsonschema is not installed (pip install -e '.[bench]')")
 def test_the_runner_prints_its_table(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "1,5", "--repeat", "1",
                              "--corpora", str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert any(line.split()[:2] == ["5", "ours-cold"] for line in lines)
-    assert any(line.split()[:2] == ["5", "cjs"] for line in lines)
-    assert any("ours-cold/cjs" in line and "times as fast" in line for line in lines)
+    rows = [line.split() for line in result.stdout.splitlines()]
+    for size in ("1", "5"):
+        for tool in ("ours", "cjs"):
+            row = next(r for r in rows if r[:2] == [size, tool])
+            assert len(row) >= 9 and float(row[2]) > 0 and row[8] in ("0", "1"), row
+        assert any(r[:2] == [size, "ours/cjs"] and "times" in r for r in rows)
+    assert "pre-commit case, one-entry repo" in result.stdout
+    for tool in ("ours", "ours-cached", "cjs"):
+        assert any(r[:4] == ["1", "of", "5", tool] for r in rows), tool
+    assert "summary (ours / cjs" in result.stdout and "!!" not in result.stdout
+    # The pre-commit case restores the entry it edits.
+    assert "bench/run.py: edited" not in "".join(p.read_text() for p in tmp_path.rglob("*.yaml"))

@@ -187,3 +187,9 @@ def test_paths_may_be_files_or_folders_and_display_relative_to_the_current_folde
     assert result.stdout.startswith("testpeptide-z.yaml:1:1: PL007")
     result = run("check", "entries", cwd=repo)
     assert result.stdout.startswith("entries/testpeptide-z.yaml:1:1: PL007")
+
+
+def test_no_arguments_prints_the_help(repo):
+    result = run(cwd=repo)
+    assert result.returncode == 0 and result.stdout.startswith("Usage: peptide-lint")
+    assert "peptide-lint check" in result.stdout and result.stderr == ""

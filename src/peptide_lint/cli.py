@@ -225,6 +225,9 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line usage errors (exit 2) and no traceback for a closed pipe."""
     try:
         code = cli.main(args=argv, prog_name="peptide-lint", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as err:  # plain `peptide-lint`: show what it can do
+        click.echo(err.ctx.get_help())
+        code = EXIT_CLEAN
     except click.UsageError as err:
         command = err.ctx.command_path if err.ctx else "peptide-lint"
         click.echo(f"{command}: error: {err.format_message()} (see '{command} --help')", err=True)
