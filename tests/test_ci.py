@@ -97,3 +97,14 @@ def test_the_real_pre_commit_runs_the_hook_on_staged_entries(tool_repo, tmp_path
     # the name clash with the committed, unstaged entry is found, and reported for the staged file only
     assert "entries/testpeptide-z.yaml:4:7: PL505 [error]" in broken.stdout
     assert "entries/testpeptide-y.yaml:" not in broken.stdout
+
+
+@pytest.mark.slow
+def test_this_repos_local_hook_passes_on_its_own_entries(tmp_path):
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "home"), "NO_COLOR": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = _run(["pre-commit", "run", "peptide-lint", "--all-files", "--color", "never"], ROOT, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "peptide-lint (entries)" in result.stdout and "Passed" in result.stdout
