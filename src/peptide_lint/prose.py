@@ -71,7 +71,7 @@ def _append(result: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])  # a short window, not the whole prefix
     if not word:
         return False
     token = word.group(1).lower().strip(".")
