@@ -86,3 +86,15 @@ def test_every_finding_lies_inside_the_file():
         for finding in load(sample).findings:
             assert 1 <= finding.line <= max(len(lines), 1) + 1, (sample, finding)
             assert finding.column >= 1
+
+
+def test_the_data_only_load_for_the_index_agrees_with_the_full_load():
+    from casefiles import all_case_files, load_cases
+    from peptide_lint.loader import load_data
+
+    for path in all_case_files():
+        for case in load_cases(path):
+            full = load(case.content)
+            if full.document is not None and not any(f.code in ("PL006", "PL010", "PL011", "PL013")
+                                                     for f in full.findings):
+                assert load_data(case.content) == full.document.data, case.id

@@ -10,10 +10,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .findings import Span
+from .findings import FILE_START, Span
 
 if TYPE_CHECKING:
     from .loader import Document
+
+
+def value_at(data: Any, path: tuple) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 IDENTIFIER_KEYS = ("pmid", "doi", "nct")
 
@@ -49,13 +58,19 @@ class EntrySummary:
 
 
 def summarize(document: Document) -> EntrySummary:
-    data, path = document.data, document.display_path
+    """The entry's facts for the index, each with its place in the file (for findings about it)."""
+    return summarize_data(document.display_path, document.data, document.span)
+
+
+def summarize_data(path: str, data: Any, span_of=lambda at: FILE_START) -> EntrySummary:
+    """The entry's facts from its data alone. Without `span_of`, places are the file's start: enough
+    for an entry that is only in the index, whose own findings are not reported."""
     if not isinstance(data, dict):
         return EntrySummary(path)
 
     def located(at: tuple) -> Located | None:
-        value = document.get(at)
-        return Located(value, document.span(at)) if isinstance(value, str) else None
+        value = value_at(data, at)
+        return Located(value, span_of(at)) if isinstance(value, str) else None
 
     related = data.get("related")
     related_items = tuple(item for i in range(len(related) if isinstance(related, list) else 0)
@@ -70,7 +85,7 @@ def summarize(document: Document) -> EntrySummary:
             if isinstance(value, str) and value.strip():
                 work = CitedWork(path, str(source.get("id")), source.get("title"), source.get("year"),
                                  source.get("authors"))
-                works.append(((key, _normal(key, value)), work, document.span(("sources", index, key))))
+                works.append(((key, _normal(key, value)), work, span_of(("sources", index, key))))
     return EntrySummary(path, located(("slug",)), located(("name",)), related_items, tuple(works))
 
 

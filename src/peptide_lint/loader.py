@@ -304,6 +304,37 @@ def _parser() -> YAML:
     return yaml
 
 
+def load_data(raw: bytes) -> Any:
+    """Only the data of a file, without positions and without findings: for entries that are read
+    for the repo index alone. A file with any problem gives None (it is not indexed)."""
+    try:
+        text = raw.decode("utf-8-sig")
+        if _CONTROL.search(text):
+            return None
+        documents = _compose_all(text)
+    except (UnicodeDecodeError, YAMLError):
+        return None
+    if len(documents) != 1 or not isinstance(documents[0], MappingNode):
+        return None
+    return _plain(documents[0], set(), 0)
+
+
+def _plain(node: Node, seen: set[int], depth: int) -> Any:
+    if id(node) in seen or depth > MAX_DEPTH:
+        return None
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key, value in node.value:  # like the full load: the first of two equal keys wins
+            if isinstance(key, ScalarNode) and key.value not in result:
+                result[key.value] = _plain(value, seen, depth + 1)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_plain(item, seen, depth + 1) for item in node.value]
+    tag = _tag(node)
+    return _scalar(node.value, tag) if tag in _PLAIN_TAGS else node.value
+
+
 def _compose_all(text: str) -> list[Node]:
     return list(_parser().compose_all(text))
 

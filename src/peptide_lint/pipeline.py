@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Iterator
 from .config import Config
 from .discover import display_path
 from .findings import FILE_START, Finding, Severity
-from .index import EntrySummary, RepoIndex, summarize
-from .loader import MAX_FILE_BYTES, load_file
+from .index import EntrySummary, RepoIndex, summarize, summarize_data
+from .loader import MAX_FILE_BYTES, load_data, load_file
 from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
@@ -158,8 +158,11 @@ def _task(task: tuple[str, Path, bool], context: Context, rules: tuple[Rule, ...
             return cached, None
     if checked:
         return check_one(path, shown, context, rules), key
-    loaded = load_file(path, shown)  # only for the index
-    summary = summarize(loaded.document) if loaded.document is not None else EntrySummary(shown)
+    try:  # only for the index: the data is enough, positions and checks are not needed
+        raw = path.read_bytes() if path.is_file() and path.stat().st_size <= MAX_FILE_BYTES else None
+    except OSError:
+        raw = None
+    summary = summarize_data(shown, load_data(raw)) if raw is not None else EntrySummary(shown)
     return FileResult(shown, [], summary, [], checked=False), key
 
 
