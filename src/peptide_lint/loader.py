@@ -314,7 +314,7 @@ def load_data(raw: bytes) -> Any:
         documents = _compose_all(text)
     except (UnicodeDecodeError, YAMLError):
         return None
-    if len(documents) != 1 or not isinstance(documents[0], MappingNode):
+    if not documents or not isinstance(documents[0], MappingNode):  # like the full load: the first
         return None
     return _plain(documents[0], set(), 0)
 
