@@ -25,19 +25,45 @@ def _git(cwd: Path, *args: str) -> None:
     _run(["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", *args], cwd).check_returncode()
 
 
-def test_the_workflow_is_a_valid_github_workflow():
-    result = _run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                   str(ROOT / ".github" / "workflows" / "entries.yml")], ROOT)
+WORKFLOW = ROOT / ".github" / "workflows" / "entries.yml"
+
+
+def _valid(schema: str, path: Path) -> None:
+    result = _run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)], path.parent)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _docs_snippet(heading: str) -> str:
+    """The first yaml block in docs/ci.md under `## heading`."""
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    return re.search(rf"## {heading}\n.*?```yaml\n(.*?)```", docs, re.DOTALL).group(1)
+
+
+def test_the_workflow_is_a_valid_github_workflow():
+    _valid("vendor.github-workflows", WORKFLOW)
+
+
+def test_the_github_snippet_in_the_docs_is_a_valid_workflow_and_this_repos_workflow(tmp_path):
+    snippet = _docs_snippet("GitHub Actions")
+    (tmp_path / "entries.yml").write_text(snippet, encoding="utf-8")
+    _valid("vendor.github-workflows", tmp_path / "entries.yml")
+    # the content repo installs a released checker; this repo installs its own checkout
+    installed = 'python -m pip install "peptide-lint @ git+https://github.com/<org>/<this-repo>@v0.1.0"'
+    assert snippet.count(installed) == 1
+    assert snippet.replace(installed, "python -m pip install .") == WORKFLOW.read_text(encoding="utf-8")
 
 
 def test_the_gitlab_snippet_in_the_docs_is_a_valid_gitlab_ci_file(tmp_path):
-    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
-    snippet = re.search(r"## GitLab CI\n\n```yaml\n(.*?)```", docs, re.DOTALL).group(1)
-    (tmp_path / ".gitlab-ci.yml").write_text(snippet, encoding="utf-8")
-    result = _run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.gitlab-ci",
-                   str(tmp_path / ".gitlab-ci.yml")], tmp_path)
-    assert result.returncode == 0, result.stdout + result.stderr
+    (tmp_path / ".gitlab-ci.yml").write_text(_docs_snippet("GitLab CI"), encoding="utf-8")
+    _valid("vendor.gitlab-ci", tmp_path / ".gitlab-ci.yml")
+
+
+def test_the_pre_commit_snippet_in_the_docs_uses_the_published_hook(tmp_path):
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text(_docs_snippet("pre-commit"), encoding="utf-8")
+    assert _run(["pre-commit", "validate-config", str(config)], tmp_path).returncode == 0
+    hook_ids = re.findall(r"^- id: (\S+)", (ROOT / ".pre-commit-hooks.yaml").read_text(), re.MULTILINE)
+    assert hook_ids == ["peptide-lint"] and "- id: peptide-lint\n" in config.read_text()
 
 
 def test_the_hook_manifest_and_this_repos_hook_config_are_valid():

@@ -43,7 +43,7 @@ def test_json_shape_is_pinned(repo):
         "code": "PL301", "name": "dose-row-confidence", "severity": "error",
         "message": 'dose row "Route" has no confidence label; add confidence: one of clinical, community',
         "hint": "clinical: the dose was used in human studies (cite them); community: it rests on what users report",
-        "fixable": False}
+        "fixable": False, "fix": None}
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +152,78 @@ def test_output_to_an_unwritable_place_is_a_usage_error(repo):
     add_entry(repo, "testpeptide-z")
     result = run("check", "--output", "no/such/folder/report.json", "--format", "json", cwd=repo)
     assert result.returncode == 2 and "cannot write" in result.stderr
+
+
+def test_json_carries_the_fix_of_a_fixable_finding(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    entry.write_text(entry.read_text().replace("standard_dose: 1–2 mg per day", "standard_dose: 1-2 mg per day"))
+    findings = json.loads(run("check", "--format", "json", cwd=repo).stdout)["findings"]
+    finding = next(f for f in findings if f["code"] == "PL303")
+    assert (finding["line"], finding["column"], finding["fixable"]) == (12, 17, True)
+    fix = finding["fix"]
+    text = entry.read_text(encoding="utf-8")
+    assert text[fix["start"]:fix["end"]] == "-" and fix["replacement"] == "–"
+
+
+def test_sarif_uris_are_percent_encoded():
+    finding = Finding("entries/a b%#.yaml", Span(1, 1, 1, 2), "PL301", "dose-row-confidence", Severity.ERROR, "m")
+    sarif = json.loads(_written(reporter_class("sarif")(), Report([finding], 1, files=[finding.path])))
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "entries/a%20b%25%23.yaml"
+
+
+def test_junit_stays_well_formed_xml_with_control_characters_and_markup():
+    finding = Finding("entries/a\x01.yaml", Span(2, 1, 2, 2), "PL900", "internal-error", Severity.ERROR,
+                      "broke on \x00 and \x1b[31m <b>&amp;</b>", "hint \x0b")
+    root = ET.fromstring(_written(reporter_class("junit")(), Report([finding], 1, files=[finding.path])))
+    case = root.find("./testsuite/testcase")
+    assert case.get("name") == "entries/a\ufffd.yaml"
+    assert case.find("failure").get("message") == "line 2: broke on \ufffd and \ufffd[31m <b>&amp;</b>"
+
+
+def test_every_module_in_reporters_is_a_format_with_one_reporter():
+    import peptide_lint.reporters as package
+
+    modules = sorted(p.stem for p in Path(package.__file__).parent.glob("*.py") if not p.stem.startswith("_"))
+    assert list(FORMATS) == modules
+    for name in FORMATS:
+        assert callable(reporter_class(name)().write)
+    with pytest.raises(KeyError):
+        reporter_class("Reporter")
+
+
+def test_check_help_documents_the_formats_and_the_ci_flags(repo):
+    result = run("check", "--help", cwd=repo)
+    assert result.returncode == 0
+    help_text = " ".join(result.stdout.split())
+    assert f"[{'|'.join(sorted(FORMATS))}]" in help_text
+    for flag in ("--format", "--output", "--strict", "--quiet", "--statistics", "--exit-zero"):
+        assert f"{flag} " in help_text, flag
+    assert "warnings too" in help_text and "Exit codes" in help_text
+
+
+def test_output_replaces_the_file_in_one_step_and_the_terminal_gets_quiet_text(repo):
+    dirty_repo(repo)
+    target = repo / "report.json"
+    target.write_text("old report")
+    result = run("check", "--format", "json", "--output", "report.json", "--quiet", cwd=repo)
+    assert result.returncode == 1
+    report = json.loads(target.read_text())
+    assert report["counts"]["errors"] == 1
+    assert [p.name for p in repo.iterdir() if p.is_file()] == ["report.json"]  # no temporary file left
+    assert result.stdout.splitlines() == [
+        f"{f['path']}:{f['line']}:{f['column']}: {f['code']} [{f['severity']}] {f['message']}"
+        for f in report["findings"]]
+    assert [f["code"] for f in report["findings"]] == ["PL301", "PL405"]
+
+
+def test_exit_zero_does_not_hide_an_internal_failure():
+    from peptide_lint import cli
+
+    failure = Finding("entries/x.yaml", Span(1, 1, 1, 1), "PL900", "internal-error", Severity.ERROR, "bug")
+    error = Finding("entries/x.yaml", Span(1, 1, 1, 2), "PL301", "dose-row-confidence", Severity.ERROR, "e")
+    assert cli._exit_code(Report([error], 1), exit_zero=True) == 0
+    assert cli._exit_code(Report([failure], 1), exit_zero=True) == 2
 
 
 def _written(reporter, report) -> str:

@@ -38,3 +38,6 @@ class GithubReporter:
             joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
             message = f.message + (f"\nhint: {f.hint}" if f.hint else "")
             out.write(f"::{command} {joined}::{escape_data(message)}\n")
+
+
+REPORTER = GithubReporter

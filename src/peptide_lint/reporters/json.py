@@ -9,7 +9,12 @@ The shape is versioned (`"version": 1`); fields are only ever added within a ver
      "counts": {"errors": 3, "warnings": 1, "files_with_findings": 2, "by_rule": {"PL201": 2, ...}},
      "findings": [{"path": "entries/a.yaml", "line": 4, "column": 7, "end_line": 4, "end_column": 12,
                    "code": "PL301", "name": "dose-row-confidence", "severity": "error",
-                   "message": "...", "hint": "..." or null, "fixable": false}, ...]}
+                   "message": "...", "hint": "..." or null, "fixable": true,
+                   "fix": {"start": 812, "end": 813, "replacement": "–"} or null}, ...]}
+
+`path` is as the terminal shows it (relative to the current folder). `end_column` is exclusive.
+`fix` replaces the characters start:end (0-based, end exclusive) of the file's text, counted
+without a byte-order mark, by `replacement`; `peptide-lint check --fix` applies it.
 """
 
 from __future__ import annotations
@@ -48,7 +53,12 @@ class JsonReporter:
                 "end_line": f.span.end_line, "end_column": f.span.end_column,
                 "code": f.code, "name": f.name, "severity": f.severity.value,
                 "message": f.message, "hint": f.hint, "fixable": f.fix is not None,
+                "fix": None if f.fix is None else
+                {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement},
             } for f in report.findings],
         }
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
+
+
+REPORTER = JsonReporter

@@ -1,11 +1,13 @@
 """`--format junit`: JUnit XML for GitLab, Jenkins and other CI systems.
 
 One test case per checked file; each error is a <failure> of that test case, warnings go to the
-test case's <system-out>. A file without errors is a passing test case.
+test case's <system-out>. A file without errors is a passing test case. Characters that XML 1.0
+cannot hold (control characters in a file name or an error message) become U+FFFD.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
@@ -13,6 +15,12 @@ from typing import TextIO
 
 from ..findings import Severity
 from ..pipeline import Report
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 @dataclass
@@ -30,20 +38,23 @@ class JunitReporter:
         suite = ET.SubElement(suites, "testsuite", name="peptide-lint", tests=str(len(files)),
                               failures=str(len(failing)), errors="0", skipped="0")
         for path in files:
-            case = ET.SubElement(suite, "testcase", classname="peptide-lint", name=path, file=path)
+            case = ET.SubElement(suite, "testcase", classname="peptide-lint", name=_xml(path), file=_xml(path))
             warnings = []
             for f in by_file[path]:
                 text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
                 text += f"\nhint: {f.hint}" if f.hint else ""
                 if f.severity is Severity.ERROR:
                     failure = ET.SubElement(case, "failure", type=f"{f.code} {f.name}",
-                                            message=f"line {f.line}: {f.message}")
-                    failure.text = text
+                                            message=_xml(f"line {f.line}: {f.message}"))
+                    failure.text = _xml(text)
                 else:
                     warnings.append(text)
             if warnings:
-                ET.SubElement(case, "system-out").text = "\n".join(warnings)
+                ET.SubElement(case, "system-out").text = _xml("\n".join(warnings))
         ET.indent(suites)
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         out.write(ET.tostring(suites, encoding="unicode"))
         out.write("\n")
+
+
+REPORTER = JunitReporter

@@ -39,3 +39,6 @@ class MarkdownReporter:
             out.write(f"| {_cell(f.path)} | {f.line} | {f.code} | {f.severity.value} | {_cell(f.message)} |\n")
         if len(report.findings) > MAX_ROWS:
             out.write(f"\n…and {len(report.findings) - MAX_ROWS} more.\n")
+
+
+REPORTER = MarkdownReporter

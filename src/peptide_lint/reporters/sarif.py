@@ -1,7 +1,7 @@
 """`--format sarif`: SARIF 2.1.0, which GitHub code scanning (and many other tools) read.
 
 Every rule is described in the tool section; each finding is a result with a physical location
-relative to the repo root (`%SRCROOT%`). `partialFingerprints` let code scanning recognise the same
+relative to the repo root (`%SRCROOT%`, percent-encoded as a URI). `partialFingerprints` let code scanning recognise the same
 finding after unrelated edits move it: the fingerprint is built from the rule, the file, the text
 of the line (not its number) and how many identical findings precede it, so a finding keeps its
 identity when lines are added above it.
@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
+from urllib.parse import quote
 
 from .. import __version__, registry
 from ..docs import doc_sections
@@ -43,7 +44,7 @@ class SarifReporter:
                 "level": _LEVEL[finding.severity],
                 "message": {"text": finding.message + (f" (hint: {finding.hint})" if finding.hint else "")},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": quote(path), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": finding.span.line, "startColumn": finding.span.column,
                                "endLine": max(finding.span.end_line, finding.span.line),
                                "endColumn": max(finding.span.end_column, 1)},
@@ -87,3 +88,6 @@ def _line_key(finding: Finding, path: str, lines: list[str] | None) -> str:
     if lines and 1 <= finding.span.line <= len(lines):
         text = " ".join(lines[finding.span.line - 1].split())
     return f"{finding.code}:{path}:{text}"
+
+
+REPORTER = SarifReporter

@@ -79,3 +79,6 @@ class TextReporter:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+REPORTER = TextReporter
