@@ -1,0 +1,109 @@
+"""Where peptide-lint's time goes: import costs of a one-entry run, and a profile of a whole-repo run.
+
+    python bench/profile_check.py [--entries 1000] [--top 10] [--seed 1] [--invalid-share 0.1] [--corpora DIR]
+
+1. `python -X importtime -m peptide_lint check --no-source --no-cache entries` in a one-entry
+   corpus: the top imports by cumulative time (what the pre-commit case pays before checking
+   anything) and by their own time.
+2. `python -m cProfile -m peptide_lint check --no-source --no-cache --jobs 1 entries` in the
+   --entries corpus (one process, so that the profile sees all the work; with more jobs the work
+   happens in worker processes the profiler does not follow): the top functions by cumulative
+   time and by their own time.
+
+Corpora and the bytecode cache are bench/run.py's (generated on first use, then reused). Profiling
+slows Python code down, so the shares matter here, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import pstats
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from run import child_environment, corpus  # noqa: E402
+
+CHECK = ["-m", "peptide_lint", "check", "--no-source", "--no-cache"]
+
+
+def import_times(folder: Path, env: dict[str, str], top: int) -> None:
+    command = [sys.executable, "-X", "importtime", *CHECK, "entries"]
+    subprocess.run(command, cwd=folder, env=env, capture_output=True)  # compiles the bytecode once
+    stderr = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True).stderr
+    rows = []  # (cumulative us, own us, name, top-level import it belongs to)
+    top_level = ""
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, cumulative, name = line.split(":", 1)[1].split("|")
+        depth = (len(name) - len(name.lstrip()) - 1) // 2
+        rows.append((int(cumulative), int(own), name.strip(), depth))
+    # -X importtime prints children before their parent: a top-level row closes the rows above it.
+    owner, tagged = "", []
+    for cumulative, own, name, depth in reversed(rows):
+        if depth == 0:
+            owner = name
+        tagged.append((cumulative, own, name, depth, owner))
+    roots = [r for r in tagged if r[3] == 0]
+    print(f"imports of a one-entry run ({' '.join(['python', *command[1:]])}): "
+          f"{sum(r[0] for r in roots) / 1000:.1f} ms in all")
+    print("  top-level imports by cumulative time (site: the interpreter's start-up, .pth files included):")
+    for cumulative, _, name, _, _ in sorted(roots, reverse=True)[:top]:
+        print(f"    {cumulative / 1000:7.1f} ms  {name}")
+    under_cli = [r for r in tagged if r[3] == 1 and r[4] == "peptide_lint.cli"]
+    print(f"  top {top} imports of peptide_lint.cli by cumulative time:")
+    for cumulative, _, name, _, _ in sorted(under_cli, reverse=True)[:top]:
+        print(f"    {cumulative / 1000:7.1f} ms  {name}")
+    print(f"  top {top} modules by own time (outside site):")
+    for _, own, name, _, _ in sorted((r for r in tagged if r[4] != "site"), key=lambda r: -r[1])[:top]:
+        print(f"    {own / 1000:7.1f} ms  {name}")
+
+
+def profile(folder: Path, env: dict[str, str], top: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "check.prof"
+        command = [sys.executable, "-m", "cProfile", "-o", str(out), *CHECK, "--jobs", "1", "entries"]
+        subprocess.run(command, cwd=folder, env=env, stdout=subprocess.DEVNULL)
+        stats = pstats.Stats(str(out), stream=io.StringIO())
+    entries = stats.stats  # (file, line, function) -> (primitive calls, calls, own, cumulative, callers)
+    total = stats.total_tt
+    print(f"\nprofile of python -m cProfile -m peptide_lint check --no-source --no-cache --jobs 1 entries "
+          f"in {folder.name}: {total:.2f} s of profiled time")
+
+    def name(key: tuple) -> str:
+        file, line, function = key
+        return f"{Path(file).name}:{line}({function})" if line else function
+
+    # The command's own chain (runpy, click, cli.check) covers everything: leave out what spans >= 97 %.
+    by_cumulative = sorted(((v[3], v[2], v[1], k) for k, v in entries.items() if v[3] < 0.97 * total),
+                           reverse=True)
+    print(f"  top {top} by cumulative time (below the command's own call chain):")
+    print(f"    {'cumulative':>10} {'share':>6} {'own':>8} {'calls':>9}  function")
+    for cumulative, own, calls, key in by_cumulative[:top]:
+        print(f"    {cumulative:9.2f}s {cumulative / total:6.1%} {own:7.2f}s {calls:>9}  {name(key)}")
+    print(f"  top {top} by own time:")
+    for cumulative, own, calls, key in sorted(by_cumulative, key=lambda r: -r[1])[:top]:
+        print(f"    {cumulative:9.2f}s {own / total:6.1%} {own:7.2f}s {calls:>9}  {name(key)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=1000, help="corpus size for the profile (default 1000)")
+    parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--invalid-share", type=float, default=0.1)
+    parser.add_argument("--corpora", type=Path, default=BENCH)
+    args = parser.parse_args(argv)
+    env = child_environment(args.corpora / "corpus-pycache")
+    import_times(corpus(args.corpora, 1, args.seed, args.invalid_share), env, args.top)
+    profile(corpus(args.corpora, args.entries, args.seed, args.invalid_share), env, args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
