@@ -87,6 +87,13 @@ class ResultCache:
             pass
         self._pending.clear()
 
+    def index_store(self, repo_root: Path, cwd: Path):
+        """The repo index kept in the same file (see index_store.py), or None if it cannot be opened."""
+        from .index_store import IndexStore
+
+        connection = self._connect(create=True)
+        return None if connection is None else IndexStore(connection, self.fingerprint, repo_root, cwd)
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()

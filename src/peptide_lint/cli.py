@@ -96,9 +96,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     entries_dir = repo.root / config.entries
     if not paths and not entries_dir.is_dir():
         raise click.UsageError(f"the repo {repo.root} has no {config.entries}/ folder")
-    # Rules across entries always see every entry, also when only a few files are checked.
-    every_entry = entry_files([entries_dir]) if entries_dir.is_dir() else []
-    files = entry_files(list(paths)) if paths else every_entry
+    # Rules across entries always see every entry (index_dir), also when only a few files are checked.
+    files = entry_files(list(paths) if paths else [entries_dir])
     cache = None
     if not no_cache:
         from .cache import ResultCache, fingerprint
@@ -106,7 +105,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         cache = ResultCache(repo.root, fingerprint(json.dumps(schema.raw, sort_keys=True).encode(), config))
 
     def run_check() -> Report:
-        return check_files(files, schema, cwd, config=config, repo_root=repo.root, index_files=every_entry,
+        return check_files(files, schema, cwd, config=config, repo_root=repo.root, index_dir=entries_dir,
                            jobs=jobs or os.cpu_count() or 1, cache=cache)
 
     report = run_check()

@@ -83,10 +83,29 @@ def summarize_data(path: str, data: Any, span_of=lambda at: FILE_START) -> Entry
         for key in IDENTIFIER_KEYS:
             value = source.get(key)
             if isinstance(value, str) and value.strip():
-                work = CitedWork(path, str(source.get("id")), source.get("title"), source.get("year"),
-                                 source.get("authors"))
+                work = CitedWork(path, str(source.get("id")), *(_as_written(source.get(field))
+                                                                for field in ("title", "year", "authors")))
                 works.append(((key, _normal(key, value)), work, span_of(("sources", index, key))))
     return EntrySummary(path, located(("slug",)), located(("name",)), related_items, tuple(works))
+
+
+def _as_written(value: Any) -> Any:
+    """The value with dates as the text they were written as: the index compares what editors
+    wrote, and keeps only data that JSON can hold, for the cache."""
+    if isinstance(value, dict):
+        return {key: _as_written(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_written(item) for item in value]
+    return value if value is None or isinstance(value, (str, int, float)) else str(value)
+
+
+def name_key(name: str) -> str:
+    """Names that differ only in case or surrounding spaces are the same name."""
+    return name.strip().casefold()
+
+
+def work_key(key: tuple[str, str]) -> str:
+    return f"{key[0]}:{key[1]}"
 
 
 def _deletions(word: str) -> set[str]:
@@ -108,6 +127,7 @@ class RepoIndex:
     works: dict[tuple[str, str], dict[int, list[CitedWork]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     paths: set[str] = field(default_factory=set)
+    known_slugs: set[str] = field(default_factory=set)
     _deletions: dict[str, set[str]] | None = None  # built on the first typo lookup
 
     def add(self, summary: EntrySummary) -> None:
@@ -118,20 +138,30 @@ class RepoIndex:
             self.slugs[summary.slug.value].append(summary.path)
             self._deletions = None
         if summary.name:
-            self.names[summary.name.value.strip().casefold()].append(summary.path)
+            self.names[name_key(summary.name.value)].append(summary.path)
         for key, work, _ in summary.works:
             listings = self.works[key][work.description]
-            if len(listings) < 2:  # two listings from two entries are all a comparison needs
+            # Two listings from two entries are all a comparison needs; the first two by path, so
+            # that the entry a finding names does not depend on the order entries were read in.
+            if len(listings) < 2 or work.entry < listings[-1].entry:
                 listings.append(work)
+                listings.sort(key=lambda listing: listing.entry)
+                del listings[2:]
+
+    def add_known_slugs(self, slugs) -> None:
+        """Slugs of entries whose other facts cannot matter to this run (see index_store): enough
+        to say whether a slug exists and which slugs are close to it."""
+        self.known_slugs.update(slugs)
+        self._deletions = None
 
     def has_slug(self, slug: str) -> bool:
-        return bool(self.slugs.get(slug))
+        return bool(self.slugs.get(slug)) or slug in self.known_slugs
 
     def other_paths_with_slug(self, slug: str, path: str) -> list[str]:
-        return [p for p in self.slugs.get(slug, []) if p != path]
+        return sorted(p for p in self.slugs.get(slug, []) if p != path)
 
     def other_paths_with_name(self, name: str, path: str) -> list[str]:
-        return [p for p in self.names.get(name.strip().casefold(), []) if p != path]
+        return sorted(p for p in self.names.get(name_key(name), []) if p != path)
 
     def similar_slugs(self, slug: str) -> list[str]:
         """Slugs one typo away from `slug` (a letter added, dropped, changed or two swapped).
@@ -140,7 +170,7 @@ class RepoIndex:
         slug, not the number of entries (the symmetric-delete method)."""
         if self._deletions is None:
             self._deletions = defaultdict(set)
-            for known in self.slugs:
+            for known in self.slugs.keys() | self.known_slugs:
                 for variant in _deletions(known):
                     self._deletions[variant].add(known)
         found: set[str] = set()
@@ -156,4 +186,4 @@ class RepoIndex:
                 other = next((w for w in listings if w.entry != work.entry), None)
                 if other is not None:
                     found.append(other)
-        return found
+        return sorted(found, key=lambda listing: listing.entry)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from .config import Config
-from .discover import display_path
+from .discover import display_path, entry_files
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
 from .loader import MAX_FILE_BYTES, load_data, load_file
@@ -82,26 +82,47 @@ class FileResult:
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
                 rules: tuple[Rule, ...] | None = None, repo_root: Path | None = None,
-                index_files: list[Path] = (), jobs: int = 1, cache: ResultCache | None = None) -> Report:
-    """Check `files`. Entries in `index_files` are read only to build the repo index, so that rules
-    across entries see the whole repo while findings are reported for `files` alone. With `jobs`
-    above 1, files are loaded and checked in that many processes; the report is the same."""
+                index_files: list[Path] = (), index_dir: Path | None = None, jobs: int = 1,
+                cache: ResultCache | None = None) -> Report:
+    """Check `files`. The entries in `index_files` and under `index_dir` are read only for the repo
+    index, so that rules across entries see the whole repo while findings are reported for `files`
+    alone. With a cache, the index of `index_dir` is kept between runs and only the entries changed
+    since are read (index_store.py). With `jobs` above 1, files are loaded and checked in that many
+    processes. Neither changes the report."""
     config = config or Config()
     rules = config.rules() if rules is None else rules
     context = Context(schema=schema, config=config, index=RepoIndex())
+    store = cache.index_store(repo_root, cwd) if cache and index_dir and repo_root else None
+    index_only = list(index_files)
+    stale = store.stale(index_dir) if store is not None else None
+    if stale is None:
+        store = None
+        index_only += entry_files([index_dir]) if index_dir is not None and index_dir.is_dir() else []
+    else:
+        index_only += stale
     shown = {display_path(path, cwd): path for path in files}
-    extra = [(display_path(path, cwd), path) for path in index_files]
-    extra = [(name, path) for name, path in dict(extra).items() if name not in shown]
-    tasks = [(name, path, True) for name, path in shown.items()] + [(name, path, False) for name, path in extra]
+    extra = {display_path(path, cwd): path for path in index_only}
+    tasks = [(name, path, True) for name, path in shown.items()]
+    tasks += [(name, path, False) for name, path in extra.items() if name not in shown]
     results: list[FileResult] = []
-    for result, key in _run(tasks, context, rules, jobs, cache):
-        context.index.add(result.summary)
+    read: list[tuple[Path, EntrySummary]] = []  # for the store
+    for (_, path, _), (result, key) in zip(tasks, _run(tasks, context, rules, jobs, cache)):
+        if store is None:
+            context.index.add(result.summary)
+        else:
+            read.append((path, result.summary))
         if result.checked:
             results.append(result)
         if cache is not None and key is not None:
             cache.put(key, result)
     if cache is not None:
         cache.save()
+    if store is not None:
+        for result in results:
+            context.index.add(result.summary)
+        if not (store.put(read) and store.fill(context.index, [(shown[r.shown], r.summary) for r in results])):
+            return check_files(files, schema, cwd, config=config, rules=rules, repo_root=repo_root,
+                               index_files=index_files, index_dir=index_dir, jobs=jobs)
     across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
     for result in results:

@@ -1,0 +1,124 @@
+"""The stored repo index changes how fast a run on a few files is, never what it reports.
+
+Each test compares a cached run on one named entry with a run without the cache, while the other
+entries (read only for the index) change between runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+
+import pytest
+
+from test_cli import add_entry, run
+
+STORE = (".peptide-lint-cache", "results.sqlite3")
+
+
+def both_ways(repo, *paths: str) -> str:
+    """The output of a cached run, asserted equal to the output without the cache."""
+    fresh = run("check", "--no-source", "--no-cache", *paths, cwd=repo)
+    cached = run("check", "--no-source", *paths, cwd=repo)
+    assert (cached.returncode, cached.stdout, cached.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
+    return cached.stdout
+
+
+def age(path, seconds: int = 60) -> None:
+    """Date a file back, as an entry edited a while ago is (recent files are always re-read)."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def with_related(path, *slugs: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    block = "related:\n" + "".join(f"  - {slug}\n" for slug in slugs)
+    path.write_text(text.replace("sources:\n", block + "sources:\n", 1), encoding="utf-8")
+
+
+@pytest.fixture
+def three(repo):
+    """Entries a, b, c, aged; a lists b as related; a and c list the same work, b another one."""
+    paths = [add_entry(repo, f"testpeptide-{letter}") for letter in "abc"]
+    with_related(paths[0], "testpeptide-b")
+    paths[1].write_text(paths[1].read_text().replace('pmid: "12345"', 'pmid: "23456"'))
+    for path in paths:
+        age(path)
+    return paths
+
+
+def test_a_named_entry_sees_changes_to_entries_it_does_not_name(repo, three):
+    a, b, c = three
+    assert both_ways(repo, "entries/testpeptide-a.yaml").startswith("All clear")
+    assert both_ways(repo, "entries/testpeptide-a.yaml").startswith("All clear")  # the store is warm now
+
+    b.write_text(b.read_text().replace("name: Testpeptide-b", "name: Testpeptide-a"))
+    age(b)  # an edit whose stat the store has not seen: it must notice by size and time
+    assert "PL505" in both_ways(repo, "entries/testpeptide-a.yaml")
+
+    b.unlink()
+    out = both_ways(repo, "entries/testpeptide-a.yaml")
+    assert "PL505" not in out and 'related peptide "testpeptide-b" has no entry' in out
+
+    c.rename(repo / "entries" / "testpeptide-b.yaml")  # c is b now, by file name; its slug is still c
+    assert 'related peptide "testpeptide-b"' in both_ways(repo, "entries/testpeptide-a.yaml")
+    d = add_entry(repo, "testpeptide-d")
+    d.write_text(d.read_text().replace("slug: testpeptide-d", "slug: testpeptide-b"))
+    assert 'related peptide "testpeptide-b"' not in both_ways(repo, "entries/testpeptide-a.yaml")
+
+
+def test_a_work_listed_differently_elsewhere_is_found_through_the_store(repo, three):
+    a, b, c = three
+    both_ways(repo, "entries/testpeptide-a.yaml")
+    c.write_text(c.read_text().replace("title: A synthetic trial of Testpeptide-Z", "title: Another synthetic study"))
+    age(c)
+    out = both_ways(repo, "entries/testpeptide-a.yaml")
+    assert "PL605" in out and "entries/testpeptide-c.yaml lists PMID 12345 with a different title" in out
+
+
+def test_whole_repo_runs_fill_the_store_and_keep_their_output(repo, three):
+    whole = both_ways(repo)
+    assert whole == both_ways(repo)
+    database = sqlite3.connect(repo.joinpath(*STORE))
+    rows = dict(database.execute("SELECT path, slug FROM index_entries"))
+    assert rows == {f"entries/testpeptide-{letter}.yaml": f"testpeptide-{letter}" for letter in "abc"}
+
+
+def test_a_recently_changed_file_is_stored_to_be_read_again(repo, three):
+    a, b, c = three
+    os.utime(b)  # now
+    both_ways(repo, "entries/testpeptide-a.yaml")
+    database = sqlite3.connect(repo.joinpath(*STORE))
+    times = dict(database.execute("SELECT path, mtime_ns FROM index_entries"))
+    assert times["entries/testpeptide-b.yaml"] == -1
+    assert times["entries/testpeptide-c.yaml"] == os.stat(c).st_mtime_ns
+
+
+def test_a_damaged_or_foreign_store_falls_back_to_reading_every_entry(repo, three):
+    a, b, c = three
+    b.write_text(b.read_text().replace("name: Testpeptide-b", "name: Testpeptide-a"))
+    age(b)
+    expected = both_ways(repo, "entries/testpeptide-a.yaml")
+    database = sqlite3.connect(repo.joinpath(*STORE))
+    with database:
+        database.execute("UPDATE index_entries SET summary = 'not json'")
+    assert both_ways(repo, "entries/testpeptide-a.yaml") == expected
+    with database:
+        database.execute("DROP TABLE index_works")
+        database.execute("CREATE TABLE index_works (something_else TEXT)")
+    assert both_ways(repo, "entries/testpeptide-a.yaml") == expected
+
+
+def test_dates_in_a_cited_work_are_kept_as_written(repo, three):
+    """A title YAML reads as a date once crashed the cache; it is compared as the text it is."""
+    a, b, c = three
+    b.write_text(b.read_text().replace('pmid: "23456"', 'pmid: "12345"'))
+    for path in (a, b):
+        path.write_text(path.read_text().replace("title: A synthetic trial of Testpeptide-Z", "title: 2001-02-03"))
+        age(path)
+    out = both_ways(repo, "entries/testpeptide-a.yaml")
+    assert "PL103" in out and "PL605" in out  # a's date against c's title; b's date is a's too
+    assert "entries/testpeptide-c.yaml lists PMID 12345 with a different title" in out
+    assert json.loads(run("check", "--format", "json", cwd=repo).stdout)["counts"]["errors"] == 2
