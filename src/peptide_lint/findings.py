@@ -11,7 +11,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of a file. Lines and columns are 1-based; the end column is exclusive."""
 
@@ -28,7 +28,7 @@ class Span:
 FILE_START = Span(1, 1, 1, 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Replace the characters start:end of the file's text (without a BOM) with `replacement`."""
 
@@ -37,7 +37,7 @@ class Fix:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str  # as shown to the user: relative to the repo root, forward slashes
     span: Span

@@ -27,7 +27,7 @@ def value_at(data: Any, path: tuple) -> Any:
 IDENTIFIER_KEYS = ("pmid", "doi", "nct")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedWork:
     """One source as an entry lists it, keyed by one of its identifiers."""
 
@@ -42,13 +42,13 @@ class CitedWork:
         return hash((repr(self.title), repr(self.year), repr(self.authors)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Located:
     value: str
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntrySummary:
     path: str  # display path
     slug: Located | None = None

@@ -69,7 +69,7 @@ class Report:
         return _repo_relative(self.cwd / shown_path, self.repo_root)
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
     """What checking one file leaves behind."""
 

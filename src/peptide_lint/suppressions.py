@@ -20,7 +20,7 @@ from .wording import closest
 _MARKER = re.compile(r"#\s*peptide-lint\s*:\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:--\s*(?P<reason>.*))?")
 
 
-@dataclass
+@dataclass(slots=True)
 class Suppression:
     path: str  # the display path of its file
     span: Span
