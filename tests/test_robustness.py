@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefiles import BASE_ENTRY, SCHEMA
+from peptide_lint import loader
+from peptide_lint.loader import load_bytes
 from peptide_lint.pipeline import check_files
 from test_cli import add_entry, run
 
@@ -157,3 +159,40 @@ def test_a_file_over_the_size_limit_is_not_read(repo):
         handle.truncate(50 * 1024 * 1024)  # sparse: 50 MiB of zeros, never read
     result = run("check", "--no-source", cwd=repo)
     assert "PL012" in result.stdout and result.returncode == 1
+
+
+def _loaded(content: bytes):
+    result = load_bytes(content, Path("entries/x.yaml"), "entries/x.yaml")
+    document = result.document
+    # repr, so that a NaN read from ".nan" equals itself
+    return repr((result.findings, None if document is None else (document.data, document._places)))
+
+
+def _through_ruamel_loader(monkeypatch) -> None:
+    """Parse with ruamel's own loader instead of the C parser with light nodes."""
+    monkeypatch.setattr(loader, "_c_parser", None)
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_both_parsing_routes_give_the_same_data_places_and_findings(monkeypatch, data):
+    assert loader._c_parser is not None, "ruamel.yaml.clib is a dependency; the fast route must be tested"
+    content = mutate(data, data.draw(st.sampled_from([BASE, REAL])))
+    fast = _loaded(content)
+    with monkeypatch.context() as patched:
+        _through_ruamel_loader(patched)
+        assert _loaded(content) == fast
+
+
+def test_both_parsing_routes_agree_on_every_case_file_and_tag(monkeypatch):
+    from casefiles import all_case_files, load_cases
+
+    samples = [case.content for path in all_case_files() for case in load_cases(path)]
+    samples += [b"a: !!python/object:os.system x\n", b"a: !my%21tag x\nb: ! 5\n", b"- &a [1]\n- *a\n",
+                b"<<: {a: 1}\n", b"a: 1\n---\nb: 2\n", b"'quoted': \"5\"\nplain: 5\nx: 'x'\n", b"a: [b, {c: d}]\n",
+                b"literal: |\n  one\n  two\nfolded: >-\n  three\n"]
+    fast = [_loaded(sample) for sample in samples]
+    _through_ruamel_loader(monkeypatch)
+    assert [_loaded(sample) for sample in samples] == fast
+    assert loader._c_parser is None and isinstance(loader._compose_all("a: b")[0], loader.MappingNode)

@@ -157,10 +157,15 @@ def _entry_stats(folder: Path, root: Path) -> Iterator[tuple[str, tuple[str, Sta
                 continue
 
 
-def _repo_path(path: Path, root: Path) -> str:
+def _repo_path(path: Path | str, root: Path) -> str:
+    """The key of a file in the store: its path from the repo root, or its absolute path outside."""
     absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, root)
-    return absolute if relative.startswith("..") else Path(relative).as_posix()
+    try:
+        relative = os.path.relpath(absolute, root)
+    except ValueError:  # another drive
+        return absolute
+    outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+    return absolute if outside else Path(relative).as_posix()
 
 
 def _encode(summary: EntrySummary) -> str:

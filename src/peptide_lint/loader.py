@@ -4,9 +4,11 @@ This module is the only place that knows which YAML parser is used. Everything d
 `Document`: `data` (dicts, lists, str, int, float, bool, None and `Timestamp`) and methods that turn
 a path such as ("dosing", "rows", 1, "confidence") into a `Span` in the file.
 
-The parser is ruamel.yaml's composer (its C parser when `ruamel.yaml.clib` is installed). Plain
-scalars are typed here, by the YAML 1.2 core schema (`_PLAIN_TYPES`), so `no` and `on` stay strings;
-ruamel's own resolver is bypassed because it costs more than the parsing itself. Nodes are never
+The parser is ruamel.yaml.clib's C parser (libyaml), driven directly (`_CComposer`) to compose a
+node tree with line/column marks into light node classes; without the C parser, ruamel's own loader
+does the same more slowly (a test checks that both routes give the same data, places and findings).
+Plain scalars are typed here, by the YAML 1.2 core schema (`_PLAIN_TYPES`), so `no` and `on` stay
+strings; ruamel's own resolver is bypassed because it costs more than the parsing itself. Nodes are never
 constructed into Python objects by ruamel: this module converts them itself, which is what keeps
 tags from running code and aliases from expanding.
 """
@@ -24,6 +26,12 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver, VersionedResolver
+from ruamel.yaml.tag import Tag
+
+try:
+    import _ruamel_yaml as _c_parser  # ruamel.yaml.clib's C parser
+except ImportError:
+    _c_parser = None
 
 from .findings import FILE_START, Finding, Span
 from .rules import (
@@ -336,18 +344,86 @@ def _plain(node: Node, seen: set[int], depth: int) -> Any:
 
 
 def _compose_all(text: str) -> list[Node]:
-    return list(_parser().compose_all(text))
+    """The node tree of every document in `text`: from the C parser straight into light nodes where
+    ruamel.yaml.clib is installed (it is a dependency), else through ruamel's own loader."""
+    if _c_parser is None:
+        return list(_parser().compose_all(text))
+    standard = _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode
+    # The C parser builds nodes from the classes named in its module, so the light ones are put
+    # there for the duration of this parse only.
+    _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = _Scalar, _Sequence, _Mapping
+    try:
+        composer = _CComposer(text)
+        documents = []
+        while composer.check_node():
+            documents.append(composer.get_node())
+        return documents
+    finally:
+        _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = standard
+
+
+class _Scalar(ScalarNode):
+    """ruamel's ScalarNode minus the Tag object ruamel wraps every tag in (a third of the parse
+    time): the tag stays the string the parser gives."""
+
+    __slots__ = ()
+
+    def __init__(self, tag, value, start_mark=None, end_mark=None, style=None, comment=None, anchor=None):
+        self.ctag, self.value, self.start_mark, self.end_mark = tag, value, start_mark, end_mark
+        self.style, self.comment, self.anchor = style, comment, anchor
+
+
+class _Sequence(SequenceNode):
+    __slots__ = ()
+
+    def __init__(self, tag, value, start_mark=None, end_mark=None, flow_style=None, comment=None, anchor=None):
+        self.ctag, self.value, self.start_mark, self.end_mark = tag, value, start_mark, end_mark
+        self.flow_style, self.comment, self.anchor = flow_style, comment, anchor
+
+
+class _Mapping(MappingNode):
+    __slots__ = ()
+
+    def __init__(self, tag, value, start_mark=None, end_mark=None, flow_style=None, comment=None, anchor=None):
+        self.ctag, self.value, self.start_mark, self.end_mark = tag, value, start_mark, end_mark
+        self.flow_style, self.comment, self.anchor, self.merge = flow_style, comment, anchor, None
+
+
+if _c_parser is not None:
+    class _CComposer(_c_parser.CParser):
+        """ruamel's C parser with this module's typing: what _Resolver does, for the light nodes."""
+
+        def resolve(self, kind, value, implicit):
+            if kind is _Scalar or kind is ScalarNode:
+                return _UNTYPED if implicit[0] else _TAG + "str"
+            return _TAG + ("seq" if kind is _Sequence or kind is SequenceNode else "map")
+
+        def descend_resolver(self, current_node, current_index):
+            pass  # no resolution by path
+
+        def ascend_resolver(self):
+            pass
 
 
 def _tag(node: Node) -> str:
     """The node's tag. ruamel's `node.tag` decodes the tag anew on every access, which costs more
     than parsing; an untagged node's tag needs no decoding."""
     ctag = node.ctag
-    if ctag.handle is None and "%" not in ctag.suffix:
+    if isinstance(ctag, str):  # a light node
+        tag = ctag if "%" not in ctag else _decoded(ctag)
+    elif ctag.handle is None and "%" not in ctag.suffix:
         tag = ctag.suffix
     else:
         tag = str(ctag)
     return _type_of_plain(node.value) if tag == _UNTYPED else tag
+
+
+def _decoded(tag: str) -> str:
+    """A tag with %-escapes (`!my%21tag`) as ruamel's Tag reads it."""
+    try:
+        return str(Tag(suffix=tag))
+    except ValueError:
+        return tag
 
 
 def _type_of_plain(value: str) -> str:

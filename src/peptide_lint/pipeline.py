@@ -130,8 +130,10 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         for rule in across:
             file_findings += _guarded(result.shown, rule.name,
                                       lambda: list(rule.check_across(result.summary, context)))
-        repo_path = _repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown
-        file_findings = _filter(file_findings, result.suppressions, rules, config.ignored_in(repo_path))
+        ignored = set()
+        if config.per_file_ignores:
+            ignored = config.ignored_in(_repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown)
+        file_findings = _filter(file_findings, result.suppressions, rules, ignored)
         findings += file_findings
     findings.sort(key=Finding.sort_key)
     shown_files = sorted(r.shown for r in results)
