@@ -165,7 +165,9 @@ def _loaded(content: bytes):
     result = load_bytes(content, Path("entries/x.yaml"), "entries/x.yaml")
     document = result.document
     # repr, so that a NaN read from ".nan" equals itself
-    return repr((result.findings, None if document is None else (document.data, document._places)))
+    places = None if document is None else {path: (place.value, place.key, place.start, place.end, place.style,
+                                                   place.scalar) for path, place in document._places.items()}
+    return repr((result.findings, None if document is None else document.data, places))
 
 
 def _through_ruamel_loader(monkeypatch) -> None:

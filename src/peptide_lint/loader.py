@@ -90,14 +90,40 @@ class Timestamp:
         return self.text
 
 
-@dataclass
 class _Place:
-    value: Span
-    key: Span | None
-    start: int  # character offsets of the value in Document.text
-    end: int
-    style: str | None
-    scalar: bool
+    """Where one value (and its key, for a mapping member) stands in the file. Spans are worked out
+    from the parser's marks when first asked for: most values never have a finding."""
+
+    __slots__ = ("node", "key_node", "line_starts", "_value")
+
+    def __init__(self, node: Node, key_node: Node | None, line_starts: list[int]) -> None:
+        self.node, self.key_node, self.line_starts, self._value = node, key_node, line_starts, None
+
+    @property
+    def value(self) -> Span:
+        if self._value is None:
+            self._value = _node_span(self.node, self.line_starts)
+        return self._value
+
+    @property
+    def key(self) -> Span | None:
+        return None if self.key_node is None else _node_span(self.key_node, self.line_starts)
+
+    @property
+    def start(self) -> int:  # character offsets of the value in Document.text
+        return self.node.start_mark.index
+
+    @property
+    def end(self) -> int:
+        return self.node.end_mark.index
+
+    @property
+    def style(self) -> str | None:
+        return getattr(self.node, "style", None) or None
+
+    @property
+    def scalar(self) -> bool:
+        return isinstance(self.node, ScalarNode)
 
 
 @dataclass
@@ -488,13 +514,11 @@ class _Builder:
     def _add(self, rule, node: Node, message: str, hint: str | None = None) -> None:
         self.report(rule.RULE.finding(self.display_path, _node_span(node, self.line_starts), message, hint))
 
-    def build(self, node: Node, path: Path_, key: Span | None = None, depth: int = 0) -> Any:
+    def build(self, node: Node, path: Path_, key: Node | None = None, depth: int = 0) -> Any:
         if id(node) in self._seen:  # an alias: reported where it stands, and never expanded
             return None
         self._seen.add(id(node))
-        self.places[path] = _Place(_node_span(node, self.line_starts), key, node.start_mark.index,
-                                   node.end_mark.index, getattr(node, "style", None) or None,
-                                   isinstance(node, ScalarNode))
+        self.places[path] = _Place(node, key, self.line_starts)
         if depth > MAX_DEPTH:
             if not self._too_deep:
                 self._too_deep = True
@@ -533,7 +557,7 @@ class _Builder:
                           "keep one of them: YAML would silently use only the last one")
                 continue
             first_seen[key] = key_node
-            result[key] = self.build(value_node, path + (key,), _node_span(key_node, self.line_starts), depth + 1)
+            result[key] = self.build(value_node, path + (key,), key_node, depth + 1)
         return result
 
 

@@ -10,6 +10,7 @@ it is what runs in parallel.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -148,19 +149,26 @@ _worker_state: tuple | None = None
 def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rule, ...], jobs: int,
          cache: ResultCache | None) -> Iterator[tuple[FileResult, str | None]]:
     """Each task's result, in task order, as it becomes ready (never all documents at once)."""
-    if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
-        for task in tasks:
-            yield _task(task, context, rules, cache)
-        return
-    import multiprocessing  # only a large run pays for importing it
-
-    global _worker_state
-    _worker_state = (context, rules, cache)  # inherited by the forked workers, never pickled
+    # What exists now (modules, schema, rules) lives as long as the run: frozen, the garbage
+    # collector stops scanning it for every few thousand objects a file allocates (about a tenth
+    # of the run's time), and forked workers share its pages instead of copying them.
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8))))
+        if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
+            for task in tasks:
+                yield _task(task, context, rules, cache)
+            return
+        import multiprocessing  # only a large run pays for importing it
+
+        global _worker_state
+        _worker_state = (context, rules, cache)  # inherited by the forked workers, never pickled
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                yield from pool.imap(_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8))))
+        finally:
+            _worker_state = None
     finally:
-        _worker_state = None
+        gc.unfreeze()
 
 
 def _worker(task: tuple[str, Path, bool]) -> tuple[FileResult, str | None]:
