@@ -55,7 +55,7 @@ class IndexStore:
     def stale(self, folder: Path) -> list[Path] | None:
         """The entry files under `folder` whose stored summary is missing or out of date; rows of
         files that are gone are dropped. None if the store cannot be used."""
-        self.files = dict(_entry_stats(folder, self._root))
+        self.files = _entry_stats(folder, self._root)
         try:
             with self._db:
                 self._db.executescript(_TABLES)
@@ -133,28 +133,30 @@ class IndexStore:
             self._db.executemany(f"DELETE FROM {table} WHERE path = ?", ((path,) for path in paths))
 
 
-def _entry_stats(folder: Path, root: Path) -> Iterator[tuple[str, tuple[str, Stat]]]:
+def _entry_stats(folder: Path, root: Path) -> dict[str, tuple[str, Stat]]:
     """Every entry file under `folder`, as discover.entry_files finds them (symlinked files
-    followed, symlinked folders not), with its stat; one scandir per folder, no Path per file
-    until it is needed."""
+    followed, symlinked folders not), with its stat. This runs for every entry on every run, so
+    it keeps to one scandir per folder and one stat per file, and makes no Path objects."""
+    found: dict[str, tuple[str, Stat]] = {}
     prefix = _repo_path(folder, root)
-    stack = [(str(folder), prefix)]
-    while stack:
-        directory, key_prefix = stack.pop()
+    folders = [(str(folder), "" if prefix == "." else prefix + "/")]
+    while folders:
+        directory, key_prefix = folders.pop()
         try:
-            entries = list(os.scandir(directory))
+            with os.scandir(directory) as listing:
+                entries = list(listing)
         except OSError:
             continue
         for entry in entries:
-            key = entry.name if key_prefix == "." else f"{key_prefix}/{entry.name}"
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, key))
-                elif entry.name.endswith(ENTRY_SUFFIXES) and entry.is_file():
+                if entry.name.endswith(ENTRY_SUFFIXES) and entry.is_file():
                     stat = entry.stat()
-                    yield key, (entry.path, (stat.st_size, stat.st_mtime_ns, stat.st_ino))
+                    found[key_prefix + entry.name] = (entry.path, (stat.st_size, stat.st_mtime_ns, stat.st_ino))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, key_prefix + entry.name + "/"))
             except OSError:
                 continue
+    return found
 
 
 def _repo_path(path: Path | str, root: Path) -> str:
