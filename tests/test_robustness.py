@@ -198,3 +198,19 @@ def test_both_parsing_routes_agree_on_every_case_file_and_tag(monkeypatch):
     _through_ruamel_loader(monkeypatch)
     assert [_loaded(sample) for sample in samples] == fast
     assert loader._c_parser is None and isinstance(loader._compose_all("a: b")[0], loader.MappingNode)
+
+
+@pytest.mark.parametrize("source", [BASE, REAL], ids=["synthetic", "cerebrolysin"])
+def test_any_value_of_the_wrong_shape_is_a_finding_never_a_crash(source):
+    """Every value in turn becomes a list, a mapping, a number and null: rules that look at values
+    must tolerate what the schema reports, not fail on it."""
+    document = load_bytes(source, Path("x.yaml"), "x.yaml").document
+    text = document.text
+    crashes = []
+    for path, place in document._places.items():
+        if not path:
+            continue
+        for replacement in ("[a, b]", "{a: 1}", "7", "~"):
+            changed = text[:place.start] + replacement + text[place.end:]
+            crashes += [(path, replacement, f.message) for f in check_bytes(changed.encode()) if f.code == "PL900"]
+    assert crashes == []

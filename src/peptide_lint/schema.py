@@ -29,6 +29,7 @@ class EntrySchema:
         self.path = path
         # A yes/no check compiled from the schema; None when the schema uses keywords it does not know.
         self.is_valid = compile_schema(raw)
+        self._vocabularies: dict[str, dict[Any, dict[str, Any]]] = {}
 
     @classmethod
     def load(cls, path: Path) -> EntrySchema:
@@ -132,9 +133,16 @@ class EntrySchema:
 
     def vocabulary(self, definition: str) -> dict[Any, dict[str, Any]]:
         """The branches of a vocabulary in $defs, by value, with their annotations (title, x-...)."""
-        node = self.raw.get("$defs", {}).get(definition, {})
-        return {branch["const"]: branch for branch in (self.resolve(b) for b in node.get("oneOf", []))
-                if "const" in branch}
+        if definition not in self._vocabularies:
+            node = self.raw.get("$defs", {}).get(definition, {})
+            self._vocabularies[definition] = {branch["const"]: branch for branch in
+                                              (self.resolve(b) for b in node.get("oneOf", [])) if "const" in branch}
+        return self._vocabularies[definition]
+
+    def is_human_source(self, source: dict[str, Any]) -> bool:
+        """Whether a source is a study in humans: its type is one the schema marks `x-human`."""
+        kind = source.get("type")
+        return isinstance(kind, str) and bool(self.vocabulary("sourceType").get(kind, {}).get("x-human"))
 
     def templates(self, definition: str) -> list[tuple]:
         """The places in an entry whose schema refers to `definition`, with "*" for any list index:

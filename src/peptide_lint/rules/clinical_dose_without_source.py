@@ -41,12 +41,12 @@ ROWS = ("dosing", "rows")
 
 def check(document, context) -> Iterator[Finding]:
     sources = sources_by_id(document.data)
-    human = {value for value, branch in context.schema.vocabulary("sourceType").items() if branch.get("x-human")}
     for index, row in document.each(ROWS):
         if not isinstance(row, dict) or row.get("confidence") != "clinical":
             continue
-        cited = [sources[i] for i in row.get("sources") or [] if isinstance(i, str) and i in sources]
-        if row.get("sources") and (not cited or any(s.get("type") in human for s in cited)):
+        listed = row.get("sources") if isinstance(row.get("sources"), list) else []
+        cited = [sources[i] for i in listed if isinstance(i, str) and i in sources]
+        if row.get("sources") and (not cited or any(map(context.schema.is_human_source, cited))):
             continue  # unknown ids are reported by unknown-citation
         path = ROWS + (index,)
         what = "cites no source" if not row.get("sources") else "cites no human study"

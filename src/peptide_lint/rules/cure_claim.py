@@ -38,7 +38,6 @@ _TREAT = re.compile(r"(?<![\w-])(?=[tTpP])(treats?|treated|treating|prevents?|pr
 
 def check(document, context) -> Iterator[Finding]:
     sources = sources_by_id(document.data)
-    human = {value for value, branch in context.schema.vocabulary("sourceType").items() if branch.get("x-human")}
     for path, text in prose_fields(document, context.schema):
         if not (_CURE.search(text) or _TREAT.search(text)):
             continue  # most fields: no need to look sentence by sentence
@@ -53,7 +52,7 @@ def check(document, context) -> Iterator[Finding]:
             treat = _TREAT.search(sentence.text)
             if treat:
                 cited = [sources[c.id] for c in citations(sentence.text) if c.id in sources]
-                if not any(source.get("type") in human for source in cited):
+                if not any(map(context.schema.is_human_source, cited)):
                     yield RULE.at(document, _span(document, path, sentence, treat),
                                   f'"{treat.group()}" in {name} is a treatment or prevention claim '
                                   "without a human source",

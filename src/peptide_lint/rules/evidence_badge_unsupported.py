@@ -44,11 +44,13 @@ from .base import Rule
 
 def check(document, context) -> Iterator[Finding]:
     badge = document.get(("evidence",))
+    if not isinstance(badge, str):
+        return  # the schema reports a badge that is not a word
     branch = context.schema.vocabulary("evidenceLevel").get(badge)
     needed = (branch or {}).get("x-needs-one-of") or []
     if not needed:
         return
-    types = {source.get("type") for source in sources_by_id(document.data).values()}
+    types = {kind for source in sources_by_id(document.data).values() if isinstance(kind := source.get("type"), str)}
     if not types & set(needed):
         titles = context.schema.vocabulary("sourceType")
         named = ", ".join(titles.get(t, {}).get("title", t) for t in needed)
