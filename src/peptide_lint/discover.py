@@ -45,10 +45,11 @@ def entry_files(paths: list[Path]) -> list[Path]:
     return [found[key] for key in sorted(found)]
 
 
-def display_path(path: Path, cwd: Path) -> str:
+def display_path(path: Path | str, cwd: Path) -> str:
     """The path as the user should see it: relative to the current folder where possible."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    absolute = os.path.abspath(path)
+    folder = os.path.join(os.path.abspath(cwd), "")  # with a trailing separator
+    if absolute == folder[:-1]:
+        return "."
+    shown = absolute[len(folder):] if absolute.startswith(folder) else absolute
+    return shown.replace(os.sep, "/") if os.sep != "/" else shown
