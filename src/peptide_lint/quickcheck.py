@@ -77,7 +77,7 @@ class _Compiler:
             return lambda v: True
         if len(checks) == 1:
             return checks[0]
-        return lambda v: all(check(v) for check in checks)
+        return _all_of(checks)
 
     def _dollar_ref(self, ref, node, depth):
         if not isinstance(ref, str):
@@ -87,13 +87,20 @@ class _Compiler:
     def _type(self, value, node, depth):
         names = [value] if isinstance(value, str) else list(value)
         tests = [_TYPES[name] for name in names]
-        return lambda v: any(test(v) for test in tests)
+        return tests[0] if len(tests) == 1 else lambda v: any(test(v) for test in tests)
 
     def _properties(self, value, node, depth):
         if not isinstance(value, dict):
             raise _Unsupported("properties")
         compiled = [(key, self.compile(sub, depth + 1)) for key, sub in value.items()]
-        return lambda v: not isinstance(v, dict) or all(check(v[key]) for key, check in compiled if key in v)
+
+        def properties(v: Any) -> bool:
+            if isinstance(v, dict):
+                for key, check in compiled:
+                    if key in v and not check(v[key]):
+                        return False
+            return True
+        return properties
 
     def _required(self, value, node, depth):
         if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
@@ -154,6 +161,10 @@ class _Compiler:
     def _oneOf(self, value, node, depth):
         if not isinstance(value, list) or not value:
             raise _Unsupported("oneOf")
+        constants = [_constant_of(sub) for sub in value]
+        if all(constants) and len({c[0] for c in constants}) == len(constants):
+            allowed = {c[0] for c in constants}  # a vocabulary: exactly one branch matches a member
+            return lambda v: _canonical(v) in allowed
         branches = [self.compile(sub, depth + 1) for sub in value]
         return lambda v: sum(1 for branch in branches if branch(v)) == 1
 
@@ -178,6 +189,24 @@ class _Compiler:
         then = self.compile(node.get("then", True), depth + 1)
         otherwise = self.compile(node.get("else", True), depth + 1)
         return lambda v: then(v) if condition(v) else otherwise(v)
+
+
+def _all_of(checks: list[Check]) -> Check:
+    def every(v: Any) -> bool:
+        for check in checks:
+            if not check(v):
+                return False
+        return True
+    return every
+
+
+def _constant_of(node: Any) -> tuple[Any] | None:
+    """(the canonical constant,) for a schema that only says `const` (besides annotations), else None."""
+    if not isinstance(node, dict) or "const" not in node:
+        return None
+    if any(k != "const" and k not in _ANNOTATIONS and not k.startswith("x-") for k in node):
+        return None
+    return (_canonical(node["const"]),)
 
 
 def _count(value: Any) -> None:
