@@ -5,6 +5,9 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from peptide_lint.findings import Span
 from peptide_lint.loader import Timestamp, load_bytes
 
@@ -98,3 +101,13 @@ def test_the_data_only_load_for_the_index_agrees_with_the_full_load():
             if full.document is not None and not any(f.code in ("PL006", "PL010", "PL011", "PL013")
                                                      for f in full.findings):
                 assert load_data(case.content) == full.document.data, case.id
+
+
+@given(st.text(alphabet="~nNuUlLtTrReEfFaAsS0123456789+-.<xXoObBiI:_ Zz", max_size=14)
+       | st.sampled_from(["null", "Null", "NULL", "~", "", "true", "False", "TRUE", ".inf", "-.Inf", ".NaN",
+                          "0o17", "0x1f", "2020-01-02", "2020-1-2 10:00:00", "<<", "1e3", "+.5"]))
+def test_plain_scalars_are_typed_exactly_as_the_core_schema_table_says(value):
+    from peptide_lint import loader
+
+    expected = next((tag for tag, pattern in loader._PLAIN_TYPES if pattern.match(value)), loader._TAG + "str")
+    assert loader._type_of_plain(value) == expected

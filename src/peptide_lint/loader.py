@@ -73,8 +73,12 @@ _PLAIN_TYPES = [
                                     r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$")),
     (_MERGE_TAG, re.compile(r"^<<$")),
 ]
-# Only values that start like one of those types need the regular expressions.
-_MAYBE_TYPED = frozenset("~nNtTfF0123456789+-.<")
+# Only values that start like a number, a date or "<<" need the regular expressions; the words
+# for null and the booleans are few enough to look up.
+_MAYBE_TYPED = frozenset("0123456789+-.<")
+_WORD_TYPES = {word: tag for tag, pattern in _PLAIN_TYPES[:2]
+               for word in ("~", "null", "Null", "NULL", "", "true", "True", "TRUE", "false", "False", "FALSE")
+               if pattern.match(word)}
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 # Control characters YAML forbids (tab, LF and CR are fine); also the C1 block except NEL.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
@@ -453,8 +457,11 @@ def _decoded(tag: str) -> str:
 
 
 def _type_of_plain(value: str) -> str:
-    if value[:1] in _MAYBE_TYPED or not value:
-        for tag, pattern in _PLAIN_TYPES:
+    word = _WORD_TYPES.get(value)
+    if word is not None:
+        return word
+    if value[:1] in _MAYBE_TYPED:
+        for tag, pattern in _PLAIN_TYPES[2:]:
             if pattern.match(value):
                 return tag
     return _TAG + "str"
