@@ -97,3 +97,12 @@ def test_fix_repairs_dose_ranges_and_nothing_else(repo):
 
 def _codes(output: str) -> list[str]:
     return [line.split(" ")[1] for line in output.splitlines() if line.startswith("entries/")]
+
+
+def test_a_file_that_cannot_be_read_is_reported_whatever_is_selected(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    entry.write_text(entry.read_text().replace("class: Synthetic", "class Synthetic", 1))
+    write_config(repo, 'select = ["PL2"]\n[tool.peptide-lint.per-file-ignores]\n"entries/*" = ["PL005"]\n')
+    for flags in ((), ("--select", "PL205"), ("--ignore", "PL005")):
+        result = run("check", "--no-source", *flags, cwd=repo)
+        assert (result.returncode, _codes(result.stdout)) == (1, ["PL005"]), flags

@@ -88,3 +88,16 @@ def test_generated_docs_are_up_to_date():
         "run 'peptide-lint docs' and commit docs/"
     assert (ROOT / "docs" / "style-guide.md").read_text(encoding="utf-8") == style_guide_markdown(SCHEMA), \
         "run 'peptide-lint docs' and commit docs/"
+
+
+def test_the_readme_suppression_example_suppresses_what_it_says():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### When a rule does not apply", 1)[1].split("\n#", 1)[0]
+    example = "\n".join(line[4:] for line in section.splitlines() if line.startswith("    ")) + "\n"
+    entry = BASE_ENTRY.read_text(encoding="utf-8").replace("stacking: >-\n  Nothing is stacked with it.\n", example)
+    assert "maker-brochure" in entry
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / BASE_ENTRY.name
+        path.write_text(entry, encoding="utf-8")
+        codes = {f.code for f in check_files([path], SCHEMA, Path(folder), index_files=[path]).findings}
+    assert codes == {"PL202"}  # the made-up source id of the example; no hype finding, no unused suppression

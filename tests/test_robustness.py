@@ -161,6 +161,22 @@ def test_a_file_over_the_size_limit_is_not_read(repo):
     assert "PL012" in result.stdout and result.returncode == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_and_an_unreadable_folder_are_not_waited_for(repo):
+    add_entry(repo, "testpeptide-z")
+    os.mkfifo(repo / "entries" / "testpeptide-pipe.yaml")  # reading it would block forever
+    locked = repo / "entries" / "locked"
+    locked.mkdir()
+    (locked / "testpeptide-x.yaml").write_bytes(BASE)
+    locked.chmod(0)
+    try:
+        result = run("check", "--no-source", cwd=repo)
+    finally:
+        locked.chmod(0o755)
+    assert "entries/testpeptide-pipe.yaml:1:1: PL001 [error] this is not a regular file" in result.stdout
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
 def _loaded(content: bytes):
     result = load_bytes(content, Path("entries/x.yaml"), "entries/x.yaml")
     document = result.document

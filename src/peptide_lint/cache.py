@@ -122,6 +122,7 @@ def _encode(result) -> dict[str, Any]:
     summary = result.summary
     return {
         "complete": result.checked,
+        "readable": result.readable,
         "findings": [_finding_out(f) for f in result.findings],
         "summary": {
             "slug": _located_out(summary.slug), "name": _located_out(summary.name),
@@ -145,6 +146,7 @@ def _decode(data: dict[str, Any], shown: str):
         EntrySummary(shown, _located_in(summary["slug"]), _located_in(summary["name"]),
                      tuple(_located_in(item) for item in summary["related"]), works),
         [Suppression(shown, Span(**span), set(targets), dict(codes)) for span, targets, codes in data["suppressions"]],
+        readable=data["readable"],
     )
 
 

@@ -37,9 +37,13 @@ def entry_files(paths: list[Path]) -> list[Path]:
     found: dict[str, Path] = {}
     for path in paths:
         if path.is_dir():
-            for child in path.rglob("*"):
-                if child.suffix in ENTRY_SUFFIXES:  # a folder named like an entry is reported, not skipped
-                    found.setdefault(os.path.normpath(child), child)
+            # os.walk skips a folder it cannot read (or that vanishes meanwhile) instead of failing;
+            # like the file system's own listing it does not follow symlinked folders.
+            for folder, folders, files in os.walk(path):
+                for name in files + folders:  # a folder named like an entry is reported, not skipped
+                    if os.path.splitext(name)[1] in ENTRY_SUFFIXES:
+                        child = Path(folder, name)
+                        found.setdefault(os.path.normpath(child), child)
         else:
             found.setdefault(os.path.normpath(path), path)
     return [found[key] for key in sorted(found)]

@@ -79,15 +79,34 @@ def style_guide_markdown(schema: EntrySchema) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _conditional_requirements(node: dict[str, Any]) -> dict[str, str]:
+    """Keys that an `if`/`then` of the schema requires, with when, in words:
+    {"authors": "required unless `type` is `community`"}."""
+    found: dict[str, str] = {}
+    for rule in node.get("allOf", []):
+        condition = rule.get("if", {}).get("properties", {})
+        when = "required in some cases"
+        if len(condition) == 1:
+            (key, test), = condition.items()
+            if "const" in test:
+                when = f"required when `{key}` is `{test['const']}`"
+            elif "const" in test.get("not", {}):
+                when = f"required unless `{key}` is `{test['not']['const']}`"
+        for key in rule.get("then", {}).get("required", []):
+            found[key] = when
+    return found
+
+
 def _content_model(schema: EntrySchema, node: dict[str, Any], depth: int) -> list[str]:
     lines = []
     node = schema.resolve(node)
     required = set(node.get("required", []))
+    conditional = _conditional_requirements(node)
     for key, prop in node.get("properties", {}).items():
         resolved = schema.resolve(prop)
         title = prop.get("title") or resolved.get("title") or key
         description = prop.get("description") or resolved.get("description") or ""
-        need = "required" if key in required else "optional"
+        need = "required" if key in required else conditional.get(key, "optional")
         line = f"{'  ' * depth}- `{key}` — **{title}** ({need}). {description}"
         allowed = schema.allowed_values(resolved)
         if allowed:

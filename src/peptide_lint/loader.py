@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -197,10 +198,17 @@ class Document:
             return None
         return _map_offsets(self.text, place, value, index)[0]
 
+    def places(self) -> Iterator[_Place]:
+        """Where every value stands, in the order of the file."""
+        return iter(self._places.values())
+
     def is_comment(self, line: int, column: int) -> bool:
         """Whether a '#' at this place starts a comment rather than standing inside a value."""
-        return not any(place.scalar and _contains(place.value, line, column)
-                       for place in self._places.values())
+        for place in self._places.values():
+            if place.scalar and _contains(place.value, line, column):
+                # After a block's indicator (`key: >-`) comes a comment; the text starts below.
+                return place.style in ("|", ">") and line == place.value.line
+        return True
 
     def text_span(self, path: Path_, start: int, end: int) -> Span:
         """Where the characters value[start:end] of the string at `path` stand in the file."""
@@ -234,7 +242,11 @@ def load_file(path: Path, display_path: str) -> LoadResult:
         if path.is_dir():
             return problem(unreadable_file, FILE_START, "this is a folder, not an entry file",
                            "entries are single .yaml files; check the path")
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or a device would block or never end
+            return problem(unreadable_file, FILE_START, "this is not a regular file",
+                           "entries are ordinary .yaml files; check the path")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             return problem(file_too_large, FILE_START,
                            f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes",

@@ -79,6 +79,7 @@ class FileResult:
     summary: EntrySummary
     suppressions: list[Suppression]
     checked: bool = True  # False: read only for the repo index
+    readable: bool = True  # False: the file could not be read as an entry, and nothing was checked
 
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
@@ -134,7 +135,10 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         ignored = set()
         if config.per_file_ignores:
             ignored = config.ignored_in(_repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown)
-        file_findings = _filter(file_findings, result.suppressions, rules, ignored)
+        if result.readable:
+            file_findings = _filter(file_findings, result.suppressions, rules, ignored)
+        # else: why a file could not be checked at all is reported whatever is selected or ignored,
+        # or a broken file would pass as clean
         findings += file_findings
     findings.sort(key=Finding.sort_key)
     shown_files = sorted(r.shown for r in results)
@@ -222,7 +226,7 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...])
     findings = list(loaded.findings)
     document = loaded.document
     if document is None:
-        return FileResult(shown, findings, EntrySummary(shown), [])
+        return FileResult(shown, findings, EntrySummary(shown), [], readable=False)
     overlaps = [overlap for rule in rules for overlap in rule.overlaps]
     findings += _guarded(shown, "schema validation", lambda: schema_findings(document, context.schema, overlaps))
     for rule in rules:

@@ -1,7 +1,9 @@
 """Inline suppressions: `# peptide-lint: ignore[rule-name] -- reason` in a YAML comment.
 
 A suppression applies to findings on its own line (a comment after the value) or, when the comment
-stands alone on its line, to the line below. It names rules by name or code, several separated by
+stands alone on its line, to the line below. When that line holds a key whose text runs over
+several lines (`mechanism: >-`), it applies to the whole text: a comment inside a block of text
+would be part of the text. It names rules by name or code, several separated by
 commas, and must give a reason after `--`: an editor says why the rule does not apply. A suppression
 without a reason, naming an unknown rule, or suppressing nothing is itself a finding.
 """
@@ -49,9 +51,19 @@ def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Find
             own_line = not line[: match.start()].strip()
             codes = {registry.lookup(name).code: name.strip()
                      for name in match.group("rules").split(",")}
-            suppressions.append(Suppression(document.display_path, span,
-                                            {number + 1} if own_line else {number}, codes))
+            target = number + 1 if own_line else number
+            suppressions.append(Suppression(document.display_path, span, _lines_of_text_at(document, target),
+                                            codes))
     return suppressions, problems
+
+
+def _lines_of_text_at(document: Document, line: int) -> set[int]:
+    """The line, and every line of a text that starts on it (the value of a key on that line)."""
+    lines = {line}
+    for place in document.places():
+        if place.scalar and place.key is not None and place.key.line == line:
+            lines.update(range(place.value.line, place.value.end_line + 1))
+    return lines
 
 
 def apply_suppressions(suppressions: list[Suppression], findings: list[Finding]) -> list[Finding]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..wording import one_of, show, thing
+from ..wording import closest, one_of, show, thing
 from .base import Rule, SchemaOverlap
 
 ROWS = ("dosing", "rows")
@@ -50,9 +50,11 @@ def check(document, context) -> Iterator[Finding]:
                           f"{name} has no confidence label; add confidence: one of {one_of(allowed)}",
                           HINT)
         elif row["confidence"] not in allowed:
+            label = row["confidence"]
+            suggestion = closest(label.lower(), [str(a) for a in allowed]) if isinstance(label, str) else None
             yield RULE.at(document, document.span(path + ("confidence",)),
-                          f"{name} has the confidence label {show(row['confidence'])}; "
-                          f"use one of {one_of(allowed)}",
+                          f"{name} has the confidence label {show(label)}; "
+                          + (f'did you mean "{suggestion}"?' if suggestion else f"use one of {one_of(allowed)}"),
                           HINT)
 
 

@@ -24,6 +24,7 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
+from ..wording import show
 from .base import Rule, SchemaOverlap
 
 MIN_CHARACTERS = 20
@@ -66,8 +67,10 @@ def check(document, context) -> Iterator[Finding]:
 def _problem(value, present: bool) -> str | None:
     if not present:
         return "is missing"
-    if not isinstance(value, str) or not value.strip():
+    if value is None or (isinstance(value, str) and not value.strip()):
         return "is empty"
+    if not isinstance(value, str):
+        return f"must be text, but it is {show(value)}"
     if PLACEHOLDER.match(value.strip()):
         return f'is a placeholder ("{value.strip()}")'
     if len(value.strip()) < MIN_CHARACTERS:
