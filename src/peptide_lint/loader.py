@@ -298,9 +298,12 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     try:
         documents = _compose_all(text)
     except MarkedYAMLError as err:
-        message, hint, at_opening = yaml_syntax.explain(err.problem or "", err.context or "")
-        mark = (err.context_mark if at_opening else None) or err.problem_mark or err.context_mark
-        span = Span.point(mark.line + 1, mark.column + 1) if mark else FILE_START
+        def at(mark) -> tuple[int, int] | None:
+            return (mark.line + 1, mark.column + 1) if mark else None
+
+        message, hint, where = yaml_syntax.diagnose(err.problem or "", err.context or "", at(err.problem_mark),
+                                                    at(err.context_mark), text.splitlines())
+        span = Span.point(*where) if where else FILE_START
         if span.line not in tab_lines:
             if "undefined alias" in (err.problem or ""):
                 add(anchors_and_aliases, span, "an alias (*name) is used here",

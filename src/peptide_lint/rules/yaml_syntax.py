@@ -77,3 +77,45 @@ def explain(problem: str, context: str) -> tuple[str, str, bool]:
     detail = " ".join(part for part in (context, problem) if part)
     return (f"YAML cannot read the file here ({detail})",
             "check the indentation, colons and quotes on this line and the line above", at_opening)
+
+
+_INVISIBLE = {"\u00a0": "non-breaking space", "\u200b": "zero-width space", "\u2007": "figure space",
+              "\u202f": "narrow non-breaking space", "\u3000": "ideographic space", "\ufeff": "byte-order mark"}
+
+
+def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
+             context_at: tuple[int, int] | None, lines: list[str]) -> tuple[str, str, tuple[int, int] | None]:
+    """An editor's message and hint for a parse error, and the (line, column) to point at, 1-based.
+
+    The parser stops where reading became impossible, which for a missing colon or an unclosed
+    quote is often a line or more after the mistake; these cases are moved back to where it is."""
+    message, hint, at_opening = explain(problem, context)
+    where = (context_at if at_opening else None) or problem_at or context_at
+    if "could not find expected ':'" in problem and "simple key" in context and context_at:
+        line = _line(lines, context_at[0])
+        odd = next((i for i, char in enumerate(line) if char in _INVISIBLE), None)
+        if odd is not None:
+            name = _INVISIBLE[line[odd]]
+            return (f"this line holds an invisible {name} (U+{ord(line[odd]):04X}) where YAML needs a plain space",
+                    "delete the space after the colon and type it again", (context_at[0], odd + 1))
+        return ("this line has no colon after its key, so YAML cannot read it",
+                "write the key with a colon and a space (class: ...); if the line belongs to the text "
+                "above, indent it like the other lines of that text", context_at)
+    if "did not find expected key" in problem and problem_at:
+        line = _line(lines, problem_at[0])
+        before = line[: problem_at[1] - 1].rstrip()
+        if before.endswith(('"', "'")) and before.count(before[-1]) >= 2:
+            return ("a quote inside this quoted value ends it early",
+                    "write the inner quotes as single quotes ('like this'), or write the value as a block "
+                    "(key: >-) with the text on the next line", problem_at)
+        first = context_at[0] if context_at else 1
+        for number in range(first, problem_at[0]):
+            text = _line(lines, number)
+            if text.count('"') % 2 == 1:
+                return ("this quoted value is never closed on its line",
+                        "add the closing quote at the end of the value", (number, text.index('"') + 1))
+    return message, hint, where
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
