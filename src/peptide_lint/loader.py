@@ -198,9 +198,9 @@ class Document:
             return None
         return _map_offsets(self.text, place, value, index)[0]
 
-    def places(self) -> Iterator[_Place]:
-        """Where every value stands, in the order of the file."""
-        return iter(self._places.values())
+    def located_values(self) -> Iterator[tuple[Path_, _Place]]:
+        """(path, where it stands) for every value, in the order of the file."""
+        return iter(self._places.items())
 
     def is_comment(self, line: int, column: int) -> bool:
         """Whether a '#' at this place starts a comment rather than standing inside a value."""

@@ -60,7 +60,7 @@ def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Find
 def _lines_of_text_at(document: Document, line: int) -> set[int]:
     """The line, and every line of a text that starts on it (the value of a key on that line)."""
     lines = {line}
-    for place in document.places():
+    for _, place in document.located_values():
         if place.scalar and place.key is not None and place.key.line == line:
             lines.update(range(place.value.line, place.value.end_line + 1))
     return lines

@@ -1,0 +1,54 @@
+"""## What it does
+Warns when plain text goes on with ` #` followed directly by a word or a number ("the #1 trial",
+"#hashtag"): YAML reads everything from ` #` to the end of the line as a comment, so that part of
+the text is silently left out of the value. A comment written as comments are, with a space after
+the `#` (`year: 2020  # from PubMed`), is left alone.
+
+## Why it matters
+"the #1 cited trial" becomes "the" on the published page, and nothing tells the editor. A comment
+after a value is rarely meant in an entry; text that loses its end is always a mistake.
+
+## Example
+```yaml
+class: Synthetic test peptide, the #1 synthetic compound
+```
+
+## Instead
+```yaml
+class: "Synthetic test peptide, the #1 synthetic compound"
+```
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Finding, Severity, Span
+from ..wording import field
+from .base import Rule
+
+_COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])(?!peptide-lint\s*:)")  # "#1", not "# a comment"
+
+
+def check(document, context) -> Iterator[Finding]:
+    if " #" not in document.text and "\t#" not in document.text:
+        return
+    text = document.text
+    for path, place in document.located_values():
+        value = document.get(path)
+        if not place.scalar or place.style is not None or not isinstance(value, str) or not path:
+            continue  # only plain text: in quotes or a block, a '#' is text and no comment follows it
+        line_end = text.find("\n", place.end)
+        comment = _COMMENT_AFTER.match(text, place.end, len(text) if line_end < 0 else line_end)
+        if comment:
+            span = place.value
+            column = span.end_column + (comment.end() - 1 - place.end)
+            yield RULE.at(document, Span(span.end_line, column, span.end_line, column + 1),
+                          f"{field(context.schema, document.data, path)} stops before this '#': "
+                          "YAML reads the rest of the line as a comment",
+                          "put the whole value in double quotes to keep the '#' and what follows it")
+
+
+RULE = Rule("PL508", "comment-cuts-text", Severity.WARNING,
+            "A ' #' inside plain text turns the rest of the line into a comment.", __doc__, check)
