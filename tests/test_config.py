@@ -106,3 +106,10 @@ def test_a_file_that_cannot_be_read_is_reported_whatever_is_selected(repo):
     for flags in ((), ("--select", "PL205"), ("--ignore", "PL005")):
         result = run("check", "--no-source", *flags, cwd=repo)
         assert (result.returncode, _codes(result.stdout)) == (1, ["PL005"]), flags
+
+
+def test_an_unknown_rule_without_a_close_name_points_to_the_rule_list(repo):
+    add_entry(repo, "testpeptide-z")
+    result = run("check", "--select", "nonsense-rule", cwd=repo)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert "no rule is called 'nonsense-rule'; 'peptide-lint rules' lists them" in result.stderr

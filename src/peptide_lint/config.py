@@ -149,7 +149,12 @@ def _check_names(table: dict[str, Any], known: tuple[str, ...], message: str) ->
 
 def _unknown(name: str, known: list[str], message: str):
     suggestion = closest(name, known)
-    hint = f"; did you mean {suggestion!r}?" if suggestion else f" (known: {', '.join(known) or 'none'})"
+    if suggestion:
+        hint = f"; did you mean {suggestion!r}?"
+    elif len(known) > 12:  # the rules: too many to list on one line
+        hint = "; 'peptide-lint rules' lists them"
+    else:
+        hint = f" (known: {', '.join(known) or 'none'})"
     raise ConfigError(f"{message} {name!r}{hint}")
 
 
