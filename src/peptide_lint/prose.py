@@ -155,6 +155,19 @@ class ClaimSignals:
 
 
 
+_NEGATOR = re.compile(r"(?<!\w)(no|not|never|nothing|nobody|none|neither|nor|cannot|unproven|\w+n't)(?!\w)",
+                      re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|(?<!\w)(?:and|but|while|whereas|although|though)(?!\w)", re.IGNORECASE)
+
+
+def is_negated(sentence: str, start: int, words: int = 6) -> bool:
+    """Whether the few words before `start`, in the same clause, negate what follows:
+    "there is no evidence that it cures", "has not been shown to prevent". A negation further
+    back or in another clause ("it is not cheap, and cures ...") does not count."""
+    clause = _CLAUSE_BREAK.split(sentence[:start])[-1]
+    return bool(_NEGATOR.search(" ".join(clause.split()[-words:])))
+
+
 def prose_fields(document, schema) -> list[tuple[tuple, str]]:
     """(path, text) of every prose field of the entry: the fields the schema types as $defs/prose."""
     from .schema import document_paths

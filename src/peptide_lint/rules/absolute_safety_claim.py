@@ -1,7 +1,8 @@
 """## What it does
 Reports absolute safety claims in the prose: "safe", "completely safe", "no side effects",
 "risk-free", "harmless", "non-toxic", unless the sentence qualifies them ("appeared safe in the
-trial", "generally well tolerated", "is not safe", "may be", "no evidence that ...").
+trial", "generally well tolerated", "is not safe", "may be", "no evidence that ...") or the words
+just before deny them ("nobody has shown it is safe", "nothing suggests it is risk-free").
 
 ## Why it matters
 No active compound is safe for everyone at every dose. The FDA and FTC treat unqualified safety
@@ -25,7 +26,7 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import prose_fields, sentences
+from ..prose import is_negated, prose_fields, sentences
 from ..wording import field
 from .base import Rule
 
@@ -45,7 +46,7 @@ def check(document, context) -> Iterator[Finding]:
             continue  # most fields: no need to look sentence by sentence
         for sentence in sentences(text):
             match = _ABSOLUTE.search(sentence.text)
-            if match and not _QUALIFIED.search(sentence.text):
+            if match and not (_QUALIFIED.search(sentence.text) or is_negated(sentence.text, match.start())):
                 start = sentence.start + match.start()
                 yield RULE.at(document, document.text_span(path, start, sentence.start + match.end()),
                               f'"{match.group()}" in {field(context.schema, document.data, path)} is an '

@@ -1,7 +1,8 @@
 """## What it does
 Reports disease claims in the prose. "Cures" (or "cured", "a cure for") and "reverses" a disease
 are always errors. "Treats" and "prevents" are allowed only in a sentence that cites a human
-source (a type the schema marks `x-human`).
+source (a type the schema marks `x-human`). A claim denied by the words just before it, in the same
+clause ("there is no evidence that it cures", "has not been shown to prevent"), is not a claim.
 
 ## Why it matters
 Claiming that a product cures, treats or prevents a disease makes it an unapproved drug claim
@@ -25,7 +26,7 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import citations, prose_fields, sentences, sources_by_id
+from ..prose import citations, is_negated, prose_fields, sentences, sources_by_id
 from ..wording import field
 from .base import Rule
 
@@ -44,13 +45,13 @@ def check(document, context) -> Iterator[Finding]:
         name = field(context.schema, document.data, path)
         for sentence in sentences(text):
             cure = _CURE.search(sentence.text)
-            if cure and not _NEGATED_CURE.search(sentence.text):
+            if cure and not (_NEGATED_CURE.search(sentence.text) or is_negated(sentence.text, cure.start())):
                 yield RULE.at(document, _span(document, path, sentence, cure),
                               f'"{cure.group()}" in {name} claims the peptide cures or reverses a disease',
                               "say what was measured and found instead, with its citation; never promise a cure")
                 continue
             treat = _TREAT.search(sentence.text)
-            if treat:
+            if treat and not is_negated(sentence.text, treat.start()):
                 cited = [sources[c.id] for c in citations(sentence.text) if c.id in sources]
                 if not any(map(context.schema.is_human_source, cited)):
                     yield RULE.at(document, _span(document, path, sentence, treat),
