@@ -230,3 +230,39 @@ def test_any_value_of_the_wrong_shape_is_a_finding_never_a_crash(source):
             changed = text[:place.start] + replacement + text[place.end:]
             crashes += [(path, replacement, f.message) for f in check_bytes(changed.encode()) if f.code == "PL900"]
     assert crashes == []
+
+
+def _calls(content: bytes) -> int:
+    """How many function calls checking `content` takes: a measure of work that, unlike time,
+    does not depend on what else the machine is doing."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(check_bytes, content)
+    return sum(stat[1] for stat in pstats.Stats(profile).stats.values())
+
+
+def _grown(n: int, kind: str) -> bytes:
+    text = BASE.decode()
+    if kind == "ranges on one line":
+        return text.replace("standard_dose: ", "standard_dose: " + "5-10 mg, " * n, 1).encode()
+    if kind == "suppressed dose rows":
+        rows = "".join(f"    - label: Row {i}  # peptide-lint: ignore[dose-unit] -- test\n      value: {i} mg\n"
+                       f"      confidence: community\n      sources: [roe-community]\n" for i in range(n))
+        return text.replace("  rows:\n", "  rows:\n" + rows, 1).encode()
+    if kind == "sentences in one text":
+        return text.replace("stacking: >-\n", "stacking: >-\n" + "  It is used 3 times [@doe-2001]. Users say so.\n" * n, 1).encode()
+    if kind == "sources":
+        sources = "".join(f"  - id: src-{i}\n    type: community\n    title: Synthetic {i}\n    funding: not-stated\n"
+                          f"    note: synthetic\n" for i in range(n))
+        return text.replace("sources:\n", "sources:\n" + sources, 1).encode()
+    raise ValueError(kind)
+
+
+@pytest.mark.parametrize("kind", ["ranges on one line", "suppressed dose rows", "sentences in one text", "sources"])
+def test_work_grows_linearly_with_the_size_of_an_entry(kind):
+    """Doubling a repeated part of an entry at most about doubles the work: nothing is quadratic,
+    so no file, however large or odd, can make the checker crawl."""
+    small, large = _calls(_grown(300, kind)), _calls(_grown(600, kind))
+    assert large < 2.5 * small, (kind, small, large)

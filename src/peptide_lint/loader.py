@@ -20,7 +20,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Hashable, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -143,7 +143,7 @@ class Document:
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def memo(self, key: str, compute):
+    def memo(self, key: Hashable, compute):
         """Compute something about this document once, however many rules ask for it."""
         if key not in self._memo:
             self._memo[key] = compute()
@@ -196,7 +196,7 @@ class Document:
         value = value_at(self.data, path)
         if place is None or not isinstance(value, str) or place.style not in (None, "'", '"', ">", "|"):
             return None
-        return _map_offsets(self.text, place, value, index)[0]
+        return self._offsets(path, place, value, index)[0]
 
     def located_values(self) -> Iterator[tuple[Path_, _Place]]:
         """(path, where it stands) for every value, in the order of the file."""
@@ -204,11 +204,21 @@ class Document:
 
     def is_comment(self, line: int, column: int) -> bool:
         """Whether a '#' at this place starts a comment rather than standing inside a value."""
-        for place in self._places.values():
-            if place.scalar and _contains(place.value, line, column):
+        for place in self._scalars_on_lines().get(line, ()):
+            if _contains(place.value, line, column):
                 # After a block's indicator (`key: >-`) comes a comment; the text starts below.
                 return place.style in ("|", ">") and line == place.value.line
         return True
+
+    def _scalars_on_lines(self) -> dict[int, list[_Place]]:
+        def index() -> dict[int, list[_Place]]:
+            found: dict[int, list[_Place]] = {}
+            for place in self._places.values():
+                if place.scalar:
+                    for line in range(place.value.line, place.value.end_line + 1):
+                        found.setdefault(line, []).append(place)
+            return found
+        return self.memo("scalars on lines", index)
 
     def text_span(self, path: Path_, start: int, end: int) -> Span:
         """Where the characters value[start:end] of the string at `path` stand in the file."""
@@ -216,10 +226,16 @@ class Document:
         value = value_at(self.data, path)
         if place is None or not isinstance(value, str):
             return self.span(path)
-        first, last = _map_offsets(self.text, place, value, start, max(start, end - 1))
+        first, last = self._offsets(path, place, value, start, max(start, end - 1))
         line, column = self._line_col(first)
         end_line, end_column = self._line_col(last)
         return Span(line, column, end_line, end_column + 1)
+
+    def _offsets(self, path: Path_, place: _Place, value: str, *indexes: int) -> list[int]:
+        """Offsets in `text` of characters of the string at `path` (worked out once per value:
+        a value with many findings must not be walked once per finding)."""
+        found = self.memo(("offsets", path), lambda: _offset_map(self.text, place, value))
+        return [found[i] if 0 <= i < len(found) else place.start for i in indexes]
 
     def _line_col(self, index: int) -> tuple[int, int]:
         row = bisect.bisect_right(self._line_starts, index) - 1
@@ -633,32 +649,28 @@ def value_at(data: Any, path: Path_) -> Any:
     return data
 
 
-def _map_offsets(text: str, place: _Place, value: str, *offsets: int) -> list[int]:
-    """Map character offsets of a string value to offsets in the file.
+def _offset_map(text: str, place: _Place, value: str) -> list[int]:
+    """Where each character of a string value stands in the file, as offsets into `text`.
 
     Folding, indentation and quoting change white space and quote characters between the file
     and the value, but every other character appears in the same order in both, so walking the
-    two side by side and matching those characters finds each one's place.
+    two side by side and matching those characters finds each one's place. A character that
+    cannot be matched (after an escape) is given the value's start.
     """
-    raw_index = place.start
+    start, end = place.start, place.end
+    raw_index = start
     if place.style in ("|", ">"):
-        raw_index = text.find("\n", place.start, place.end) + 1 or place.start
+        raw_index = text.find("\n", start, end) + 1 or start
     elif place.style in ("'", '"'):
         raw_index += 1
-    wanted = sorted(set(offsets))
-    found: dict[int, int] = {}
-    for i, char in enumerate(value):
-        if char.isspace():
-            if i in wanted:
-                found[i] = raw_index
-            continue
-        nxt = text.find(char, raw_index, place.end)
-        if nxt < 0:
-            break
-        raw_index = nxt
-        if i in wanted:
-            found[i] = raw_index
-            if len(found) == len(wanted):
+    found: list[int] = []
+    for char in value:
+        if not char.isspace():
+            raw_index = text.find(char, raw_index, end)
+            if raw_index < 0:
                 break
-        raw_index += 1
-    return [found.get(o, place.start) for o in offsets]
+            found.append(raw_index)
+            raw_index += 1
+        else:
+            found.append(raw_index)
+    return found + [start] * (len(value) - len(found))

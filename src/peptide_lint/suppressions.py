@@ -59,20 +59,26 @@ def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Find
 
 def _lines_of_text_at(document: Document, line: int) -> set[int]:
     """The line, and every line of a text that starts on it (the value of a key on that line)."""
-    lines = {line}
-    for _, place in document.located_values():
-        if place.scalar and place.key is not None and place.key.line == line:
-            lines.update(range(place.value.line, place.value.end_line + 1))
-    return lines
+    def by_key_line() -> dict[int, set[int]]:
+        found: dict[int, set[int]] = {}
+        for _, place in document.located_values():
+            if place.scalar and place.key is not None:
+                found.setdefault(place.key.line, set()).update(range(place.value.line, place.value.end_line + 1))
+        return found
+    return {line} | document.memo("text lines by key line", by_key_line).get(line, set())
 
 
 def apply_suppressions(suppressions: list[Suppression], findings: list[Finding]) -> list[Finding]:
     """The findings no suppression covers, plus a finding for each suppression that covered none."""
     if not suppressions:
         return findings
+    by_line: dict[int, list[Suppression]] = {}
+    for suppression in suppressions:
+        for line in suppression.targets:
+            by_line.setdefault(line, []).append(suppression)
     kept = []
     for finding in findings:
-        match = next((s for s in suppressions if finding.line in s.targets and finding.code in s.codes), None)
+        match = next((s for s in by_line.get(finding.line, ()) if finding.code in s.codes), None)
         if match is None:
             kept.append(finding)
         else:
