@@ -257,10 +257,21 @@ def _grown(n: int, kind: str) -> bytes:
         sources = "".join(f"  - id: src-{i}\n    type: community\n    title: Synthetic {i}\n    funding: not-stated\n"
                           f"    note: synthetic\n" for i in range(n))
         return text.replace("sources:\n", "sources:\n" + sources, 1).encode()
+    if kind == "citations in one sentence":
+        cites = "; ".join(f"@missing-{i}" for i in range(n))
+        return text.replace("  Nothing is stacked with it.\n", f"  Nothing is stacked with it [{cites}].\n", 1).encode()
+    if kind == "serious risks":
+        risks = "".join(f"    - risk: Synthetic risk {i}\n      frequency: rare\n      sources: [doe-2001]\n"
+                        for i in range(n))
+        return text.replace("  serious_risks:\n", "  serious_risks:\n" + risks, 1).encode()
+    if kind == "related entries":
+        return text.replace("sources:\n", "related:\n" + "".join(f"  - missing-{i}\n" for i in range(n))
+                            + "sources:\n", 1).encode()
     raise ValueError(kind)
 
 
-@pytest.mark.parametrize("kind", ["ranges on one line", "suppressed dose rows", "sentences in one text", "sources"])
+@pytest.mark.parametrize("kind", ["ranges on one line", "suppressed dose rows", "sentences in one text", "sources",
+                                  "citations in one sentence", "serious risks", "related entries"])
 def test_work_grows_linearly_with_the_size_of_an_entry(kind):
     """Doubling a repeated part of an entry at most about doubles the work: nothing is quadratic,
     so no file, however large or odd, can make the checker crawl."""
