@@ -193,3 +193,15 @@ def test_no_arguments_prints_the_help(repo):
     result = run(cwd=repo)
     assert result.returncode == 0 and result.stdout.startswith("Usage: peptide-lint")
     assert "peptide-lint check" in result.stdout and result.stderr == ""
+
+
+def test_the_slug_hint_offers_renaming_the_file_only_to_a_valid_free_name(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    add_entry(repo, "testpeptide-y")
+    hints = {}
+    for slug in ("Testpeptide Q", "testpeptide-y", "testpeptide-q"):
+        entry.write_text(entry.read_text().replace(entry.read_text().splitlines()[2], f"slug: {slug}"))
+        output = run("check", "entries/testpeptide-z.yaml", cwd=repo).stdout
+        hints[slug] = next(line for line in output.splitlines() if "hint: write slug" in line).split("hint: ")[1]
+    assert hints == {"Testpeptide Q": "write slug: testpeptide-z", "testpeptide-y": "write slug: testpeptide-z",
+                     "testpeptide-q": "write slug: testpeptide-z, or rename the file to testpeptide-q.yaml"}

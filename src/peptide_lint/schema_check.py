@@ -158,6 +158,9 @@ def _wrong_type(name: str, instance: Any, expected: Any, path: tuple,
         kind = "true/false" if isinstance(instance, bool) else "a number"
         return (f"YAML reads {show(instance)} as {kind}, but {name} must be text; quote this value",
                 f'write it in quotes, e.g. {key or "value"}: "{show(instance)}"')
+    if wants_number and isinstance(instance, Timestamp):
+        return (f"YAML reads {instance.text} as a date, but {name} must be a number",
+                f"write only the year, without quotes, e.g. {key or 'value'}: {instance.text[:4]}")
     if wants_number and isinstance(instance, str) and instance.strip().isdigit():
         return (f"{name} is written as text; write {key or 'it'} as a number, without quotes",
                 f"e.g. {key or 'value'}: {instance.strip()}")

@@ -19,6 +19,7 @@ slug: testpeptide-z
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
@@ -29,9 +30,13 @@ def check(document, context) -> Iterator[Finding]:
     slug = document.get(("slug",))
     expected = document.path.name.rsplit(".", 1)[0]
     if isinstance(slug, str) and slug != expected:
+        # Renaming the file is only a fix when the slug has the right form and names no other file.
+        pattern = (context.schema.at(("slug",)) or {}).get("pattern")
+        renaming = ((pattern is None or re.search(pattern, slug) is not None)
+                    and not (document.path.parent / f"{slug}.yaml").exists())
         yield RULE.at(document, document.span(("slug",)),
                       f'the slug "{slug}" does not match the file name "{document.path.name}"',
-                      f"write slug: {expected}, or rename the file to {slug}.yaml")
+                      f"write slug: {expected}" + (f", or rename the file to {slug}.yaml" if renaming else ""))
 
 
 RULE = Rule("PL501", "slug-matches-filename", Severity.ERROR,
