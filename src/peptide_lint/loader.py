@@ -210,6 +210,11 @@ class Document:
                 return place.style in ("|", ">") and line == place.value.line
         return True
 
+    def in_block_text(self, line: int, column: int) -> bool:
+        """Whether this place is inside the text of a block (`key: >-` or `key: |`)."""
+        return any(place.style in ("|", ">") and line > place.value.line and _contains(place.value, line, column)
+                   for place in self._scalars_on_lines().get(line, ()))
+
     def _scalars_on_lines(self) -> dict[int, list[_Place]]:
         def index() -> dict[int, list[_Place]]:
             found: dict[int, list[_Place]] = {}

@@ -41,9 +41,17 @@ def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Find
         for match in _MARKER.finditer(line):
             column = match.start() + 1
             after_space = match.start() == 0 or line[match.start() - 1] in " \t"
-            if not after_space or not document.is_comment(number, column):
+            if not after_space:
                 continue
             span = Span(number, column, number, len(line.rstrip()) + 1)
+            if document.in_block_text(number, column):  # meant as a suppression, but it is text
+                problems.append(invalid_suppression.RULE.at(
+                    document, span, "this suppression stands inside a block of text, so YAML reads it as "
+                    "part of the text: it would be published and suppresses nothing",
+                    "move it to its own line above the key, or after >- on the key's line"))
+                continue
+            if not document.is_comment(number, column):
+                continue  # the words inside a quoted value: text by the editor's choice
             problem = _problem(match)
             if problem:
                 problems.append(invalid_suppression.RULE.at(document, span, *problem))
