@@ -205,3 +205,11 @@ def test_the_slug_hint_offers_renaming_the_file_only_to_a_valid_free_name(repo):
         hints[slug] = next(line for line in output.splitlines() if "hint: write slug" in line).split("hint: ")[1]
     assert hints == {"Testpeptide Q": "write slug: testpeptide-z", "testpeptide-y": "write slug: testpeptide-z",
                      "testpeptide-q": "write slug: testpeptide-z, or rename the file to testpeptide-q.yaml"}
+
+
+def test_a_file_that_is_not_yaml_is_not_read_as_an_entry(repo):
+    add_entry(repo, "testpeptide-z")
+    (repo / "README.md").write_text("# Notes\n\nslug: not-an-entry\n")
+    result = run("check", "--no-source", "README.md", cwd=repo)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == "README.md:1:1: PL001 [error] this is not an entry file: entries are .yaml files"

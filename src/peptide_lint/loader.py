@@ -263,6 +263,9 @@ def load_file(path: Path, display_path: str) -> LoadResult:
         if path.is_dir():
             return problem(unreadable_file, FILE_START, "this is a folder, not an entry file",
                            "entries are single .yaml files; check the path")
+        if not path.name.endswith((".yaml", ".yml")):
+            return problem(unreadable_file, FILE_START, "this is not an entry file: entries are .yaml files",
+                           "check the path; peptide-lint checks the entries of a content repo")
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a pipe or a device would block or never end
             return problem(unreadable_file, FILE_START, "this is not a regular file",
@@ -289,6 +292,10 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            add(not_utf8, FILE_START, "the file is saved as UTF-16, not as UTF-8",
+                "save it as UTF-8 (most editors: File > Save with Encoding > UTF-8)")
+            return LoadResult(None, findings)
         line, column = _line_col_of_byte(raw, err.start)
         add(not_utf8, Span.point(line, column),
             f"byte 0x{raw[err.start]:02x} is not valid UTF-8 text",
