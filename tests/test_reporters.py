@@ -231,3 +231,13 @@ def _written(reporter, report) -> str:
     buffer = io.StringIO()
     reporter.write(report, buffer)
     return buffer.getvalue()
+
+
+def test_a_text_report_written_to_a_file_follows_quiet_and_no_source(repo):
+    dirty_repo(repo)
+    run("check", "--output", "report.txt", "--quiet", cwd=repo)
+    quiet = (repo / "report.txt").read_text()
+    assert quiet == run("check", "--quiet", cwd=repo).stdout and " | " not in quiet
+    run("check", "--output", "report.txt", cwd=repo)
+    assert " | " in (repo / "report.txt").read_text()  # the source lines, without color codes
+    assert "\x1b[" not in (repo / "report.txt").read_text()

@@ -125,7 +125,9 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         from .atomic import write_atomic
 
         buffer = io.StringIO()
-        reporter_class(output_format)().write(report, buffer)
+        to_file = (TextReporter(color=False, show_source=not (no_source or quiet), show_summary=not quiet,
+                                statistics=statistics) if output_format == "text" else reporter_class(output_format)())
+        to_file.write(report, buffer)
         try:
             write_atomic(output, buffer.getvalue())
         except OSError as err:
