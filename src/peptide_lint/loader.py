@@ -115,6 +115,17 @@ class _Place:
         return None if self.key_node is None else _node_span(self.key_node, self.line_starts)
 
     @property
+    def lines(self) -> range:
+        """The lines the value stands on (1-based), from the parser's marks, without a Span."""
+        start, end = self.node.start_mark, self.node.end_mark
+        last = end.line if end.column == 0 and end.line > start.line else end.line + 1
+        return range(start.line + 1, last + 1)
+
+    @property
+    def key_line(self) -> int | None:
+        return None if self.key_node is None else self.key_node.start_mark.line + 1
+
+    @property
     def start(self) -> int:  # character offsets of the value in Document.text
         return self.node.start_mark.index
 
@@ -220,7 +231,7 @@ class Document:
             found: dict[int, list[_Place]] = {}
             for place in self._places.values():
                 if place.scalar:
-                    for line in range(place.value.line, place.value.end_line + 1):
+                    for line in place.lines:
                         found.setdefault(line, []).append(place)
             return found
         return self.memo("scalars on lines", index)

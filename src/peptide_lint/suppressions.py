@@ -70,8 +70,8 @@ def _lines_of_text_at(document: Document, line: int) -> set[int]:
     def by_key_line() -> dict[int, set[int]]:
         found: dict[int, set[int]] = {}
         for _, place in document.located_values():
-            if place.scalar and place.key is not None:
-                found.setdefault(place.key.line, set()).update(range(place.value.line, place.value.end_line + 1))
+            if place.scalar and place.key_line is not None:
+                found.setdefault(place.key_line, set()).update(place.lines)
         return found
     return {line} | document.memo("text lines by key line", by_key_line).get(line, set())
 
