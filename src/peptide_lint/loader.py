@@ -172,6 +172,13 @@ class Document:
         items = value_at(self.data, path)
         return enumerate(items) if isinstance(items, list) else iter(())
 
+    def written(self, path: Path_) -> str | None:
+        """A plain scalar value exactly as the file writes it (`1e3`, where the data holds 1000.0)."""
+        place = self._places.get(path)
+        if place is None or not place.scalar or place.style is not None:
+            return None
+        return self.text[place.start:place.end]
+
     def has(self, path: Path_) -> bool:
         return path in self._places
 

@@ -122,7 +122,7 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
 
     if keyword == "type":
         yield _Problem(wrong_type, path, keyword, span, *_wrong_type(name, instance, error.validator_value,
-                                                                      path, description))
+                                                                      path, description, doc.written(path)))
         return
     if keyword == "pattern":
         yield _Problem(invalid_format, path, keyword, span,
@@ -145,8 +145,8 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
     yield _Problem(schema_violation, path, keyword, span, f"{name}: {error.message}", description)
 
 
-def _wrong_type(name: str, instance: Any, expected: Any, path: tuple,
-                description: str | None) -> tuple[str, str | None]:
+def _wrong_type(name: str, instance: Any, expected: Any, path: tuple, description: str | None,
+                written: str | None = None) -> tuple[str, str | None]:
     expected_types = [expected] if isinstance(expected, str) else list(expected)
     wants_text = "string" in expected_types
     wants_number = "integer" in expected_types or "number" in expected_types
@@ -156,8 +156,9 @@ def _wrong_type(name: str, instance: Any, expected: Any, path: tuple,
                 f'write it in quotes: "{instance.text}"')
     if wants_text and isinstance(instance, (bool, int, float)):
         kind = "true/false" if isinstance(instance, bool) else "a number"
-        return (f"YAML reads {show(instance)} as {kind}, but {name} must be text; quote this value",
-                f'write it in quotes, e.g. {key or "value"}: "{show(instance)}"')
+        as_written = written or show(instance)  # 1e3, not 1000.0
+        return (f"YAML reads {as_written} as {kind}, but {name} must be text; quote this value",
+                f'write it in quotes, e.g. {key or "value"}: "{as_written}"')
     if wants_number and isinstance(instance, Timestamp):
         return (f"YAML reads {instance.text} as a date, but {name} must be a number",
                 f"write only the year, without quotes, e.g. {key or 'value'}: {instance.text[:4]}")

@@ -17,6 +17,8 @@ note: "a value with a colon: like this"
 ```
 """
 
+import re
+
 from ..findings import Severity
 from .base import Rule
 
@@ -32,7 +34,8 @@ _EXPLANATIONS = [
      "keys of the same level start in the same column; check the spaces at the start of this line"),
     ("did not find expected '-' indicator",
      "this line does not line up with the list items around it",
-     "items of one list start with '- ' in the same column"),
+     "the keys of one list item line up under its first key (the one after '- '), and the items "
+     "of one list start with '- ' in the same column"),
     ("could not find expected ':'",
      "YAML expected a key followed by a colon here",
      "check for a missing colon after a key, or a quote that was opened and never closed"),
@@ -101,6 +104,13 @@ def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
         return ("this line has no colon after its key, so YAML cannot read it",
                 "write the key with a colon and a space (class: ...); if the line belongs to the text "
                 "above, indent it like the other lines of that text", context_at)
+    if "mapping values are not allowed" in problem and problem_at:
+        line = _line(lines, problem_at[0])
+        key = re.match(r"\s*[A-Za-z_][\w-]*:", line)
+        if key and key.end() == problem_at[1]:  # the colon of a key at the start of the line
+            return ("this key is indented differently from the keys around it, so YAML reads it as part "
+                    "of the value above", "line up keys of the same level in the same column",
+                    (problem_at[0], len(line) - len(line.lstrip()) + 1))
     if "did not find expected key" in problem and problem_at:
         line = _line(lines, problem_at[0])
         before = line[: problem_at[1] - 1].rstrip()
