@@ -122,3 +122,77 @@ def test_dates_in_a_cited_work_are_kept_as_written(repo, three):
     assert "PL103" in out and "PL605" in out  # a's date against c's title; b's date is a's too
     assert "entries/testpeptide-c.yaml lists PMID 12345 with a different title" in out
     assert json.loads(run("check", "--format", "json", cwd=repo).stdout)["counts"]["errors"] == 2
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_noticed(repo, three):
+    """Like `cp -p` or `touch -r`: only the change time tells."""
+    a, b, c = three
+    both_ways(repo, "entries/testpeptide-a.yaml")
+    before = os.stat(b)
+    b.write_text(b.read_text().replace("name: Testpeptide-b", "name: Testpeptide-a"))
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(b).st_size == before.st_size
+    assert "PL505" in both_ways(repo, "entries/testpeptide-a.yaml")
+
+
+def test_runs_with_other_settings_share_the_stored_index(repo, three):
+    both_ways(repo, "entries/testpeptide-a.yaml")
+    database = sqlite3.connect(repo.joinpath(*STORE))
+    fingerprint = database.execute("SELECT value FROM index_meta WHERE key = 'fingerprint'").fetchone()
+    run("check", "--select", "PL5", "entries/testpeptide-a.yaml", cwd=repo)
+    assert database.execute("SELECT value FROM index_meta WHERE key = 'fingerprint'").fetchone() == fingerprint
+    assert database.execute("SELECT count(*) FROM index_entries").fetchone() == (3,)
+
+
+def test_a_store_taken_over_by_other_code_midway_is_not_trusted(repo, three):
+    from peptide_lint.cache import ResultCache
+    from peptide_lint.index import RepoIndex
+    from peptide_lint.index_store import IndexStore
+
+    both_ways(repo, "entries/testpeptide-a.yaml")
+    cache = ResultCache(repo, "results")
+    ours = cache.index_store(repo, repo)
+    assert ours.refresh(repo / "entries") == []
+    other = IndexStore(sqlite3.connect(repo.joinpath(*STORE)), "other code", repo, repo)
+    assert other.refresh(repo / "entries") is not None  # it drops our rows
+    assert ours.fill(RepoIndex(), []) is False
+
+
+def test_a_file_named_only_yaml_is_no_entry_either_way(repo, three):
+    (repo / "entries" / ".yaml").write_text((repo / "entries" / "testpeptide-a.yaml").read_text())
+    both_ways(repo, "entries/testpeptide-a.yaml")
+    assert "PL505" not in both_ways(repo, "entries/testpeptide-a.yaml")
+
+
+@pytest.mark.parametrize("damage", ['{"slug": "x", "name": 7, "related": [], "works": []}',
+                                    '{"slug": "x", "name": "x", "related": [], "works": [[["pmid"], "a", 1, 2, 3]]}',
+                                    '[]'])
+def test_a_damaged_row_of_any_shape_falls_back(repo, three, damage):
+    a, b, c = three
+    b.write_text(b.read_text().replace("name: Testpeptide-b", "name: Testpeptide-a"))
+    age(b)
+    expected = both_ways(repo, "entries/testpeptide-a.yaml")
+    database = sqlite3.connect(repo.joinpath(*STORE))
+    with database:
+        database.execute("UPDATE index_entries SET summary = ?", (damage,))
+    assert both_ways(repo, "entries/testpeptide-a.yaml") == expected
+
+
+def test_index_files_outside_the_entries_folder_count_with_the_store_too(repo, three):
+    from peptide_lint.cache import ResultCache
+    from peptide_lint.pipeline import check_files
+    from peptide_lint.schema import EntrySchema
+
+    elsewhere = repo / "drafts"
+    elsewhere.mkdir()
+    draft = elsewhere / "testpeptide-d.yaml"
+    draft.write_text((repo / "entries" / "testpeptide-a.yaml").read_text().replace("slug: testpeptide-a", "slug: x"))
+    schema = EntrySchema.load(repo / "schema" / "entry.schema.json")
+
+    def codes(cache):
+        report = check_files([repo / "entries" / "testpeptide-a.yaml"], schema, repo, repo_root=repo,
+                             index_files=[draft], index_dir=repo / "entries", cache=cache)
+        return sorted(f.code for f in report.findings)
+
+    assert codes(None) == codes(ResultCache(repo, "results")) == codes(ResultCache(repo, "results"))
+    assert "PL505" in codes(None)

@@ -10,6 +10,7 @@ entries run on every check, from the cached summaries; only the per-file work is
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,14 +28,22 @@ from .suppressions import Suppression
 CACHE_DIR = ".peptide-lint-cache"
 
 
-def fingerprint(schema_bytes: bytes, config: Any) -> str:
-    """What, besides a file's bytes, decides its result."""
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The checker's own code: its version, the Python running it, and its source files."""
     digest = hashlib.sha256()
     digest.update(f"{__version__} {sys.version}".encode())
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):  # an edited checkout must not reuse old results
         stat = source.stat()
         digest.update(f"{source.relative_to(package)} {stat.st_size} {stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(schema_bytes: bytes, config: Any) -> str:
+    """What, besides a file's bytes, decides its result."""
+    digest = hashlib.sha256()
+    digest.update(code_fingerprint().encode())
     digest.update(schema_bytes)
     digest.update(repr(config).encode())
     return digest.hexdigest()
@@ -92,7 +101,8 @@ class ResultCache:
         from .index_store import IndexStore
 
         connection = self._connect(create=True)
-        return None if connection is None else IndexStore(connection, self.fingerprint, repo_root, cwd)
+        # Summaries depend on the code alone: runs with other settings share the stored index.
+        return None if connection is None else IndexStore(connection, code_fingerprint(), repo_root, cwd)
 
     def close(self) -> None:
         if self._connection is not None:

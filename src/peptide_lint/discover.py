@@ -32,6 +32,11 @@ def _configures_us(pyproject: Path) -> bool:
         return False
 
 
+def is_entry_name(name: str) -> bool:
+    """Whether a file of this name is an entry: `x.yaml` or `x.yml` (not a bare `.yaml`)."""
+    return os.path.splitext(name)[1] in ENTRY_SUFFIXES
+
+
 def entry_files(paths: list[Path]) -> list[Path]:
     """The files to check: files as given, folders searched for .yaml/.yml files. Sorted, no repeats."""
     found: dict[str, Path] = {}
@@ -41,7 +46,7 @@ def entry_files(paths: list[Path]) -> list[Path]:
             # like the file system's own listing it does not follow symlinked folders.
             for folder, folders, files in os.walk(path):
                 for name in files + folders:  # a folder named like an entry is reported, not skipped
-                    if os.path.splitext(name)[1] in ENTRY_SUFFIXES:
+                    if is_entry_name(name):
                         child = Path(folder, name)
                         found.setdefault(os.path.normpath(child), child)
         else:

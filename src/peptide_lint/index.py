@@ -11,18 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .findings import FILE_START, Span
+from .loader import value_at
 
 if TYPE_CHECKING:
     from .loader import Document
-
-
-def value_at(data: Any, path: tuple) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 IDENTIFIER_KEYS = ("pmid", "doi", "nct")
 

@@ -8,9 +8,11 @@ summary, it loads the rows that can matter to the files it checks: entries shari
 or a cited work with them, plus the bare list of slugs (for related entries). So the run costs a
 stat per entry and a few lookups, not a parse per entry.
 
-A file modified in the last two seconds is stored as "always re-read", because a second edit
-within the file system's clock resolution could leave its stat unchanged (git's "racily clean"
-files). Anything wrong with the store makes the run fall back to reading every entry.
+A file modified within two seconds of the run is stored as "always re-read", because a second
+edit within the file system's clock resolution could leave its stat unchanged (git's "racily
+clean" files); the change time is part of the stat, so a chmod or a copy that keeps the
+modification time is noticed too. Anything wrong with the store makes the run fall back to
+reading every entry.
 """
 
 from __future__ import annotations
@@ -22,20 +24,23 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .discover import ENTRY_SUFFIXES, display_path
+from .discover import display_path, is_entry_name
 from .findings import FILE_START
 from .index import CitedWork, EntrySummary, Located, RepoIndex, name_key, work_key
 
-Stat = tuple[int, int, int]  # size, modification time in ns, inode
+Stat = tuple[int, int, int, int]  # size, modification time (ns), change time (ns), inode
 
+# A file changed this close to the stat walk may change again within the file system's clock
+# resolution without its stat changing, so its row is kept but marked to be read again next time.
 _RACY_NS = 2_000_000_000
-_ALWAYS_REREAD = -1
+_ALWAYS_REREAD = -1  # in place of the modification time of such a row: it matches no stat
 _CHUNK = 500  # values per "IN (...)": SQLite allows a few hundred at least
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS index_entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
-                                          inode INTEGER, slug TEXT, name_key TEXT, summary TEXT);
+                                          ctime_ns INTEGER, inode INTEGER, slug TEXT, name_key TEXT,
+                                          summary TEXT);
 CREATE INDEX IF NOT EXISTS index_entries_slug ON index_entries (slug);
 CREATE INDEX IF NOT EXISTS index_entries_name ON index_entries (name_key);
 CREATE TABLE IF NOT EXISTS index_works (path TEXT, work TEXT);
@@ -45,51 +50,60 @@ CREATE INDEX IF NOT EXISTS index_works_path ON index_works (path);
 
 
 class IndexStore:
+    """Use in this order: `refresh` (which files to read), then `put` what was read, then `fill`."""
+
     def __init__(self, connection: sqlite3.Connection, fingerprint: str, repo_root: Path, cwd: Path) -> None:
         self._db = connection
-        self._fingerprint = fingerprint
+        self._fingerprint = fingerprint  # of the checker's code: summaries depend on nothing else
         self._root = repo_root
         self._cwd = cwd
+        self._walked_at = 0
         self.files: dict[str, tuple[str, Stat]] = {}  # every entry file now: repo path -> (path, stat)
 
-    def stale(self, folder: Path) -> list[Path] | None:
-        """The entry files under `folder` whose stored summary is missing or out of date; rows of
-        files that are gone are dropped. None if the store cannot be used."""
+    def refresh(self, folder: Path) -> list[Path] | None:
+        """Bring the store up to date with the entries under `folder` as far as it can without
+        reading them: drop the rows of files that are gone (all rows, if the checker's code
+        changed), and return the files whose row is missing or out of date, to be read and `put`.
+        None if the store cannot be used."""
+        self._walked_at = time.time_ns()
         self.files = _entry_stats(folder, self._root)
         try:
             with self._db:
-                self._db.executescript(_TABLES)
-                stored = self._db.execute("SELECT value FROM index_meta WHERE key = 'fingerprint'").fetchone()
-                if stored is None or stored[0] != self._fingerprint:
-                    self._db.execute("DELETE FROM index_entries")
-                    self._db.execute("DELETE FROM index_works")
+                self._db.execute("CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT)")
+                if self._stored_fingerprint() != self._fingerprint:
+                    self._db.execute("DROP TABLE IF EXISTS index_entries")
+                    self._db.execute("DROP TABLE IF EXISTS index_works")
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
-                known = {path: (size, mtime, inode) for path, size, mtime, inode
-                         in self._db.execute("SELECT path, size, mtime_ns, inode FROM index_entries")}
+                self._db.executescript(_TABLES)
+                known = {path: (size, mtime, ctime, inode) for path, size, mtime, ctime, inode in
+                         self._db.execute("SELECT path, size, mtime_ns, ctime_ns, inode FROM index_entries")}
                 self._delete([path for path in known if path not in self.files])
         except sqlite3.Error:
             return None
         return [Path(path) for key, (path, stat) in self.files.items() if known.get(key) != stat]
 
+    def holds(self, path: Path) -> bool:
+        """Whether `path` is one of the entry files the store keeps (see `refresh`)."""
+        return _repo_path(path, self._root) in self.files
+
     def put(self, summaries: Iterable[tuple[Path, EntrySummary]]) -> bool:
         """Store the summaries of entry files (others are ignored); False if the store failed."""
-        now = time.time_ns()
         rows, works = [], []
         for path, summary in summaries:
             key = _repo_path(path, self._root)
             if key not in self.files:
                 continue
-            size, mtime, inode = self.files[key][1]
-            if mtime > now - _RACY_NS:
+            size, mtime, ctime, inode = self.files[key][1]
+            if mtime > self._walked_at - _RACY_NS:
                 mtime = _ALWAYS_REREAD
-            rows.append((key, size, mtime, inode, summary.slug.value if summary.slug else None,
+            rows.append((key, size, mtime, ctime, inode, summary.slug.value if summary.slug else None,
                          name_key(summary.name.value) if summary.name else None, _encode(summary)))
             works += [(key, work_key(identifier)) for identifier in {identifier for identifier, _, _ in summary.works}]
         try:
             with self._db:
                 self._delete([row[0] for row in rows])
-                self._db.executemany("INSERT INTO index_entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.executemany("INSERT INTO index_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 self._db.executemany("INSERT INTO index_works VALUES (?, ?)", works)
         except sqlite3.Error:
             return False
@@ -98,7 +112,8 @@ class IndexStore:
     def fill(self, index: RepoIndex, checked: list[tuple[Path, EntrySummary]]) -> bool:
         """Add to `index`, which holds the summaries of the `checked` files, what it needs to know
         about the other stored entries: those sharing a slug, name or cited work with a checked
-        file, and every slug. False if the store failed."""
+        file, and every slug. False if the store failed or changed hands meanwhile (another run
+        with other code): the caller then reads every entry."""
         checked_keys = {_repo_path(path, self._root) for path, _ in checked}
         if self.files.keys() <= checked_keys:
             return True  # every entry is checked, so already in the index
@@ -107,20 +122,30 @@ class IndexStore:
         names = {name_key(s.name.value) for s in summaries if s.name}
         works = {work_key(key) for s in summaries for key, _, _ in s.works}
         try:
-            rows = dict(self._select("SELECT path, summary FROM index_entries WHERE slug IN ({})", slugs))
-            rows.update(self._select("SELECT path, summary FROM index_entries WHERE name_key IN ({})", names))
-            rows.update(self._select("SELECT e.path, e.summary FROM index_works AS w JOIN index_entries AS e"
-                                     " ON e.path = w.path WHERE w.work IN ({})", works))
-            index.add_known_slugs(slug for (slug,) in self._db.execute(
-                "SELECT slug FROM index_entries WHERE slug IS NOT NULL"))
+            with self._db:  # one transaction: what is read is one state of the store
+                if self._stored_fingerprint() != self._fingerprint:
+                    return False
+                rows = dict(self._select("SELECT path, summary FROM index_entries WHERE slug IN ({})", slugs))
+                rows.update(self._select("SELECT path, summary FROM index_entries WHERE name_key IN ({})", names))
+                rows.update(self._select("SELECT e.path, e.summary FROM index_works AS w JOIN index_entries AS e"
+                                         " ON e.path = w.path WHERE w.work IN ({})", works))
+                known_slugs = [slug for (slug,) in self._db.execute(
+                    "SELECT slug FROM index_entries WHERE slug IS NOT NULL")]
         except sqlite3.Error:
             return False
-        for path in sorted(rows.keys() - checked_keys):
-            try:
-                index.add(_decode(display_path(self._root / path, self._cwd), json.loads(rows[path])))
-            except (ValueError, KeyError, TypeError):
-                return False  # a damaged row: read every entry instead
+        try:
+            found = [_decode(display_path(self._root / path, self._cwd), json.loads(rows[path]))
+                     for path in sorted(rows.keys() - checked_keys)]
+        except Exception:  # noqa: BLE001 - a damaged row, whatever its damage: read every entry instead
+            return False
+        index.add_known_slugs(slug for slug in known_slugs if isinstance(slug, str))
+        for summary in found:
+            index.add(summary)
         return True
+
+    def _stored_fingerprint(self) -> str | None:
+        row = self._db.execute("SELECT value FROM index_meta WHERE key = 'fingerprint'").fetchone()
+        return row[0] if row else None
 
     def _select(self, query: str, values: set[str]) -> Iterator[tuple]:
         ordered = sorted(values)
@@ -149,9 +174,10 @@ def _entry_stats(folder: Path, root: Path) -> dict[str, tuple[str, Stat]]:
             continue
         for entry in entries:
             try:
-                if entry.name.endswith(ENTRY_SUFFIXES) and entry.is_file():
+                if is_entry_name(entry.name) and entry.is_file():
                     stat = entry.stat()
-                    found[key_prefix + entry.name] = (entry.path, (stat.st_size, stat.st_mtime_ns, stat.st_ino))
+                    found[key_prefix + entry.name] = (entry.path, (stat.st_size, stat.st_mtime_ns,
+                                                                   stat.st_ctime_ns, stat.st_ino))
                 elif entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, key_prefix + entry.name + "/"))
             except OSError:
@@ -181,10 +207,20 @@ def _encode(summary: EntrySummary) -> str:
 
 
 def _decode(shown: str, data: dict) -> EntrySummary:
-    def located(value):
-        return None if value is None else Located(value, FILE_START)
+    """The summary stored by `_encode`; ValueError for anything else (a damaged row)."""
+    def text(value) -> str | None:
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"not text: {value!r}")
+        return value
 
-    works = tuple(((key[0], key[1]), CitedWork(shown, source_id, title, year, authors), FILE_START)
-                  for key, source_id, title, year, authors in data["works"])
+    def located(value) -> Located | None:
+        return None if text(value) is None else Located(value, FILE_START)
+
+    works = []
+    for key, source_id, title, year, authors in data["works"]:
+        kind, identifier = key
+        works.append(((text(kind), text(identifier)), CitedWork(shown, text(source_id), title, year, authors),
+                      FILE_START))
     return EntrySummary(shown, located(data["slug"]), located(data["name"]),
-                        tuple(located(value) for value in data["related"]), works)
+                        tuple(Located(value, FILE_START) for value in data["related"] if text(value) is not None),
+                        tuple(works))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Hashable, Iterator
@@ -33,6 +34,7 @@ try:
     import _ruamel_yaml as _c_parser  # ruamel.yaml.clib's C parser
 except ImportError:
     _c_parser = None
+_C_PARSER_LOCK = threading.Lock()
 
 from .findings import FILE_START, Finding, Span
 from .rules import (
@@ -81,8 +83,10 @@ _WORD_TYPES = {word: tag for tag, pattern in _PLAIN_TYPES[:2]
                for word in ("~", "null", "Null", "NULL", "", "true", "True", "TRUE", "false", "False", "FALSE")
                if pattern.match(word)}
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-# Control characters YAML forbids (tab, LF and CR are fine); also the C1 block except NEL.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+# Control characters YAML forbids (tab, LF and CR are fine), and the C1 block.
+# Also the line separators NEL, LS and PS: YAML breaks lines at them, editors and line numbers do not.
+_SEPARATORS = {"\x85": "line separator (NEL)", "\u2028": "line separator", "\u2029": "paragraph separator"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -329,7 +333,7 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
 
     for match in _CONTROL.finditer(text):
         add(control_character, span_at(match.start()),
-            f"invisible control character U+{ord(match.group()):04X} in the text",
+            f"invisible {_SEPARATORS.get(match.group(), 'control character')} U+{ord(match.group()):04X} in the text",
             "delete it; it usually comes from copying text out of another program")
     tab_lines = set()
     for match in _TAB_INDENT.finditer(text):
@@ -439,18 +443,22 @@ def _compose_all(text: str) -> list[Node]:
     ruamel.yaml.clib is installed (it is a dependency), else through ruamel's own loader."""
     if _c_parser is None:
         return list(_parser().compose_all(text))
-    standard = _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode
-    # The C parser builds nodes from the classes named in its module, so the light ones are put
-    # there for the duration of this parse only.
-    _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = _Scalar, _Sequence, _Mapping
-    try:
-        composer = _CComposer(text)
-        documents = []
-        while composer.check_node():
-            documents.append(composer.get_node())
-        return documents
-    finally:
-        _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = standard
+    # The C parser builds nodes from the classes its module names, looked up by name at each use
+    # (so the route-agreement test would notice a build that stopped doing so). The light classes
+    # are put there for the duration of this parse only, under a lock: peptide-lint parses in one
+    # thread, but a program embedding it may not, and ruamel's own C loader in another thread
+    # would see them meanwhile.
+    with _C_PARSER_LOCK:
+        standard = _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode
+        _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = _Scalar, _Sequence, _Mapping
+        try:
+            composer = _CComposer(text)
+            documents = []
+            while composer.check_node():
+                documents.append(composer.get_node())
+            return documents
+        finally:
+            _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = standard
 
 
 class _Scalar(ScalarNode):

@@ -85,31 +85,28 @@ class FileResult:
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
                 rules: tuple[Rule, ...] | None = None, repo_root: Path | None = None,
                 index_files: list[Path] = (), index_dir: Path | None = None, jobs: int = 1,
-                cache: ResultCache | None = None) -> Report:
+                cache: ResultCache | None = None, keep_index: bool = True) -> Report:
     """Check `files`. The entries in `index_files` and under `index_dir` are read only for the repo
     index, so that rules across entries see the whole repo while findings are reported for `files`
-    alone. With a cache, the index of `index_dir` is kept between runs and only the entries changed
-    since are read (index_store.py). With `jobs` above 1, files are loaded and checked in that many
-    processes. Neither changes the report."""
+    alone. With a cache, the index of `index_dir` is kept between runs (unless `keep_index` is
+    false) and only the entries changed since are read (index_store.py). With `jobs` above 1, files
+    are loaded and checked in that many processes. None of this changes the report."""
     config = config or Config()
     rules = config.rules() if rules is None else rules
     context = Context(schema=schema, config=config, index=RepoIndex())
-    store = cache.index_store(repo_root, cwd) if cache and index_dir and repo_root else None
-    index_only = list(index_files)
-    stale = store.stale(index_dir) if store is not None else None
+    store = cache.index_store(repo_root, cwd) if cache and index_dir and repo_root and keep_index else None
+    stale = store.refresh(index_dir) if store is not None else None
     if stale is None:
         store = None
-        index_only += entry_files([index_dir]) if index_dir is not None and index_dir.is_dir() else []
-    else:
-        index_only += stale
+        stale = entry_files([index_dir]) if index_dir is not None and index_dir.is_dir() else []
     shown = {display_path(path, cwd): path for path in files}
-    extra = {display_path(path, cwd): path for path in index_only}
+    extra = {display_path(path, cwd): path for path in [*index_files, *stale]}
     tasks = [(name, path, True) for name, path in shown.items()]
     tasks += [(name, path, False) for name, path in extra.items() if name not in shown]
     results: list[FileResult] = []
-    read: list[tuple[Path, EntrySummary]] = []  # for the store
+    read: list[tuple[Path, EntrySummary]] = []  # what the store is to keep
     for (_, path, _), (result, key) in zip(tasks, _run(tasks, context, rules, jobs, cache)):
-        if store is None:
+        if store is None or not store.holds(path):
             context.index.add(result.summary)
         else:
             read.append((path, result.summary))
@@ -120,11 +117,14 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
     if cache is not None:
         cache.save()
     if store is not None:
-        for result in results:
+        for result in results:  # first: a checked file's fresh summary wins over its stored row
             context.index.add(result.summary)
         if not (store.put(read) and store.fill(context.index, [(shown[r.shown], r.summary) for r in results])):
+            # The stored index cannot be used (damaged, or changed by another run): read every
+            # entry instead; the results of this run come from the result cache.
             return check_files(files, schema, cwd, config=config, rules=rules, repo_root=repo_root,
-                               index_files=index_files, index_dir=index_dir, jobs=jobs)
+                               index_files=index_files, index_dir=index_dir, jobs=jobs, cache=cache,
+                               keep_index=False)
     across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
     for result in results:
@@ -156,7 +156,9 @@ def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rul
     # What exists now (modules, schema, rules) lives as long as the run: frozen, the garbage
     # collector stops scanning it for every few thousand objects a file allocates (about a tenth
     # of the run's time), and forked workers share its pages instead of copying them.
-    gc.freeze()
+    freezing = gc.get_freeze_count() == 0  # a caller that froze objects itself keeps them frozen
+    if freezing:
+        gc.freeze()
     try:
         if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
             for task in tasks:
@@ -172,7 +174,8 @@ def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rul
         finally:
             _worker_state = None
     finally:
-        gc.unfreeze()
+        if freezing:
+            gc.unfreeze()
 
 
 def _worker(task: tuple[str, Path, bool]) -> tuple[FileResult, str | None]:

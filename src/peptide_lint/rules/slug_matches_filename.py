@@ -20,24 +20,27 @@ slug: testpeptide-z
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Iterator
 
 from ..findings import Finding, Severity
 from .base import Rule
 
 
-def check(document, context) -> Iterator[Finding]:
-    slug = document.get(("slug",))
-    expected = document.path.name.rsplit(".", 1)[0]
-    if isinstance(slug, str) and slug != expected:
-        # Renaming the file is only a fix when the slug has the right form and names no other file.
+def check_across(summary, context) -> Iterator[Finding]:
+    # A rule across entries, though it looks at one file: whether renaming the file is a fix
+    # depends on the other entries (no other may use that slug), which a cached result must not fix.
+    if summary.slug is None:
+        return
+    slug, name = summary.slug.value, PurePath(summary.path).name
+    expected = name.rsplit(".", 1)[0]
+    if slug != expected:
         pattern = (context.schema.at(("slug",)) or {}).get("pattern")
         renaming = ((pattern is None or re.search(pattern, slug) is not None)
-                    and not (document.path.parent / f"{slug}.yaml").exists())
-        yield RULE.at(document, document.span(("slug",)),
-                      f'the slug "{slug}" does not match the file name "{document.path.name}"',
-                      f"write slug: {expected}" + (f", or rename the file to {slug}.yaml" if renaming else ""))
+                    and not context.index.other_paths_with_slug(slug, summary.path))
+        yield RULE.finding(summary.path, summary.slug.span, f'the slug "{slug}" does not match the file name "{name}"',
+                           f"write slug: {expected}" + (f", or rename the file to {slug}.yaml" if renaming else ""))
 
 
 RULE = Rule("PL501", "slug-matches-filename", Severity.ERROR,
-            "The slug differs from the file name.", __doc__, check)
+            "The slug differs from the file name.", __doc__, check_across=check_across)
