@@ -111,3 +111,11 @@ def test_plain_scalars_are_typed_exactly_as_the_core_schema_table_says(value):
 
     expected = next((tag for tag, pattern in loader._PLAIN_TYPES if pattern.match(value)), loader._TAG + "str")
     assert loader._type_of_plain(value) == expected
+
+
+def test_positions_after_an_escape_in_double_quotes_stay_exact():
+    document = load('stacking: "caf\\u00e9 users say it is a miracle"\n').document
+    value = document.get(("stacking",))
+    start = value.index("miracle")
+    assert value.startswith("café")
+    assert document.text_span(("stacking",), start, start + 7) == Span(1, 40, 1, 47)

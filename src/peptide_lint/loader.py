@@ -692,8 +692,8 @@ def _offset_map(text: str, place: _Place, value: str) -> list[int]:
 
     Folding, indentation and quoting change white space and quote characters between the file
     and the value, but every other character appears in the same order in both, so walking the
-    two side by side and matching those characters finds each one's place. A character that
-    cannot be matched (after an escape) is given the value's start.
+    two side by side and matching those characters finds each one's place. A character the file
+    writes as an escape is given the place where the matching stands, and the matching goes on.
     """
     start, end = place.start, place.end
     raw_index = start
@@ -703,12 +703,10 @@ def _offset_map(text: str, place: _Place, value: str) -> list[int]:
         raw_index += 1
     found: list[int] = []
     for char in value:
-        if not char.isspace():
-            raw_index = text.find(char, raw_index, end)
-            if raw_index < 0:
-                break
+        at = -1 if char.isspace() else text.find(char, raw_index, end)
+        if at < 0:  # white space, or a character the file writes as an escape (\u00e9)
             found.append(raw_index)
-            raw_index += 1
         else:
-            found.append(raw_index)
-    return found + [start] * (len(value) - len(found))
+            found.append(at)
+            raw_index = at + 1
+    return found
