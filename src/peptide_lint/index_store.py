@@ -69,13 +69,11 @@ class IndexStore:
         self.files = _entry_stats(folder, self._root)
         try:
             with self._db:
-                self._db.execute("CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT)")
-                if self._stored_fingerprint() != self._fingerprint:
-                    self._db.execute("DROP TABLE IF EXISTS index_entries")
-                    self._db.execute("DROP TABLE IF EXISTS index_works")
+                if self._stored_fingerprint() != self._fingerprint:  # new, or written by other code
+                    self._db.executescript("DROP TABLE IF EXISTS index_entries; DROP TABLE IF EXISTS index_works;"
+                                           + _TABLES)
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
-                self._db.executescript(_TABLES)
                 known = {path: (size, mtime, ctime, inode) for path, size, mtime, ctime, inode in
                          self._db.execute("SELECT path, size, mtime_ns, ctime_ns, inode FROM index_entries")}
                 self._delete([path for path in known if path not in self.files])
@@ -144,7 +142,10 @@ class IndexStore:
         return True
 
     def _stored_fingerprint(self) -> str | None:
-        row = self._db.execute("SELECT value FROM index_meta WHERE key = 'fingerprint'").fetchone()
+        try:
+            row = self._db.execute("SELECT value FROM index_meta WHERE key = 'fingerprint'").fetchone()
+        except sqlite3.OperationalError:  # no store yet
+            return None
         return row[0] if row else None
 
     def _select(self, query: str, values: set[str]) -> Iterator[tuple]:
