@@ -134,6 +134,15 @@ def test_a_symlinked_entry_is_checked_under_its_own_name(repo, tmp_path):
     assert result.returncode == 0, result.stdout
 
 
+def test_an_entry_named_through_a_symlinked_folder_is_not_its_own_duplicate(repo, tmp_path):
+    add_entry(repo, "testpeptide-z")
+    link = tmp_path / "link"
+    link.symlink_to(repo)
+    for flags in (("--no-cache",), (), ()):  # without the cache, filling it, from it
+        result = run("check", "--no-source", *flags, str(link / "entries" / "testpeptide-z.yaml"), cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (0, "All clear: no findings in 1 file.\n"), flags
+
+
 def test_a_broken_symlink_and_an_unreadable_file_are_findings(repo):
     add_entry(repo, "testpeptide-z")
     (repo / "entries" / "testpeptide-b.yaml").symlink_to(repo / "missing.yaml")

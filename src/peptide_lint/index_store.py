@@ -115,6 +115,8 @@ class IndexStore:
         checked_keys = {_repo_path(path, self._root) for path, _ in checked}
         if self.files.keys() <= checked_keys:
             return True  # every entry is checked, so already in the index
+        # A file given through a symlinked folder is stored under its real path.
+        checked_keys |= {_repo_path(os.path.realpath(path), self._root) for path, _ in checked}
         summaries = [summary for _, summary in checked]
         slugs = {s.slug.value for s in summaries if s.slug}
         names = {name_key(s.name.value) for s in summaries if s.name}

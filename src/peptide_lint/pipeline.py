@@ -11,6 +11,7 @@ it is what runs in parallel.
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -101,8 +102,11 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         stale = entry_files([index_dir]) if index_dir is not None and index_dir.is_dir() else []
     shown = {display_path(path, cwd): path for path in files}
     extra = {display_path(path, cwd): path for path in [*index_files, *stale]}
-    tasks = [(name, path, True) for name, path in shown.items()]
-    tasks += [(name, path, False) for name, path in extra.items() if name not in shown]
+    index_tasks = [(name, path, False) for name, path in extra.items() if name not in shown]
+    if index_tasks:  # a file given through a symlinked folder is the same entry as at its real path
+        real = {os.path.realpath(path) for path in shown.values()}
+        index_tasks = [task for task in index_tasks if os.path.realpath(task[1]) not in real]
+    tasks = [(name, path, True) for name, path in shown.items()] + index_tasks
     results: list[FileResult] = []
     read: list[tuple[Path, EntrySummary]] = []  # what the store is to keep
     for (_, path, _), (result, key) in zip(tasks, _run(tasks, context, rules, jobs, cache)):
