@@ -19,12 +19,15 @@ def thing(schema: EntrySchema, data: Any, path: tuple) -> str:
     node = schema.at(path) or {}
     value = value_at(data, path)
     if isinstance(path[-1], int):
-        title = (node.get("title") or "item").lower()
+        title = node.get("title")
         label_key = node.get("x-label-key")
         label = value.get(label_key) if isinstance(value, dict) and label_key else None
-        if isinstance(label, str) and label.strip():
-            return f'{title} "{_clip(label)}"'
-        return f"{title} {path[-1] + 1}"
+        if title and isinstance(label, str) and label.strip():
+            return f'{title.lower()} "{_clip(label)}"'
+        if title:
+            return f"{title.lower()} {path[-1] + 1}"
+        # A list where the schema has none (a caveat written as a list): say whose item it is.
+        return f"item {path[-1] + 1} of {field(schema, data, path[:-1])}"
     return field(schema, data, path)
 
 
