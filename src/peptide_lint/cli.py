@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -125,8 +126,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         from .atomic import write_atomic
 
         buffer = io.StringIO()
-        to_file = (TextReporter(color=False, show_source=not (no_source or quiet), show_summary=not quiet,
-                                statistics=statistics) if output_format == "text" else reporter_class(output_format)())
+        to_file = replace(text, color=False) if output_format == "text" else reporter_class(output_format)()
         to_file.write(report, buffer)
         try:
             write_atomic(output, buffer.getvalue())

@@ -36,6 +36,7 @@ except ImportError:
     _c_parser = None
 _C_PARSER_LOCK = threading.Lock()
 
+from .discover import is_entry_name
 from .findings import FILE_START, Finding, Span
 from .rules import (
     anchors_and_aliases,
@@ -122,7 +123,7 @@ class _Place:
     def lines(self) -> range:
         """The lines the value stands on (1-based), from the parser's marks, without a Span."""
         start, end = self.node.start_mark, self.node.end_mark
-        last = end.line if end.column == 0 and end.line > start.line else end.line + 1
+        last = end.line if _ends_on_next_line(self.node) else end.line + 1
         return range(start.line + 1, last + 1)
 
     @property
@@ -285,7 +286,7 @@ def load_file(path: Path, display_path: str) -> LoadResult:
         if path.is_dir():
             return problem(unreadable_file, FILE_START, "this is a folder, not an entry file",
                            "entries are single .yaml files; check the path")
-        if not path.name.endswith((".yaml", ".yml")):
+        if not is_entry_name(path.name):
             return problem(unreadable_file, FILE_START, "this is not an entry file: entries are .yaml files",
                            "check the path; peptide-lint checks the entries of a content repo")
         status = path.stat()
@@ -560,10 +561,14 @@ def _is_empty(node: Node | None) -> bool:
 def _node_span(node: Node, line_starts: list[int] | None = None) -> Span:
     start, end = node.start_mark, node.end_mark
     end_line, end_column = end.line + 1, end.column + 1
-    if end.column == 0 and end.line > start.line and line_starts:
-        # Block scalars end at the start of the next line: end them at the end of their last line.
+    if _ends_on_next_line(node) and line_starts:  # end it at the end of its last line instead
         end_line, end_column = end.line, end.index - line_starts[end.line - 1]
     return Span(start.line + 1, start.column + 1, end_line, end_column)
+
+
+def _ends_on_next_line(node: Node) -> bool:
+    """Whether the parser ends the node at the start of the line after it, as it does a block scalar."""
+    return node.end_mark.column == 0 and node.end_mark.line > node.start_mark.line
 
 
 def _contains(span: Span, line: int, column: int) -> bool:
