@@ -252,35 +252,32 @@ def _calls(content: bytes) -> int:
     return sum(stat[1] for stat in pstats.Stats(profile).stats.values())
 
 
+# Each way an entry can grow: the text it is inserted at, and that text with n repetitions added.
+_GROWTH = {
+    "ranges on one line": ("standard_dose: ", lambda n: "standard_dose: " + "5-10 mg, " * n),
+    "suppressed dose rows": ("  rows:\n", lambda n: "  rows:\n" + "".join(
+        f"    - label: Row {i}  # peptide-lint: ignore[dose-unit] -- test\n      value: {i} mg\n"
+        f"      confidence: community\n      sources: [roe-community]\n" for i in range(n))),
+    "sentences in one text": ("stacking: >-\n", lambda n: "stacking: >-\n"
+                              + "  It is used 3 times [@doe-2001]. Users say so.\n" * n),
+    "sources": ("sources:\n", lambda n: "sources:\n" + "".join(
+        f"  - id: src-{i}\n    type: community\n    title: Synthetic {i}\n    funding: not-stated\n"
+        f"    note: synthetic\n" for i in range(n))),
+    "citations in one sentence": ("  Nothing is stacked with it.\n", lambda n: "  Nothing is stacked with it ["
+                                  + "; ".join(f"@missing-{i}" for i in range(n)) + "].\n"),
+    "serious risks": ("  serious_risks:\n", lambda n: "  serious_risks:\n" + "".join(
+        f"    - risk: Synthetic risk {i}\n      frequency: rare\n      sources: [doe-2001]\n" for i in range(n))),
+    "related entries": ("sources:\n", lambda n: "related:\n" + "".join(f"  - missing-{i}\n" for i in range(n))
+                        + "sources:\n"),
+}
+
+
 def _grown(n: int, kind: str) -> bytes:
-    text = BASE.decode()
-    if kind == "ranges on one line":
-        return text.replace("standard_dose: ", "standard_dose: " + "5-10 mg, " * n, 1).encode()
-    if kind == "suppressed dose rows":
-        rows = "".join(f"    - label: Row {i}  # peptide-lint: ignore[dose-unit] -- test\n      value: {i} mg\n"
-                       f"      confidence: community\n      sources: [roe-community]\n" for i in range(n))
-        return text.replace("  rows:\n", "  rows:\n" + rows, 1).encode()
-    if kind == "sentences in one text":
-        return text.replace("stacking: >-\n", "stacking: >-\n" + "  It is used 3 times [@doe-2001]. Users say so.\n" * n, 1).encode()
-    if kind == "sources":
-        sources = "".join(f"  - id: src-{i}\n    type: community\n    title: Synthetic {i}\n    funding: not-stated\n"
-                          f"    note: synthetic\n" for i in range(n))
-        return text.replace("sources:\n", "sources:\n" + sources, 1).encode()
-    if kind == "citations in one sentence":
-        cites = "; ".join(f"@missing-{i}" for i in range(n))
-        return text.replace("  Nothing is stacked with it.\n", f"  Nothing is stacked with it [{cites}].\n", 1).encode()
-    if kind == "serious risks":
-        risks = "".join(f"    - risk: Synthetic risk {i}\n      frequency: rare\n      sources: [doe-2001]\n"
-                        for i in range(n))
-        return text.replace("  serious_risks:\n", "  serious_risks:\n" + risks, 1).encode()
-    if kind == "related entries":
-        return text.replace("sources:\n", "related:\n" + "".join(f"  - missing-{i}\n" for i in range(n))
-                            + "sources:\n", 1).encode()
-    raise ValueError(kind)
+    at, grown = _GROWTH[kind]
+    return BASE.decode().replace(at, grown(n), 1).encode()
 
 
-@pytest.mark.parametrize("kind", ["ranges on one line", "suppressed dose rows", "sentences in one text", "sources",
-                                  "citations in one sentence", "serious risks", "related entries"])
+@pytest.mark.parametrize("kind", list(_GROWTH))
 def test_work_grows_linearly_with_the_size_of_an_entry(kind):
     """Doubling a repeated part of an entry at most about doubles the work: nothing is quadratic,
     so no file, however large or odd, can make the checker crawl."""
