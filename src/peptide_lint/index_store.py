@@ -1,12 +1,12 @@
 """The repo index kept between runs, so that checking a few files in a big repo reads only the
 entries that changed since the last run (as git's index does for `git status`).
 
-Every entry file has a row in the cache's SQLite file: its stat (size, modification time, inode)
-and its summary, the facts that rules across entries compare (see index.py). A run compares each
-file's stat with its row and reads only the files that differ. Then, instead of loading every
-summary, it loads the rows that can matter to the files it checks: entries sharing a slug, a name
-or a cited work with them, plus the bare list of slugs (for related entries). So the run costs a
-stat per entry and a few lookups, not a parse per entry.
+Every entry file has a row in the cache's SQLite file: its stat (size, modification and change
+time, inode) and its summary, the facts that rules across entries compare (see index.py). A run
+compares each file's stat with its row and reads only the files that differ. Then, instead of
+loading every summary, it loads the rows that can matter to the files it checks: entries sharing a
+slug, a name or a cited work with them, plus the bare list of slugs (for related entries). So the
+run costs a stat per entry and a few lookups, not a parse per entry.
 
 A file modified within two seconds of the run is stored as "always re-read", because a second
 edit within the file system's clock resolution could leave its stat unchanged (git's "racily
