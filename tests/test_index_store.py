@@ -9,10 +9,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import struct
 import time
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from peptide_lint.discover import ENTRY_SUFFIXES, is_entry_name
 from test_cli import add_entry, run
 
 STORE = (".peptide-lint-cache", "results.sqlite3")
@@ -91,9 +96,9 @@ def test_a_recently_changed_file_is_stored_to_be_read_again(repo, three):
     os.utime(b)  # now
     both_ways(repo, "entries/testpeptide-a.yaml")
     database = sqlite3.connect(repo.joinpath(*STORE))
-    times = dict(database.execute("SELECT path, mtime_ns FROM index_entries"))
-    assert times["entries/testpeptide-b.yaml"] == -1
-    assert times["entries/testpeptide-c.yaml"] == os.stat(c).st_mtime_ns
+    stats = dict(database.execute("SELECT path, stat FROM index_entries"))
+    assert stats["entries/testpeptide-b.yaml"] == b""
+    assert struct.unpack("<qqqQ", stats["entries/testpeptide-c.yaml"])[1] == os.stat(c).st_mtime_ns
 
 
 @pytest.fixture
@@ -195,3 +200,25 @@ def test_index_files_outside_the_entries_folder_count_with_the_store_too(repo, t
 
     assert codes(None) == codes(ResultCache(repo, "results")) == codes(ResultCache(repo, "results"))
     assert "PL505" in codes(None)
+
+
+@given(st.text(alphabet=".aylmYAML x", max_size=12))  # a file name, as every caller passes
+def test_the_quick_entry_name_test_agrees_with_splitext(name):
+    assert is_entry_name(name) == (os.path.splitext(name)[1] in ENTRY_SUFFIXES)
+
+
+def test_a_missing_related_entry_is_matched_with_the_closest_stored_slug(repo, three):
+    a, b, c = three
+    both_ways(repo)
+    # b shares nothing with a, so only the list of every slug can suggest it
+    a.write_text(a.read_text().replace("  - testpeptide-b\n", "  - testpeptide-bx\n"))
+    out = both_ways(repo, "entries/testpeptide-a.yaml")
+    assert 'related peptide "testpeptide-bx" has no entry in this repo; did you mean "testpeptide-b"?' in out
+
+
+def test_a_stat_too_big_for_64_bits_is_stored_as_text():
+    from peptide_lint.index_store import _pack
+
+    huge = SimpleNamespace(st_size=42, st_mtime_ns=7, st_ctime_ns=8, st_ino=2**100)  # a 128-bit inode
+    assert _pack(huge) == f"42 7 8 {2**100}".encode()
+    assert len(_pack(os.stat(__file__))) == 32

@@ -5,7 +5,7 @@ Every entry file has a row in the cache's SQLite file: its stat (size, modificat
 time, inode) and its summary, the facts that rules across entries compare (see index.py). A run
 compares each file's stat with its row and reads only the files that differ. Then, instead of
 loading every summary, it loads the rows that can matter to the files it checks: entries sharing a
-slug, a name or a cited work with them, plus the bare list of slugs (for related entries). So the
+slug, a name or a cited work with them, plus the slugs the checked files name as related entries. So the
 run costs a stat per entry and a few lookups, not a parse per entry.
 
 A file modified within two seconds of the run is stored as "always re-read", because a second
@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import struct
 import time
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -28,18 +29,20 @@ from .discover import display_path, is_entry_name
 from .findings import FILE_START
 from .index import CitedWork, EntrySummary, Located, RepoIndex, name_key, work_key
 
-Stat = tuple[int, int, int, int]  # size, modification time (ns), change time (ns), inode
+# A file's stat as stored: size, modification and change time (ns) and inode packed into one value,
+# so that the rows of a big repo load straight into a dict and compare as one value each.
+Stat = bytes
+_PACKED = struct.Struct("<qqqQ")
 
 # A file changed this close to the stat walk may change again within the file system's clock
 # resolution without its stat changing, so its row is kept but marked to be read again next time.
 _RACY_NS = 2_000_000_000
-_ALWAYS_REREAD = -1  # in place of the modification time of such a row: it matches no stat
+_ALWAYS_REREAD = b""  # in place of the stat of such a row: it matches no file's
 _CHUNK = 500  # values per "IN (...)": SQLite allows a few hundred at least
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS index_entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
-                                          ctime_ns INTEGER, inode INTEGER, slug TEXT, name_key TEXT,
+CREATE TABLE IF NOT EXISTS index_entries (path TEXT PRIMARY KEY, stat TEXT, slug TEXT, name_key TEXT,
                                           summary TEXT);
 CREATE INDEX IF NOT EXISTS index_entries_slug ON index_entries (slug);
 CREATE INDEX IF NOT EXISTS index_entries_name ON index_entries (name_key);
@@ -57,16 +60,15 @@ class IndexStore:
         self._fingerprint = fingerprint  # of the checker's code: summaries depend on nothing else
         self._root = repo_root
         self._cwd = cwd
-        self._walked_at = 0
         self.files: dict[str, tuple[str, Stat]] = {}  # every entry file now: repo path -> (path, stat)
+        self._racy: set[str] = set()  # those changed just before the walk
 
     def refresh(self, folder: Path) -> list[Path] | None:
         """Bring the store up to date with the entries under `folder` as far as it can without
         reading them: drop the rows of files that are gone (all rows, if the checker's code
         changed), and return the files whose row is missing or out of date, to be read and `put`.
         None if the store cannot be used."""
-        self._walked_at = time.time_ns()
-        self.files = _entry_stats(folder, self._root)
+        self.files, self._racy = _entry_stats(folder, self._root, time.time_ns() - _RACY_NS)
         try:
             with self._db:
                 if self._stored_fingerprint() != self._fingerprint:  # new, or written by other code
@@ -74,8 +76,7 @@ class IndexStore:
                                            + _TABLES)
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
-                known = {path: (size, mtime, ctime, inode) for path, size, mtime, ctime, inode in
-                         self._db.execute("SELECT path, size, mtime_ns, ctime_ns, inode FROM index_entries")}
+                known = dict(self._db.execute("SELECT path, stat FROM index_entries"))
                 self._delete([path for path in known if path not in self.files])
         except sqlite3.Error:
             return None
@@ -92,16 +93,14 @@ class IndexStore:
             key = _repo_path(path, self._root)
             if key not in self.files:
                 continue
-            size, mtime, ctime, inode = self.files[key][1]
-            if mtime > self._walked_at - _RACY_NS:
-                mtime = _ALWAYS_REREAD
-            rows.append((key, size, mtime, ctime, inode, summary.slug.value if summary.slug else None,
+            stat = _ALWAYS_REREAD if key in self._racy else self.files[key][1]
+            rows.append((key, stat, summary.slug.value if summary.slug else None,
                          name_key(summary.name.value) if summary.name else None, _encode(summary)))
             works += [(key, work_key(identifier)) for identifier in {identifier for identifier, _, _ in summary.works}]
         try:
             with self._db:
                 self._delete([row[0] for row in rows])
-                self._db.executemany("INSERT INTO index_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.executemany("INSERT INTO index_entries VALUES (?, ?, ?, ?, ?)", rows)
                 self._db.executemany("INSERT INTO index_works VALUES (?, ?)", works)
         except sqlite3.Error:
             return False
@@ -110,7 +109,7 @@ class IndexStore:
     def fill(self, index: RepoIndex, checked: list[tuple[Path, EntrySummary]]) -> bool:
         """Add to `index`, which holds the summaries of the `checked` files, what it needs to know
         about the other stored entries: those sharing a slug, name or cited work with a checked
-        file, and every slug. False if the store failed or changed hands meanwhile (another run
+        file, and the slugs the checked files name as related (every slug, if one is missing). False if the store failed or changed hands meanwhile (another run
         with other code): the caller then reads every entry."""
         checked_keys = {_repo_path(path, self._root) for path, _ in checked}
         if self.files.keys() <= checked_keys:
@@ -129,8 +128,14 @@ class IndexStore:
                 rows.update(self._select("SELECT path, summary FROM index_entries WHERE name_key IN ({})", names))
                 rows.update(self._select("SELECT e.path, e.summary FROM index_works AS w JOIN index_entries AS e"
                                          " ON e.path = w.path WHERE w.work IN ({})", works))
-                known_slugs = [slug for (slug,) in self._db.execute(
-                    "SELECT slug FROM index_entries WHERE slug IS NOT NULL")]
+                related = {item.value for s in summaries for item in s.related if isinstance(item.value, str)}
+                known_slugs = [slug for (slug,) in self._select(
+                    "SELECT slug FROM index_entries WHERE slug IN ({})", related)]
+                if not related <= slugs.union(known_slugs):
+                    # A related entry that is not in the repo: its finding suggests the closest slug,
+                    # so every slug is wanted. Rare, so the usual run does not load them all.
+                    known_slugs = [slug for (slug,) in self._db.execute(
+                        "SELECT slug FROM index_entries WHERE slug IS NOT NULL")]
         except sqlite3.Error:
             return False
         try:
@@ -161,11 +166,13 @@ class IndexStore:
             self._db.executemany(f"DELETE FROM {table} WHERE path = ?", ((path,) for path in paths))
 
 
-def _entry_stats(folder: Path, root: Path) -> dict[str, tuple[str, Stat]]:
+def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str, tuple[str, Stat]], set[str]]:
     """Every entry file under `folder`, as discover.entry_files finds them (symlinked files
-    followed, symlinked folders not), with its stat. This runs for every entry on every run, so
-    it keeps to one scandir per folder and one stat per file, and makes no Path objects."""
+    followed, symlinked folders not), with its stat; and those modified after `racy_after_ns`.
+    This runs for every entry on every run, so it keeps to one scandir per folder and one stat
+    per file, and makes no Path objects."""
     found: dict[str, tuple[str, Stat]] = {}
+    racy: set[str] = set()
     prefix = _repo_path(folder, root)
     folders = [(str(folder), "" if prefix == "." else prefix + "/")]
     while folders:
@@ -179,13 +186,22 @@ def _entry_stats(folder: Path, root: Path) -> dict[str, tuple[str, Stat]]:
             try:
                 if is_entry_name(entry.name) and entry.is_file():
                     stat = entry.stat()
-                    found[key_prefix + entry.name] = (entry.path, (stat.st_size, stat.st_mtime_ns,
-                                                                   stat.st_ctime_ns, stat.st_ino))
+                    key = key_prefix + entry.name
+                    found[key] = (entry.path, _pack(stat))
+                    if stat.st_mtime_ns > racy_after_ns:
+                        racy.add(key)
                 elif entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, key_prefix + entry.name + "/"))
             except OSError:
                 continue
-    return found
+    return found, racy
+
+
+def _pack(stat: os.stat_result) -> Stat:
+    try:
+        return _PACKED.pack(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    except struct.error:  # a number too big for 64 bits (128-bit inodes): the same facts as text
+        return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}".encode()
 
 
 def _repo_path(path: Path | str, root: Path) -> str:
