@@ -1,6 +1,7 @@
 """Where peptide-lint's time goes: import costs of a one-entry run, and a profile of a whole-repo run.
 
     python bench/profile_check.py [--entries 1000] [--top 10] [--seed 1] [--invalid-share 0.1] [--corpora DIR]
+                                  [--precommit N]
 
 1. `python -X importtime -m peptide_lint check --no-source --no-cache entries` in a one-entry
    corpus: the top imports by cumulative time (what the pre-commit case pays before checking
@@ -9,6 +10,11 @@
    --entries corpus (one process, so that the profile sees all the work; with more jobs the work
    happens in worker processes the profiler does not follow): the top functions by cumulative
    time and by their own time.
+
+3. With `--precommit N`: the pre-commit case with a warm cache in the N-entry corpus (one changed
+   entry named on the command line), in parts: the interpreter's start-up, the imports, the index
+   store's walk over every entry, and the whole run next to check-jsonschema's on the same file.
+   What it prints is the floor under that case (bench/run.py measures the case itself).
 
 Corpora and the bytecode cache are bench/run.py's (generated on first use, then reused). Profiling
 slows Python code down, so the shares matter here, not the seconds.
@@ -22,11 +28,13 @@ import pstats
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from run import child_environment, corpus  # noqa: E402
+from run import (EDIT_MARK, SCHEMA_ARG, _precommit_target, check_jsonschema_command,  # noqa: E402
+                 child_environment, corpus)
 
 CHECK = ["-m", "peptide_lint", "check", "--no-source", "--no-cache"]
 
@@ -91,6 +99,63 @@ def profile(folder: Path, env: dict[str, str], top: int) -> None:
         print(f"    {cumulative:9.2f}s {own / total:6.1%} {own:7.2f}s {calls:>9}  {name(key)}")
 
 
+_STORE_PARTS = """
+import sys, time
+from pathlib import Path
+from peptide_lint.cache import ResultCache
+from peptide_lint.index_store import _entry_stats
+root = Path.cwd()
+best_walk = best_refresh = float("inf")
+for _ in range(int(sys.argv[1])):
+    started = time.perf_counter()
+    _entry_stats(root / "entries", root, 0)
+    walked = time.perf_counter()
+    store = ResultCache(root, "profile_check").index_store(root, root)
+    store.refresh(root / "entries")
+    best_walk, best_refresh = min(best_walk, walked - started), min(best_refresh, time.perf_counter() - walked)
+print(best_walk, best_refresh)
+"""
+
+
+def precommit_floor(folder: Path, env: dict[str, str], repeat: int) -> None:
+    """The parts of the pre-commit case with a warm cache (see the module's docstring)."""
+    target = _precommit_target(folder)
+    name = target.relative_to(folder).as_posix()
+    ours = [sys.executable, "-m", "peptide_lint", "check", "--no-source"]
+    subprocess.run(ours + ["entries"], cwd=folder, env=env, stdout=subprocess.DEVNULL)  # fills the cache
+
+    def best(command: list[str], edit: bool = False) -> float:
+        times = []
+        original = target.read_bytes()
+        try:
+            for round_ in range(repeat):
+                if edit:  # as bench/run.py's ours-cached: only the named entry is new to the cache
+                    target.write_bytes(original + f"{EDIT_MARK} {round_}\n".encode())
+                started = time.perf_counter()
+                subprocess.run(command, cwd=folder, env=env, stdout=subprocess.DEVNULL)
+                times.append(time.perf_counter() - started)
+        finally:
+            target.write_bytes(original)
+        return min(times) * 1000
+
+    start_up = best([sys.executable, "-c", "pass"])
+    imports = best([sys.executable, "-c", "import peptide_lint.cli, peptide_lint.cache, peptide_lint.index_store"])
+    walk, refresh = (float(x) * 1000 for x in subprocess.run(
+        [sys.executable, "-c", _STORE_PARTS, str(repeat)], cwd=folder, env=env, capture_output=True,
+        text=True, check=True).stdout.split())
+    whole = best(ours + [name], edit=True)
+    cjs = check_jsonschema_command()
+    theirs = best(cjs + ["--schemafile", SCHEMA_ARG, name]) if cjs else None
+    print(f"\nthe pre-commit case in {folder.name} with a warm cache ({name} changed), best of {repeat}:")
+    print(f"  {start_up:7.1f} ms  the interpreter's start-up (python -c pass)")
+    print(f"  {imports - start_up:7.1f} ms  importing peptide_lint.cli, .cache and .index_store, beyond that")
+    print(f"  {walk:7.1f} ms  a stat of every entry (index_store._entry_stats, in-process)")
+    print(f"  {refresh - walk:7.1f} ms  the rest of IndexStore.refresh: reading the stored stats and comparing")
+    print(f"  {whole:7.1f} ms  the whole run: python -m peptide_lint check --no-source {name}")
+    if theirs is not None:
+        print(f"  {theirs:7.1f} ms  check-jsonschema on the same file; half of it: {theirs / 2:.1f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=1000, help="corpus size for the profile (default 1000)")
@@ -98,10 +163,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--invalid-share", type=float, default=0.1)
     parser.add_argument("--corpora", type=Path, default=BENCH)
+    parser.add_argument("--precommit", type=int, metavar="N", help="also break down the pre-commit case at N entries")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per part of --precommit (default 7)")
     args = parser.parse_args(argv)
     env = child_environment(args.corpora / "corpus-pycache")
     import_times(corpus(args.corpora, 1, args.seed, args.invalid_share), env, args.top)
     profile(corpus(args.corpora, args.entries, args.seed, args.invalid_share), env, args.top)
+    if args.precommit:
+        precommit_floor(corpus(args.corpora, args.precommit, args.seed, args.invalid_share), env, args.repeat)
     return 0
 
 

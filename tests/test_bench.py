@@ -143,3 +143,16 @@ def test_the_runner_prints_its_table(tmp_path):
     assert "summary (ours / cjs" in result.stdout and "!!" not in result.stdout
     # The pre-commit case restores the entry it edits.
     assert "bench/run.py: edited" not in "".join(p.read_text() for p in tmp_path.rglob("*.yaml"))
+
+
+def test_the_profiler_breaks_down_the_pre_commit_case(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "profile_check.py"), "--entries", "2", "--top", "2",
+                             "--precommit", "3", "--repeat", "1", "--corpora", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    part = result.stdout[result.stdout.index("the pre-commit case in corpus-3-"):]
+    for label in ("the interpreter's start-up", "importing peptide_lint.cli", "a stat of every entry",
+                  "reading the stored stats", "the whole run"):
+        line = next(line for line in part.splitlines() if label in line)
+        assert float(line.split()[0]) > 0, line
+    assert "bench/run.py: edited" not in "".join(p.read_text() for p in tmp_path.rglob("*.yaml"))
