@@ -222,3 +222,14 @@ def test_a_stat_too_big_for_64_bits_is_stored_as_text():
     huge = SimpleNamespace(st_size=42, st_mtime_ns=7, st_ctime_ns=8, st_ino=2**100)  # a 128-bit inode
     assert _pack(huge) == f"42 7 8 {2**100}".encode()
     assert len(_pack(os.stat(__file__))) == 32
+
+
+@given(st.lists(st.sampled_from(["entries", "x.yaml", ".", "..", "", "a b", ".hidden.yaml"]), max_size=5),
+       st.booleans())
+def test_the_quick_store_key_agrees_with_the_full_path_arithmetic(tmp_path_factory, parts, absolute):
+    from peptide_lint.index_store import IndexStore, _repo_path
+
+    root = tmp_path_factory.getbasetemp() / "repo"
+    path = os.path.join(str(root) if absolute else "", *parts) if parts else str(root)
+    store = IndexStore(sqlite3.connect(":memory:"), "code", root, root)
+    assert store._key(path) == _repo_path(path, root)

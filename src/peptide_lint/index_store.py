@@ -60,7 +60,9 @@ class IndexStore:
         self._fingerprint = fingerprint  # of the checker's code: summaries depend on nothing else
         self._root = repo_root
         self._cwd = cwd
+        self._root_prefix = os.path.join(os.path.abspath(repo_root), "")
         self.files: dict[str, tuple[str, Stat]] = {}  # every entry file now: repo path -> (path, stat)
+        self._stale: set[str] = set()  # those whose row is missing or out of date
         self._racy: set[str] = set()  # those changed just before the walk
 
     def refresh(self, folder: Path) -> list[Path] | None:
@@ -80,18 +82,20 @@ class IndexStore:
                 self._delete([path for path in known if path not in self.files])
         except sqlite3.Error:
             return None
-        return [Path(path) for key, (path, stat) in self.files.items() if known.get(key) != stat]
+        self._stale = {key for key, (_, stat) in self.files.items() if known.get(key) != stat}
+        return [Path(self.files[key][0]) for key in self._stale]
 
     def holds(self, path: Path) -> bool:
         """Whether `path` is one of the entry files the store keeps (see `refresh`)."""
-        return _repo_path(path, self._root) in self.files
+        return self._key(path) in self.files
 
     def put(self, summaries: Iterable[tuple[Path, EntrySummary]]) -> bool:
-        """Store the summaries of entry files (others are ignored); False if the store failed."""
+        """Store the summaries of the entry files `refresh` found out of date (others are ignored:
+        a file whose row is up to date has the summary stored); False if the store failed."""
         rows, works = [], []
         for path, summary in summaries:
-            key = _repo_path(path, self._root)
-            if key not in self.files:
+            key = self._key(path)
+            if key not in self._stale:
                 continue
             stat = _ALWAYS_REREAD if key in self._racy else self.files[key][1]
             rows.append((key, stat, summary.slug.value if summary.slug else None,
@@ -111,11 +115,11 @@ class IndexStore:
         about the other stored entries: those sharing a slug, name or cited work with a checked
         file, and the slugs the checked files name as related (every slug, if one is missing). False if the store failed or changed hands meanwhile (another run
         with other code): the caller then reads every entry."""
-        checked_keys = {_repo_path(path, self._root) for path, _ in checked}
+        checked_keys = {self._key(path) for path, _ in checked}
         if self.files.keys() <= checked_keys:
             return True  # every entry is checked, so already in the index
         # A file given through a symlinked folder is stored under its real path.
-        checked_keys |= {_repo_path(os.path.realpath(path), self._root) for path, _ in checked}
+        checked_keys |= {self._key(os.path.realpath(path)) for path, _ in checked}
         summaries = [summary for _, summary in checked]
         slugs = {s.slug.value for s in summaries if s.slug}
         names = {name_key(s.name.value) for s in summaries if s.name}
@@ -147,6 +151,18 @@ class IndexStore:
         for summary in found:
             index.add(summary)
         return True
+
+    def _key(self, path: Path | str) -> str:
+        """`_repo_path(path, root)`, without its path arithmetic for the usual case (a normal path
+        inside the repo): a whole-repo run asks this for every entry."""
+        text = os.fspath(path)
+        if not os.path.isabs(text):
+            text = os.path.join(os.getcwd(), text)
+        rest = text[len(self._root_prefix):]
+        if (text.startswith(self._root_prefix) and not (os.altsep and os.altsep in rest)
+                and not any(part in (os.curdir, os.pardir, "") for part in rest.split(os.sep))):
+            return rest if os.sep == "/" else rest.replace(os.sep, "/")
+        return _repo_path(path, self._root)
 
     def _stored_fingerprint(self) -> str | None:
         try:
