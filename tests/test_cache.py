@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from test_cli import add_entry, run
 from test_config import write_config
 
@@ -36,3 +38,40 @@ def test_no_cache_writes_nothing_and_a_damaged_cache_is_ignored(repo):
     (repo / ".peptide-lint-cache" / "results.sqlite3").write_bytes(b"this is not a database")
     result = run("check", cwd=repo)
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_parallel_runs_serve_cached_results_themselves_and_report_the_same(repo, monkeypatch):
+    import multiprocessing
+
+    from peptide_lint.cache import ResultCache
+    from peptide_lint.discover import entry_files
+    from peptide_lint.pipeline import check_files
+    from peptide_lint.schema import EntrySchema
+
+    paths = [add_entry(repo, f"testpeptide-{letter}{second}") for letter in "abcd" for second in "abcdefghij"]
+    schema = EntrySchema.load(repo / "schema" / "entry.schema.json")
+
+    def findings(jobs: int, cache: ResultCache | None) -> list:
+        files = entry_files([repo / "entries"])
+        report = check_files(files, schema, repo, repo_root=repo, index_dir=repo / "entries", jobs=jobs, cache=cache)
+        return report.findings
+
+    def without_workers(patch) -> None:
+        patch.setattr(multiprocessing, "get_context", lambda *_: pytest.fail("started workers"))
+
+    def edit(some: list) -> None:
+        for path in some:
+            path.write_text(path.read_text().replace("  Nothing is stacked with it.\n", "  3 users stack it.\n"))
+
+    cache = ResultCache(repo, "test")
+    assert findings(2, cache) == findings(1, None) == []  # a cold cache: 40 files for the workers
+    with monkeypatch.context() as patch:
+        without_workers(patch)
+        assert findings(2, cache) == []  # every result from the cache, served here
+    edit(paths[:35])  # 35 changed files: enough for workers again
+    expected = findings(1, None)
+    assert len(expected) == 35 and findings(2, cache) == expected
+    edit(paths[35:38])  # 3 changed files: checked here
+    with monkeypatch.context() as patch:
+        without_workers(patch)
+        assert findings(2, cache) == findings(1, None) and len(findings(1, None)) == 38

@@ -109,7 +109,7 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
     tasks = [(name, path, True) for name, path in shown.items()] + index_tasks
     results: list[FileResult] = []
     read: list[tuple[Path, EntrySummary]] = []  # what the store is to keep
-    for (_, path, _), (result, key) in zip(tasks, _run(tasks, context, rules, jobs, cache)):
+    for (_, path, _), result, key in _run(tasks, context, rules, jobs, cache):
         if store is None or not store.holds(path):
             context.index.add(result.summary)
         else:
@@ -149,14 +149,18 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
     return Report(findings, len(results), shown_files, cwd, repo_root)
 
 
+Task = tuple[str, Path, bool]  # shown name, path, checked (False: read only for the repo index)
+
 # Below this many files, starting processes costs more than it saves.
 _PARALLEL_FROM = 32
 _worker_state: tuple | None = None
 
 
-def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rule, ...], jobs: int,
-         cache: ResultCache | None) -> Iterator[tuple[FileResult, str | None]]:
-    """Each task's result, in task order, as it becomes ready (never all documents at once)."""
+def _run(tasks: list[Task], context: Context, rules: tuple[Rule, ...], jobs: int,
+         cache: ResultCache | None) -> Iterator[tuple[Task, FileResult, str | None]]:
+    """Each task with its result and the key to cache a new result under, as results become ready
+    (never all documents at once). With `jobs` above 1, results in the cache are served first, here:
+    a worker would have to send each one back through a pipe, which costs more than looking it up."""
     # What exists now (modules, schema, rules) lives as long as the run: frozen, the garbage
     # collector stops scanning it for every few thousand objects a file allocates (about a tenth
     # of the run's time), and forked workers share its pages instead of copying them.
@@ -166,7 +170,23 @@ def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rul
     try:
         if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
             for task in tasks:
-                yield _task(task, context, rules, cache)
+                yield task, *_compute(task, None, False, context, rules, cache)
+            return
+        to_compute: list[tuple[Task, str | None, bool]] = []  # (task, cache key, looked up already)
+        for position, task in enumerate(tasks):
+            if cache is None or (position == _PARALLEL_FROM and len(to_compute) == position):
+                # No cache, or every lookup so far missed: a cold cache, whose lookups the workers
+                # do as they go instead of this process doing them all before they start.
+                to_compute += [(task, None, False) for task in tasks[position:]]
+                break
+            cached, key = _lookup(task, cache)
+            if cached is not None:
+                yield task, cached, None
+            else:
+                to_compute.append((task, key, True))
+        if len(to_compute) < _PARALLEL_FROM:
+            for task, key, looked_up in to_compute:
+                yield task, *_compute(task, key, looked_up, context, rules, cache)
             return
         import multiprocessing  # only a large run pays for importing it
 
@@ -174,7 +194,9 @@ def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rul
         _worker_state = (context, rules, cache)  # inherited by the forked workers, never pickled
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                yield from pool.imap(_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8))))
+                chunksize = max(1, min(64, len(to_compute) // (jobs * 8)))
+                for (task, _, _), (result, key) in zip(to_compute, pool.imap(_worker, to_compute, chunksize)):
+                    yield task, result, key
         finally:
             _worker_state = None
     finally:
@@ -182,22 +204,31 @@ def _run(tasks: list[tuple[str, Path, bool]], context: Context, rules: tuple[Rul
             gc.unfreeze()
 
 
-def _worker(task: tuple[str, Path, bool]) -> tuple[FileResult, str | None]:
+def _worker(item: tuple[Task, str | None, bool]) -> tuple[FileResult, str | None]:
     context, rules, cache = _worker_state
-    return _task(task, context, rules, cache)
+    return _compute(*item, context, rules, cache)
 
 
-def _task(task: tuple[str, Path, bool], context: Context, rules: tuple[Rule, ...],
-          cache: ResultCache | None) -> tuple[FileResult, str | None]:
-    """One file's result, from the cache when its bytes were seen before; and the cache key to
-    store a newly computed result under (None when it came from the cache or cannot be cached)."""
+def _lookup(task: Task, cache: ResultCache) -> tuple[FileResult | None, str | None]:
+    """The task's result if the cache has it, and its cache key (None if it cannot be cached)."""
     shown, path, checked = task
     key = _cache_key(path, cache)
-    if key is not None:
-        cached = cache.get(key, shown, complete=checked)
+    cached = cache.get(key, shown, complete=checked) if key is not None else None
+    if cached is not None:
+        cached.checked = checked
+    return cached, key
+
+
+def _compute(task: Task, key: str | None, looked_up: bool, context: Context, rules: tuple[Rule, ...],
+             cache: ResultCache | None) -> tuple[FileResult, str | None]:
+    """One file's result, from the cache when its bytes were seen before; and the cache key to
+    store a newly computed result under (None when it came from the cache or cannot be cached).
+    `looked_up`: the cache was asked already, and had no result for `key`."""
+    if not looked_up and cache is not None:
+        cached, key = _lookup(task, cache)
         if cached is not None:
-            cached.checked = checked
             return cached, None
+    shown, path, checked = task
     if checked:
         return check_one(path, shown, context, rules), key
     try:  # only for the index: the data is enough, positions and checks are not needed
