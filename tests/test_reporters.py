@@ -15,6 +15,7 @@ from peptide_lint.findings import Finding, Severity, Span
 from peptide_lint.pipeline import Report
 from peptide_lint.reporters import FORMATS, reporter_class
 from peptide_lint.reporters.github import GithubReporter
+from peptide_lint.reporters.text import TextReporter
 from test_cli import add_entry, run
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
@@ -179,6 +180,27 @@ def test_junit_stays_well_formed_xml_with_control_characters_and_markup():
     case = root.find("./testsuite/testcase")
     assert case.get("name") == "entries/a\ufffd.yaml"
     assert case.find("failure").get("message") == "line 2: broke on \ufffd and \ufffd[31m <b>&amp;</b>"
+
+
+def test_the_terminal_never_gets_control_characters_from_an_entry(tmp_path):
+    (tmp_path / "a\x1b[2J.yaml").write_text("class: \x1b]0;title\x07 x \u202e y\n", encoding="utf-8")
+    finding = Finding("a\x1b[2J.yaml", Span(1, 8, 1, 9), "PL003", "control-character", Severity.ERROR,
+                      "quoted \x1b[31m red \u202e")
+    text = _written(TextReporter(), Report([finding], 1, files=[finding.path], cwd=tmp_path))
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert text.splitlines()[:3] == [
+        "a\\x1b[2J.yaml:1:8: PL003 [error] quoted \\x1b[31m red \\u202e",
+        "  1 | class: \\x1b]0;title\\x07 x \\u202e y",
+        "    |        ^^^^"]
+
+
+def test_the_carets_stand_under_the_finding_after_wide_characters(tmp_path):
+    (tmp_path / "a.yaml").write_text("name: \u6f22\u5b57 e\u0301 wrong\n", encoding="utf-8")
+    finding = Finding("a.yaml", Span(1, 13, 1, 18), "PL999", "x", Severity.ERROR, "m")
+    excerpt = _written(TextReporter(), Report([finding], 1, files=[finding.path], cwd=tmp_path)).splitlines()[1:3]
+    source, carets = (line.split("| ", 1)[1] for line in excerpt)
+    # two wide characters take two columns each, the combining accent none
+    assert carets == " " * len("name: xxxx e ") + "^^^^^" and source.endswith("wrong")
 
 
 def test_every_module_in_reporters_is_a_format_with_one_reporter():

@@ -46,10 +46,10 @@ class TextReporter:
                        for (code, name, severity), count in sorted(counts.items()))
 
     def heading(self, finding: Finding) -> str:
-        place = self.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+        place = self.style(f"{_visible(finding.path)}:{finding.line}:{finding.column}:", bold=True)
         code = self.style(finding.code, bold=True)
         severity = self.style(f"[{finding.severity.value}]", fg=_SEVERITY_COLOR[finding.severity])
-        return f"{place} {code} {severity} {finding.message}"
+        return f"{place} {code} {severity} {_visible(finding.message)}"
 
     def excerpt(self, finding: Finding, lines: list[str] | None) -> str:
         number = str(finding.line)
@@ -59,9 +59,10 @@ class TextReporter:
             line = lines[finding.line - 1].replace("\t", " ")
             start = min(finding.column - 1, len(line))
             last = finding.span.end_column - 1 if finding.span.end_line == finding.line else len(line)
-            width = max(1, min(last, len(line)) - start)
-            parts.append(f"  {number} | {line}\n")
-            parts.append(f"  {gutter} | {' ' * start}{self.style('^' * width, fg=_SEVERITY_COLOR[finding.severity])}\n")
+            before, marked = _visible(line[:start]), _visible(line[start:max(start, min(last, len(line)))])
+            carets = "^" * max(1, _width(marked))
+            parts.append(f"  {number} | {before}{marked}{_visible(line[max(start, min(last, len(line))):])}\n")
+            parts.append(f"  {gutter} | {' ' * _width(before)}{self.style(carets, fg=_SEVERITY_COLOR[finding.severity])}\n")
         if finding.hint:
             parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {finding.hint}\n")
         return "".join(parts)
@@ -75,6 +76,33 @@ class TextReporter:
         codes = sorted({f.code for f in report.findings})
         return (f"{counts} in {report.files_with_findings} of {files}.\n"
                 f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)}).")
+
+
+def _visible(text: str) -> str:
+    """`text` safe to print: control and invisible format characters from an entry (an escape
+    sequence would act on the terminal; a text-direction mark would reorder the line) shown as
+    escapes such as \\x1b or \\u202e instead."""
+    if text.isascii() and text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(_escape(char) if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
+                   for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _width(text: str) -> int:
+    """How many terminal columns `text` takes: wide characters (CJK, most emoji) two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
 
 
 def _plural(count: int, word: str) -> str:
