@@ -86,8 +86,26 @@ _WORD_TYPES = {word: tag for tag, pattern in _PLAIN_TYPES[:2]
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 # Control characters YAML forbids (tab, LF and CR are fine), and the C1 block.
 # Also the line separators NEL, LS and PS: YAML breaks lines at them, editors and line numbers do not.
-_SEPARATORS = {"\x85": "line separator (NEL)", "\u2028": "line separator", "\u2029": "paragraph separator"}
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# Also invisible format characters: YAML reads them as text, so a slug or an id that holds one looks
+# right and is still wrong, and a rule quoting it cannot show why; naming the character can. (A BOM
+# at the very start was removed in decoding. The zero-width joiner and non-joiner, U+200C/U+200D,
+# are left alone: some scripts and emoji need them.)
+_INVISIBLE_NAMES = {
+    "\x85": "line separator (NEL)", "\u2028": "line separator", "\u2029": "paragraph separator",
+    "\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+    "\u202a": "text-direction mark (left-to-right embedding)",
+    "\u202b": "text-direction mark (right-to-left embedding)",
+    "\u202c": "text-direction mark (pop directional formatting)",
+    "\u202d": "text-direction mark (left-to-right override)",
+    "\u202e": "text-direction mark (right-to-left override)",
+    "\u2066": "text-direction mark (left-to-right isolate)",
+    "\u2067": "text-direction mark (right-to-left isolate)",
+    "\u2068": "text-direction mark (first strong isolate)",
+    "\u2069": "text-direction mark (pop directional isolate)",
+}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
+                      "\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -334,7 +352,7 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
 
     for match in _CONTROL.finditer(text):
         add(control_character, span_at(match.start()),
-            f"invisible {_SEPARATORS.get(match.group(), 'control character')} U+{ord(match.group()):04X} in the text",
+            f"invisible {_INVISIBLE_NAMES.get(match.group(), 'control character')} U+{ord(match.group()):04X} in the text",
             "delete it; it usually comes from copying text out of another program")
     tab_lines = set()
     for match in _TAB_INDENT.finditer(text):
@@ -344,7 +362,9 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
             "YAML needs spaces for indentation: replace the tab with spaces that line up with "
             "the lines above")
     if any(f.code != tab_indentation.RULE.code for f in findings):
-        return LoadResult(None, findings, text)  # YAML would stop at the first control character anyway
+        # YAML would stop at the first control character anyway; an invisible format character is
+        # better fixed first than reported through the findings it causes (a slug that looks right)
+        return LoadResult(None, findings, text)
 
     try:
         documents = _compose_all(text)

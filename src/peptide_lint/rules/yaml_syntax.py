@@ -84,6 +84,16 @@ def explain(problem: str, context: str) -> tuple[str, str, bool]:
 
 _INVISIBLE = {"\u00a0": "non-breaking space", "\u200b": "zero-width space", "\u2007": "figure space",
               "\u202f": "narrow non-breaking space", "\u3000": "ideographic space", "\ufeff": "byte-order mark"}
+# Spaces at the start of a line, with the look-alikes YAML does not count as indentation.
+_INDENT = re.compile("[ \u00a0\u2007\u202f\u3000]*")
+# A key whose colon has no space after it: YAML reads "class:Synthetic" as one piece of text.
+_GLUED_KEY = re.compile(r"\s*(?:- +)?([A-Za-z_][\w-]*):(?=\S)")
+# The key of a line and the spaces after its colon, up to where the value starts.
+_BEFORE_VALUE = re.compile(r"\s*(?:- +)?[^\s:#][^:]*: +")
+# Where the key of a line (or of a list item) starts.
+_BEFORE_ITEM = re.compile(r"\s*(?:- +)?")
+# Quotes a word processor types; to YAML they are ordinary characters of the value.
+_CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a"
 
 
 def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
@@ -94,8 +104,15 @@ def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
     quote is often a line or more after the mistake; these cases are moved back to where it is."""
     message, hint, at_opening = explain(problem, context)
     where = (context_at if at_opening else None) or problem_at or context_at
+    last = max((at[0] for at in (problem_at, context_at) if at), default=0)
+    odd_indent = _odd_indentation(lines, last)
+    if odd_indent:
+        return odd_indent
     if "could not find expected ':'" in problem and "simple key" in context and context_at:
         line = _line(lines, context_at[0])
+        glued = _glued_key(lines, context_at[0])
+        if glued:
+            return glued
         odd = next((i for i, char in enumerate(line) if char in _INVISIBLE), None)
         if odd is not None:
             name = _INVISIBLE[line[odd]]
@@ -108,9 +125,16 @@ def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
         line = _line(lines, problem_at[0])
         key = re.match(r"\s*[A-Za-z_][\w-]*:", line)
         if key and key.end() == problem_at[1]:  # the colon of a key at the start of the line
+            # "class:Synthetic" on the line above is text, and this line's key would carry it on
+            glued = _glued_key(lines, problem_at[0] - 1)
+            if glued:
+                return glued
             return ("this key is indented differently from the keys around it, so YAML reads it as part "
                     "of the value above", "line up keys of the same level in the same column",
                     (problem_at[0], len(line) - len(line.lstrip()) + 1))
+        curly = _curly_quoted(lines, problem_at[0])
+        if curly:
+            return curly
     if "did not find expected key" in problem and problem_at:
         line = _line(lines, problem_at[0])
         before = line[: problem_at[1] - 1].rstrip()
@@ -125,6 +149,53 @@ def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
                 return ("this quoted value is never closed on its line",
                         "add the closing quote at the end of the value", (number, text.index('"') + 1))
     return message, hint, where
+
+
+def _odd_indentation(lines: list[str], last: int) -> tuple[str, str, tuple[int, int]] | None:
+    """A look-alike space in the indentation of a line, up to line `last`, nearest first. YAML reads
+    such a line as text at the left edge and stops at whatever follows, often lines later."""
+    for number in range(min(last, len(lines)), 0, -1):
+        indent = _INDENT.match(lines[number - 1]).group()
+        odd = next((i for i, char in enumerate(indent) if char != " "), None)
+        if odd is not None:
+            name = _INVISIBLE[indent[odd]]
+            return (f"this line holds an invisible {name} (U+{ord(indent[odd]):04X}) in its indentation, "
+                    "where YAML needs plain spaces",
+                    "replace it with a normal space: delete the spaces at the start of this line and type "
+                    "them again", (number, odd + 1))
+    return None
+
+
+def _glued_key(lines: list[str], number: int) -> tuple[str, str, tuple[int, int]] | None:
+    """A key on line `number` with no space after its colon, pointed at the colon."""
+    glued = _GLUED_KEY.match(_line(lines, number))
+    if not glued:
+        return None
+    key = glued.group(1)
+    return (f"the colon after {key} needs a space after it; without one, YAML reads {key}:... as one piece "
+            "of text, not as a key and its value",
+            f"write a space after the colon ({key}: ...)", (number, glued.end()))
+
+
+def _curly_quoted(lines: list[str], number: int) -> tuple[str, str, tuple[int, int]] | None:
+    """A value that starts with a curly quote and runs on to line `number`, pointed at the quote.
+    The lines a value runs on to are indented deeper than the line of its key."""
+    candidates = [number]
+    column = _BEFORE_ITEM.match(_line(lines, number)).end()
+    above = number - 1
+    while above > 0 and _BEFORE_ITEM.match(_line(lines, above)).end() >= column:
+        above -= 1
+    candidates.append(above)
+    for candidate in candidates:
+        line = _line(lines, candidate)
+        value = _BEFORE_VALUE.match(line)
+        if value and value.end() < len(line) and line[value.end()] in _CURLY_QUOTES:
+            quote = line[value.end()]
+            return (f"this value starts with a curly quote ({quote}), which YAML does not read as a quote, "
+                    "so the colon inside the value makes it read a new key",
+                    'write the value in straight double quotes ("...") instead of curly ones; word '
+                    "processors and autocorrect often make quotes curly", (candidate, value.end() + 1))
+    return None
 
 
 def _line(lines: list[str], number: int) -> str:
