@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,6 +65,29 @@ def test_a_billion_laughs_file_is_a_finding_in_bounded_memory():
     assert peak < 20 * 1024 * 1024
     assert {f.code for f in result.findings} == {"PL010"}
     assert result.findings[0].span.line == 1
+
+
+DEEP_TEXTS = {  # each nests 50,000 levels, far past what composing by recursion survives
+    "flow lists": "name: " + "[" * 50_000 + "]" * 50_000 + "\n",
+    "flow mappings": "name: " + "{a: " * 50_000 + "}" * 50_000 + "\n",
+    "block lists": "name:\n" + "- " * 50_000 + "x\n",
+}
+
+
+@pytest.mark.parametrize("shape", DEEP_TEXTS)
+@pytest.mark.parametrize("route", ["C parser", "ruamel's own loader"])
+def test_a_file_nested_without_end_is_a_finding_not_a_crash(shape, route, tmp_path):
+    # In a process of its own: a stack overflow in C would kill the test run itself.
+    entry = tmp_path / "deep.yaml"
+    entry.write_text("slug: deep\n" + DEEP_TEXTS[shape])
+    program = ("import sys; from pathlib import Path; from peptide_lint import loader\n"
+               f"if {route != 'C parser'}: loader._c_parser = None\n"
+               "result = loader.load_file(Path(sys.argv[1]), 'deep.yaml')\n"
+               "print([(f.code, f.line) for f in result.findings], loader.load_data(Path(sys.argv[1]).read_bytes()))")
+    done = subprocess.run([sys.executable, "-c", program, str(entry)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("]")[0] + "]" == f"[('PL013', {3 if shape == 'block lists' else 2})]"
+    assert done.stdout.strip().endswith("None")  # nor is it read for the repo index
 
 
 def test_python_tags_are_never_constructed(tmp_path):

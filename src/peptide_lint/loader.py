@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import stat
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -368,6 +369,9 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
 
     try:
         documents = _compose_all(text)
+    except NestedTooDeep as err:
+        add(nesting_too_deep, Span.point(err.line, err.column), _TOO_DEEP, _TOO_DEEP_HINT)
+        return LoadResult(None, findings, text)
     except MarkedYAMLError as err:
         def at(mark) -> tuple[int, int] | None:
             return (mark.line + 1, mark.column + 1) if mark else None
@@ -443,6 +447,10 @@ def load_data(raw: bytes) -> Any:
     return _plain(documents[0], set(), 0)
 
 
+_TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep here"
+_TOO_DEEP_HINT = "entries are at most a few levels deep; check the indentation"
+
+
 def _plain(node: Node, seen: set[int], depth: int) -> Any:
     if id(node) in seen or depth > MAX_DEPTH:
         return None
@@ -459,11 +467,64 @@ def _plain(node: Node, seen: set[int], depth: int) -> Any:
     return _scalar(node.value, tag) if tag in _PLAIN_TAGS else node.value
 
 
+class NestedTooDeep(YAMLError):
+    """The text nests collections too deep to be composed safely (see `_check_nesting`)."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(f"nested more than {MAX_DEPTH} levels deep at line {line}, column {column}")
+        self.line, self.column = line, column
+
+
+# Composing recurses once per level of nesting: in C for the C parser, where some tens of thousands
+# of levels overflow the stack and kill the process, and in Python for ruamel's own loader. Deeper
+# than this, a text is reported without being composed (by either route, so that both agree). A
+# level opens with one of these characters (a block mapping needs a ':' or '?', a block list a
+# '-'), so a text with fewer of them cannot nest deeper: entries have about 200 to 300.
+_SAFE_DEPTH = 500
+_LEVEL_OPENERS = "[{-?:"
+
+
+def _check_nesting(text: str) -> None:
+    """Raise NestedTooDeep if `text` nests deeper than composing it safely allows, at the first node
+    deeper than MAX_DEPTH (where the full load would report it). Only a text with many level
+    openers is parsed for this, event by event: the parser makes events without recursing."""
+    if sum(text.count(opener) for opener in _LEVEL_OPENERS) <= _SAFE_DEPTH:
+        return
+    events = _c_parser.CParser(text) if _c_parser is not None else _parser().parse(text)
+    get_event = events.get_event if _c_parser is not None else events.__next__
+    depth, first_too_deep = 0, None
+    while True:
+        try:
+            event = get_event()
+        except (YAMLError, StopIteration):
+            return  # composing reports a syntax error in the usual way
+        kind = type(event).__name__
+        if kind in ("ScalarEvent", "AliasEvent", "SequenceStartEvent", "MappingStartEvent"):
+            if depth > MAX_DEPTH and first_too_deep is None:
+                first_too_deep = event.start_mark
+            if kind.endswith("StartEvent"):
+                depth += 1
+                if depth > _SAFE_DEPTH:
+                    raise NestedTooDeep(first_too_deep.line + 1, first_too_deep.column + 1)
+        elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+            depth -= 1
+        elif kind == "StreamEndEvent":
+            return
+
+
 def _compose_all(text: str) -> list[Node]:
     """The node tree of every document in `text`: from the C parser straight into light nodes where
     ruamel.yaml.clib is installed (it is a dependency), else through ruamel's own loader."""
+    _check_nesting(text)
     if _c_parser is None:
-        return list(_parser().compose_all(text))
+        # Two Python calls per level: allow the depth _check_nesting lets through. (Python calls
+        # do not use the C stack in Python 3.11 and later, so a higher limit is safe.)
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, 2 * _SAFE_DEPTH + 1000))
+        try:
+            return list(_parser().compose_all(text))
+        finally:
+            sys.setrecursionlimit(limit)
     # The C parser builds nodes from the classes its module names, looked up by name at each use
     # (so the route-agreement test would notice a build that stopped doing so). The light classes
     # are put there for the duration of this parse only, under a lock: peptide-lint parses in one
@@ -623,9 +684,7 @@ class _Builder:
         if depth > MAX_DEPTH:
             if not self._too_deep:
                 self._too_deep = True
-                self._add(nesting_too_deep, node,
-                          f"the data is nested more than {MAX_DEPTH} levels deep here",
-                          "entries are at most a few levels deep; check the indentation")
+                self._add(nesting_too_deep, node, _TOO_DEEP, _TOO_DEEP_HINT)
             return None
         tag = _tag(node)
         if tag not in _PLAIN_TAGS and tag != _MERGE_TAG:
