@@ -82,8 +82,33 @@ def test_warnings_alone_pass(repo, monkeypatch):
     assert cli._exit_code(report) == 0
 
 
+def test_named_paths_that_are_not_entries_are_findings(repo):
+    add_entry(repo, "testpeptide-z")
+    (repo / "entries" / "folder.yaml").mkdir()
+    result = run("check", "--no-source", "entries/missing.yaml", "entries/folder.yaml", cwd=repo)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == ["entries/folder.yaml:1:1: PL001 [error] this is a folder, not an entry file",
+                                              "entries/missing.yaml:1:1: PL001 [error] there is no such file"]
+
+
+def test_the_repo_folder_stands_for_its_entries_and_hidden_files_are_left_out(repo):
+    add_entry(repo, "testpeptide-z")
+    (repo / ".pre-commit-config.yaml").write_text("repos: []\n")
+    (repo / ".github").mkdir()
+    (repo / ".github" / "ci.yml").write_text("on: push\n")
+    (repo / "entries" / ".#testpeptide-z.yaml").write_text("an editor's lock file\n")
+    for args in ((".",), (str(repo),), ("entries",), ()):
+        result = run("check", *args, cwd=repo)
+        assert (result.returncode, result.stdout) == (0, "All clear: no findings in 1 file.\n"), args
+
+
+def test_an_empty_entries_folder_is_not_all_clear(repo):
+    result = run("check", cwd=repo)
+    assert (result.returncode, result.stdout) == (0, "Nothing to check: no entry files (.yaml or .yml) were found.\n")
+
+
 @pytest.mark.parametrize("args, message", [
-    (("check", "entries/missing.yaml"), "does not exist"),
+    (("check", "schema"), "schema holds no entry files (.yaml or .yml)"),
     (("check", "--colour"), "No such option"),
     (("check", "--color", "sometimes"), "'sometimes' is not one of"),
     (("explain", "claim-without-citatoin"), "did you mean claim-without-citation?"),

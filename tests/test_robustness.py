@@ -147,7 +147,7 @@ def test_a_broken_symlink_and_an_unreadable_file_are_findings(repo):
     add_entry(repo, "testpeptide-z")
     (repo / "entries" / "testpeptide-b.yaml").symlink_to(repo / "missing.yaml")
     result = run("check", "--no-source", cwd=repo)
-    assert "entries/testpeptide-b.yaml:1:1: PL001 [error] the file cannot be read: No such file or directory" \
+    assert "entries/testpeptide-b.yaml:1:1: PL001 [error] this is a link to a file that does not exist" \
         in result.stdout
     assert "entries/testpeptide-z.yaml" not in result.stdout  # the good entry still checked, and clean
     assert result.returncode == 1

@@ -40,7 +40,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="The content repo (the folder with schema/ and entries/). "
                    "Default: found from the current folder upwards.")
@@ -80,6 +80,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
+    A folder that holds entries/ (such as the repo itself, '.') stands for entries/.
 
     \b
     Exit codes:
@@ -98,7 +99,10 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     if not paths and not entries_dir.is_dir():
         raise click.UsageError(f"the repo {repo.root} has no {config.entries}/ folder")
     # Rules across entries always see every entry (index_dir), also when only a few files are checked.
-    files = entry_files(list(paths) if paths else [entries_dir])
+    files = entry_files([_within_entries(path, entries_dir) for path in paths] if paths else [entries_dir])
+    for path in paths:
+        if path.is_dir() and not any(_is_inside(file, path) for file in files):
+            raise click.UsageError(f"{path} holds no entry files (.yaml or .yml)")
     cache = None
     if not no_cache:
         from .cache import ResultCache, fingerprint
@@ -201,6 +205,16 @@ def _repo(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path) -> Repo:
         raise click.UsageError("no content repo here: run inside the repo (the folder with schema/ and "
                                "entries/) or pass --repo DIR")
     return repo
+
+
+def _within_entries(path: Path, entries_dir: Path) -> Path:
+    """The entries folder for a folder that holds it, so that `check .` checks the entries and
+    not every YAML file of the repo (CI workflows, the pre-commit configuration, test cases)."""
+    return entries_dir if path.is_dir() and _is_inside(entries_dir, path) else path
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == os.path.abspath(folder)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

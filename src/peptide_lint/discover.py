@@ -40,15 +40,18 @@ def is_entry_name(name: str) -> bool:
 
 
 def entry_files(paths: list[Path]) -> list[Path]:
-    """The files to check: files as given, folders searched for .yaml/.yml files. Sorted, no repeats."""
+    """The files to check: files as given, folders searched for .yaml/.yml files (hidden ones, such
+    as .github/ or an editor's lock file, left out). Sorted, no repeats. A folder named like an entry
+    is taken as given: checking reports that it is a folder."""
     found: dict[str, Path] = {}
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not is_entry_name(path.name):
             # os.walk skips a folder it cannot read (or that vanishes meanwhile) instead of failing;
             # like the file system's own listing it does not follow symlinked folders.
             for folder, folders, files in os.walk(path):
+                folders[:] = [name for name in folders if not name.startswith(".")]
                 for name in files + folders:  # a folder named like an entry is reported, not skipped
-                    if is_entry_name(name):
+                    if is_entry_name(name) and not name.startswith("."):
                         child = Path(folder, name)
                         found.setdefault(os.path.normpath(child), child)
         else:

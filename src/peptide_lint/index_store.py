@@ -184,9 +184,9 @@ class IndexStore:
 
 def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str, tuple[str, Stat]], set[str]]:
     """Every entry file under `folder`, as discover.entry_files finds them (symlinked files
-    followed, symlinked folders not), with its stat; and those modified after `racy_after_ns`.
-    This runs for every entry on every run, so it keeps to one scandir per folder and one stat
-    per file, and makes no Path objects."""
+    followed, symlinked folders and hidden names not), with its stat; and those modified after
+    `racy_after_ns`. This runs for every entry on every run, so it keeps to one scandir per
+    folder and one stat per file, and makes no Path objects."""
     found: dict[str, tuple[str, Stat]] = {}
     racy: set[str] = set()
     prefix = _repo_path(folder, root)
@@ -199,6 +199,8 @@ def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str
         except OSError:
             continue
         for entry in entries:
+            if entry.name.startswith("."):
+                continue
             try:
                 if is_entry_name(entry.name) and entry.is_file():
                     stat = entry.stat()

@@ -302,13 +302,13 @@ def load_file(path: Path, display_path: str) -> LoadResult:
         return LoadResult(None, [rule.RULE.finding(display_path, span, message, hint)])
 
     try:
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             return problem(unreadable_file, FILE_START, "this is a folder, not an entry file",
                            "entries are single .yaml files; check the path")
         if not is_entry_name(path.name):
             return problem(unreadable_file, FILE_START, "this is not an entry file: entries are .yaml files",
                            "check the path; peptide-lint checks the entries of a content repo")
-        status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a pipe or a device would block or never end
             return problem(unreadable_file, FILE_START, "this is not a regular file",
                            "entries are ordinary .yaml files; check the path")
@@ -318,6 +318,12 @@ def load_file(path: Path, display_path: str) -> LoadResult:
                            f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes",
                            "an entry is a few kilobytes; check that this is the right file")
         raw = path.read_bytes()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return problem(unreadable_file, FILE_START, "this is a link to a file that does not exist",
+                           "point the link at an existing entry, or delete it")
+        return problem(unreadable_file, FILE_START, "there is no such file",
+                       "check the path for a typo; a file that was renamed or deleted is not checked")
     except OSError as err:
         reason = err.strerror or str(err)
         return problem(unreadable_file, FILE_START, f"the file cannot be read: {reason}",

@@ -70,6 +70,8 @@ class TextReporter:
     def summary(self, report: Report) -> str:
         errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
         files = f"{report.files_checked} file" + ("" if report.files_checked == 1 else "s")
+        if not report.files_checked:
+            return "Nothing to check: no entry files (.yaml or .yml) were found."
         if not report.findings:
             return self.style(f"All clear: no findings in {files}.", fg="green")
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
