@@ -82,15 +82,23 @@ def _is_decimal_point(text: str, dot: int) -> bool:
     return dot > 0 and text[dot - 1].isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit()
 
 
+# Citation groups at the start of a sentence, before any words ("[@a] [@b]; A trial ...").
+_LEADING_CITATIONS = re.compile(r"(?:" + CITATION_GROUP.pattern + r"[\s.;,]*)+")
+
+
 def _attach_trailing_citations(found: list[Sentence], text: str) -> list[Sentence]:
+    """Give the citations that stand right after a full stop to the sentence before it, whether
+    they end the paragraph or the next sentence follows them: one rule for both places."""
     merged: list[Sentence] = []
     for sentence in found:
-        only_citations = CITATION_GROUP.sub("", sentence.text).strip(" .;,") == ""
-        if merged and only_citations:
-            previous = merged.pop()
-            merged.append(Sentence(previous.start, sentence.end, text[previous.start:sentence.end]))
-        else:
+        lead = _LEADING_CITATIONS.match(sentence.text)
+        if not (merged and lead):
             merged.append(sentence)
+            continue
+        previous = merged.pop()
+        cut = sentence.start + len(sentence.text[:lead.end()].rstrip())
+        merged.append(Sentence(previous.start, cut, text[previous.start:cut]))
+        _append(merged, text, sentence.start + lead.end(), sentence.end)
     return merged
 
 

@@ -83,7 +83,7 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
                 prop_node = schema.at(path + (prop,)) or {}
                 title = (prop_node.get("title") or prop).lower()
                 allowed = schema.allowed_values(prop_node)
-                fix = f"add {prop}: one of {one_of(allowed)}" if allowed else f"add the key {prop}:"
+                fix = f"add {prop}: one of {one_of(allowed)}" if allowed else f'add the "{prop}:" key'
                 yield _Problem(missing_field, path, keyword, doc.owner_span(path),
                                f"{thing(schema, doc.data, path)} has no {title}; {fix}",
                                prop_node.get("description"), prop)

@@ -25,13 +25,26 @@ from typing import Iterator
 
 from ..findings import Finding, Fix, Severity
 from ..wording import field
+from . import dose_unit
 from .base import Rule
 from .dose_unit import dose_texts
 
 _HYPHEN_RANGE = re.compile(r"(?<=\d)\s*-\s*(?=~?\d)")
+_NUMBER_BEFORE = re.compile(r"~?\d+(?:[.,]\d+)?$")
+_NUMBER_AFTER = re.compile(r"(?P<number>~?\d+(?:[.,]\d+)?)(?:\s*(?P<unit>[A-Za-zµμ%][\w/%µμ]*))?")
+
+
+def _with_en_dash(text: str, match: re.Match, units: set[str]) -> str:
+    """The range around `match` as it should read, with its unit when it has a known one ("1–2 mg");
+    an unknown word after it ("1-2 per day") is not part of the range."""
+    before = _NUMBER_BEFORE.search(text, 0, match.start())
+    after = _NUMBER_AFTER.match(text, match.end())
+    end = after.end() if after.group("unit") in units else after.end("number")
+    return text[before.start():match.start()] + "–" + text[match.end():end]
 
 
 def check(document, context) -> Iterator[Finding]:
+    units = set(context.option(dose_unit.RULE, "units"))
     for path, text in dose_texts(document):
         for match in _HYPHEN_RANGE.finditer(text):
             start = document.text_offset(path, match.start())
@@ -42,7 +55,8 @@ def check(document, context) -> Iterator[Finding]:
             yield RULE.at(document, document.text_span(path, match.start(), match.end()),
                           f"the range in {field(context.schema, document.data, path)} uses a hyphen; "
                           "ranges use an en dash (–)",
-                          "write it as 5–10 (fixable: peptide-lint check --fix)", fix)
+                          f"write it as {_with_en_dash(text, match, units)} (fixable: peptide-lint check --fix)",
+                          fix)
 
 
 RULE = Rule("PL303", "range-en-dash", Severity.ERROR,

@@ -50,8 +50,8 @@ def names_of(risk: str, synonyms: dict[str, list[str]]) -> set[str]:
 def check(document, context) -> Iterator[Finding]:
     caveat = document.get(("caveat",))
     risks = document.get(("safety", "serious_risks"))
-    if not isinstance(caveat, str) or not isinstance(risks, list):
-        return
+    if not isinstance(caveat, str) or not caveat.strip() or not isinstance(risks, list):
+        return  # an empty caveat is reported once, by safety-caveat-required, however it is written
     text = caveat.lower()
     synonyms = context.option(RULE, "synonyms")
     for index, risk in enumerate(risks):

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
+from ..wording import thing
 from .base import Rule
 
 
@@ -34,11 +35,19 @@ def check(document, context) -> Iterator[Finding]:
     rows = document.get(("dosing", "rows"))
     if not isinstance(standard, str) or not isinstance(rows, list):
         return
-    values = [row.get("value") for row in rows if isinstance(row, dict) and isinstance(row.get("value"), str)]
-    if values and _flat(standard) not in {_flat(v) for v in values}:
+    values = {index: _flat(row["value"]) for index, row in enumerate(rows)
+              if isinstance(row, dict) and isinstance(row.get("value"), str)}
+    if values and _flat(standard) not in values.values():
+        # Either side may be the mistake (a dose row can carry a hyphen range or miss its unit), so
+        # the hint names both values and does not ask the editor to copy one onto the other.
+        import difflib  # only needed once the two disagree
+
+        index = max(values, key=lambda i: difflib.SequenceMatcher(None, _flat(standard), values[i]).ratio())
         yield RULE.at(document, document.span(("standard_dose",)),
                       "standard_dose is not the value of any dose row",
-                      f'make it the same as the main dose row, e.g. "{_flat(values[0])}"')
+                      f'standard_dose reads "{_flat(standard)}" and '
+                      f'{thing(context.schema, document.data, ("dosing", "rows", index))} reads "{values[index]}": '
+                      "correct whichever of the two is wrong, so that they match word for word")
 
 
 RULE = Rule("PL305", "standard-dose-mismatch", Severity.ERROR,

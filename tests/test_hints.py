@@ -1,0 +1,42 @@
+"""Hints that depend on the finding: the case files in tests/cases/ check messages, these the hints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefiles import BASE_ENTRY, SCHEMA
+from peptide_lint.pipeline import check_files
+
+
+def hints(tmp_path: Path, code: str, *replacements: tuple[str, str]) -> list[str]:
+    text = BASE_ENTRY.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / BASE_ENTRY.name
+    path.write_text(text, encoding="utf-8")
+    report = check_files([path], SCHEMA, tmp_path, index_files=[path])
+    return [f.hint for f in report.findings if f.code == code]
+
+
+def test_range_hint_quotes_the_range_with_an_en_dash(tmp_path):
+    assert hints(tmp_path, "PL303", ("standard_dose: 1–2 mg per day", "standard_dose: 1.5 - 3 mg per day"),
+                 ("      value: Subcutaneous", "      value: Subcutaneous, 2-4 per week")) == [
+        "write it as 1.5–3 mg (fixable: peptide-lint check --fix)",
+        "write it as 2–4 (fixable: peptide-lint check --fix)",
+    ]
+
+
+@pytest.mark.parametrize("row", ["1–2 per day", "1-2 mg per day"])
+def test_standard_dose_hint_does_not_ask_to_copy_a_broken_dose_row(tmp_path, row):
+    assert hints(tmp_path, "PL305", ("      value: 1–2 mg per day", f"      value: {row}")) == [
+        f'standard_dose reads "1–2 mg per day" and dose row "Common course" reads "{row}": '
+        "correct whichever of the two is wrong, so that they match word for word"]
+
+
+def test_standard_dose_hint_names_the_closest_dose_row(tmp_path):
+    assert hints(tmp_path, "PL305", ("standard_dose: 1–2 mg per day", "standard_dose: 2–4 mg per day")) == [
+        'standard_dose reads "2–4 mg per day" and dose row "Common course" reads "1–2 mg per day": '
+        "correct whichever of the two is wrong, so that they match word for word"]
