@@ -113,3 +113,19 @@ def test_an_unknown_rule_without_a_close_name_points_to_the_rule_list(repo):
     result = run("check", "--select", "nonsense-rule", cwd=repo)
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert "no rule is called 'nonsense-rule'; 'peptide-lint rules' lists them" in result.stderr
+
+
+def test_a_rule_switched_off_any_way_is_off_whole(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    text = entry.read_text()
+    assert "      confidence: community\n" in text and "stacking: >-\n  Nothing is stacked with it.\n" in text
+    entry.write_text(text.replace("      confidence: community\n", "", 1)
+                     .replace("stacking: >-\n  Nothing is stacked with it.\n",
+                              "# peptide-lint: ignore[hype-words] -- quotes what sellers say\n"
+                              "stacking: Sellers call it a miracle; nothing is stacked with it.\n"))
+    assert _codes(run("check", "--no-source", cwd=repo).stdout) == ["PL301"]
+    # The schema's own check of the missing label belongs to PL301: off with it, not reported as PL101.
+    # A suppression of a rule that is off is not unused: its finding was not looked for.
+    for flags in (("--ignore", "PL301,PL405"), ("--select", "PL1,PL2,PL5")):
+        result = run("check", "--no-source", *flags, cwd=repo)
+        assert (result.returncode, _codes(result.stdout)) == (0, []), flags

@@ -10,6 +10,7 @@ it is what runs in parallel.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from dataclasses import dataclass, field, replace
@@ -265,8 +266,8 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...])
     document = loaded.document
     if document is None:
         return FileResult(shown, findings, EntrySummary(shown), [], readable=False)
-    overlaps = [overlap for rule in rules for overlap in rule.overlaps]
-    findings += _guarded(shown, "schema validation", lambda: schema_findings(document, context.schema, overlaps))
+    findings += _guarded(shown, "schema validation",
+                         lambda: schema_findings(document, context.schema, _schema_overlaps()))
     for rule in rules:
         if rule.check is not None:
             findings += _guarded(shown, rule.name, lambda: list(rule.check(document, context)))
@@ -275,19 +276,30 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...])
     return FileResult(shown, findings, summarize(document), suppressions)
 
 
+@functools.cache
+def _schema_overlaps() -> tuple:
+    """What the schema stage leaves to rules, for every rule whether it runs or not: a check that
+    belongs to a rule is switched off with it, however it is switched off (configuration,
+    --ignore, --select, or a suppression comment)."""
+    from .registry import RULES
+
+    return tuple(overlap for rule in RULES for overlap in rule.overlaps)
+
+
 def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tuple[Rule, ...],
             ignored: set[str]) -> list[Finding]:
     """Keep the findings of enabled rules, at their configured severity, minus suppressed ones."""
-    severity = {rule.code: rule.severity for rule in rules}
+    severity = {rule.code: rule.severity for rule in rules if rule.code not in ignored}
     kept = []
     for finding in findings:
         if finding.code in _ALWAYS_ON:
             kept.append(finding)
-        elif finding.code in severity and finding.code not in ignored:
+        elif finding.code in severity:
             level = severity[finding.code]
             kept.append(finding if finding.severity is level else replace(finding, severity=level))
-    kept = apply_suppressions(suppressions, kept)
-    if unused_suppression.RULE.code not in severity or unused_suppression.RULE.code in ignored:
+    # A suppression of a rule that is off in this run is not unused: its finding was not looked for.
+    kept = apply_suppressions(suppressions, kept, checked=severity.keys() | _ALWAYS_ON)
+    if unused_suppression.RULE.code not in severity:
         kept = [f for f in kept if f.code != unused_suppression.RULE.code]
     return kept
 

@@ -11,6 +11,7 @@ without a reason, naming an unknown rule, or suppressing nothing is itself a fin
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from . import registry
@@ -19,7 +20,11 @@ from .loader import Document
 from .rules import invalid_suppression, unused_suppression
 from .wording import closest
 
-_MARKER = re.compile(r"#\s*peptide-lint\s*:\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:--\s*(?P<reason>.*))?")
+_MARKER = re.compile(r"#\s*peptide-lint(?P<colon>\s*:)?\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?"
+                     r"\s*(?:--\s*(?P<reason>.*))?")
+# Without its colon, a comment is taken for a suppression only when it reads like one: a plain
+# comment may well start with the tool's name ("# peptide-lint checks this file").
+_MEANT_AS_SUPPRESSION = {"ignore", "disable", "noqa", "skip", "off"}
 
 
 @dataclass(slots=True)
@@ -42,6 +47,9 @@ def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Find
             column = match.start() + 1
             after_space = match.start() == 0 or line[match.start() - 1] in " \t"
             if not after_space:
+                continue
+            if match.group("colon") is None and match.group("rules") is None \
+                    and (match.group("verb") or "").lower() not in _MEANT_AS_SUPPRESSION:
                 continue
             span = Span(number, column, number, len(line.rstrip()) + 1)
             if document.in_block_text(number, column):  # meant as a suppression, but it is text
@@ -76,8 +84,10 @@ def _lines_of_text_at(document: Document, line: int) -> set[int]:
     return {line} | document.memo("text lines by key line", by_key_line).get(line, set())
 
 
-def apply_suppressions(suppressions: list[Suppression], findings: list[Finding]) -> list[Finding]:
-    """The findings no suppression covers, plus a finding for each suppression that covered none."""
+def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
+                       checked: Collection[str]) -> list[Finding]:
+    """The findings no suppression covers, plus a finding for each suppression of a `checked` rule
+    that covered none."""
     if not suppressions:
         return findings
     by_line: dict[int, list[Suppression]] = {}
@@ -93,7 +103,7 @@ def apply_suppressions(suppressions: list[Suppression], findings: list[Finding])
             match.used.add(finding.code)
     for suppression in suppressions:
         for code, written in suppression.codes.items():
-            if code not in suppression.used:
+            if code not in suppression.used and code in checked:
                 kept.append(unused_suppression.RULE.finding(
                     suppression.path, suppression.span,
                     f"the suppression of {written} suppresses nothing here",
@@ -102,6 +112,9 @@ def apply_suppressions(suppressions: list[Suppression], findings: list[Finding])
 
 
 def _problem(match: re.Match) -> tuple[str, str] | None:
+    if match.group("colon") is None:
+        return ("this peptide-lint comment has no colon after peptide-lint, so it suppresses nothing",
+                "write it as: # peptide-lint: ignore[rule-name] -- why the rule does not apply here")
     if match.group("verb") != "ignore" or match.group("rules") is None:
         return ("this peptide-lint comment is not a suppression it understands",
                 "write it as: # peptide-lint: ignore[rule-name] -- why the rule does not apply here")
