@@ -79,6 +79,7 @@ def test_bad_configuration_is_a_usage_error(repo):
     result = run("check", cwd=repo)
     assert result.returncode == 2 and "did you mean 'hype-words'?" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    assert "--help" not in result.stderr  # the file needs fixing, not the command line
     (repo / "pyproject.toml").write_text("[tool.peptide-lint\n")
     assert run("check", cwd=repo).returncode == 2
     assert run("check", "--select", "nonsense", cwd=repo).returncode == 2

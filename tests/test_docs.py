@@ -101,3 +101,15 @@ def test_the_readme_suppression_example_suppresses_what_it_says():
         path.write_text(entry, encoding="utf-8")
         codes = {f.code for f in check_files([path], SCHEMA, Path(folder), index_files=[path]).findings}
     assert codes == {"PL202"}  # the made-up source id of the example; no hype finding, no unused suppression
+
+
+def test_docs_check_names_missing_and_stale_files_and_docs_writes_them(repo):
+    from test_cli import run
+
+    result = run("docs", "--check", cwd=repo)
+    assert (result.returncode, result.stdout.splitlines()) == (1, [
+        "docs/rules.md is missing; run 'peptide-lint docs'", "docs/style-guide.md is missing; run 'peptide-lint docs'"])
+    assert run("docs", cwd=repo).returncode == 0 and run("docs", "--check", cwd=repo).returncode == 0
+    (repo / "docs" / "rules.md").write_text("edited by hand\n")
+    result = run("docs", "--check", cwd=repo)
+    assert (result.returncode, result.stdout) == (1, "docs/rules.md is out of date; run 'peptide-lint docs'\n")

@@ -263,3 +263,10 @@ def test_a_text_report_written_to_a_file_follows_quiet_and_no_source(repo):
     run("check", "--output", "report.txt", cwd=repo)
     assert " | " in (repo / "report.txt").read_text()  # the source lines, without color codes
     assert "\x1b[" not in (repo / "report.txt").read_text()
+
+
+def test_output_dash_is_the_terminal(repo):
+    add_entry(repo, "testpeptide-z")
+    result = run("check", "--format", "json", "--output", "-", cwd=repo)
+    assert result.returncode == 0 and json.loads(result.stdout)["findings"] == []
+    assert not (repo / "-").exists()

@@ -51,9 +51,9 @@ def cli() -> None:
               help="Report format: text for people; json for scripts; sarif for GitHub code scanning; "
                    "github for pull-request annotations; junit for GitLab and Jenkins; markdown for a "
                    "job summary or a comment.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, allow_dash=True, path_type=Path),
               help="Write the report in --format to this file (replaced in one step); the terminal "
-                   "still gets the text report.")
+                   "still gets the text report. '-' is the terminal itself, as without --output.")
 @click.option("--strict", is_flag=True, help="Fail (exit code 1) on warnings too.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with 0 even when there are errors (for a report-only CI step). "
@@ -86,7 +86,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     Exit codes:
       0  no errors (warnings alone pass)
       1  at least one error
-      2  usage problem (bad option, missing path, unusable schema) or an internal failure
+      2  usage problem (bad option, a folder without entries, unusable configuration
+         or schema) or an internal failure; a missing or unreadable file is an error (1)
     """
     cwd = Path.cwd()
     repo = _repo(repo_dir, paths, cwd)
@@ -94,7 +95,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         config = load_config(repo.root).with_flags(_split(select), _split(ignore))
         schema = EntrySchema.load(repo.root / config.schema)
     except (ConfigError, SchemaConfigError) as err:
-        raise click.UsageError(str(err)) from None
+        raise click.ClickException(str(err)) from None  # a file to fix, not the command line
     entries_dir = repo.root / config.entries
     if not paths and not entries_dir.is_dir():
         raise click.UsageError(f"the repo {repo.root} has no {config.entries}/ folder")
@@ -123,7 +124,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         report = run_check()
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
                         show_summary=not quiet, statistics=statistics)
-    if output is None:
+    if output is None or str(output) == "-":
         chosen = text if output_format == "text" else reporter_class(output_format)()
         chosen.write(report, sys.stdout)
     else:
@@ -178,14 +179,15 @@ def docs(ctx: click.Context, repo_dir: Path | None, check_only: bool) -> None:
         config = load_config(repo.root)
         schema = EntrySchema.load(repo.root / config.schema)
     except (ConfigError, SchemaConfigError) as err:
-        raise click.UsageError(str(err)) from None
+        raise click.ClickException(str(err)) from None
     outputs = {repo.root / "docs" / "rules.md": rules_markdown(),
                repo.root / "docs" / "style-guide.md": style_guide_markdown(schema)}
     stale = [path for path, text in outputs.items()
              if not path.is_file() or path.read_text(encoding="utf-8") != text]
     for path in stale:
         if check_only:
-            click.echo(f"{path.relative_to(repo.root).as_posix()} is out of date; run 'peptide-lint docs'")
+            state = "is out of date" if path.is_file() else "is missing"
+            click.echo(f"{path.relative_to(repo.root).as_posix()} {state}; run 'peptide-lint docs'")
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, outputs[path])
