@@ -40,3 +40,15 @@ def test_standard_dose_hint_names_the_closest_dose_row(tmp_path):
     assert hints(tmp_path, "PL305", ("standard_dose: 1–2 mg per day", "standard_dose: 2–4 mg per day")) == [
         'standard_dose reads "2–4 mg per day" and dose row "Common course" reads "1–2 mg per day": '
         "correct whichever of the two is wrong, so that they match word for word"]
+
+
+@pytest.mark.parametrize("old, new, hint", [
+    ("class: Synthetic", "class:Synthetic", "write a space after the colon (class: ...)"),
+    ("      confidence: community\n", "\u00a0     confidence: community\n",
+     "replace it with a normal space: delete the spaces at the start of this line and type them again"),
+    ("    title: A synthetic trial of Testpeptide-Z", "    title: \u201cA fictional case series: of Testpeptide-Q\u201d",
+     'write the value in straight double quotes ("...") instead of curly ones; word processors and '
+     "autocorrect often make quotes curly"),
+])
+def test_yaml_syntax_hints_say_how_to_repair_the_line(tmp_path, old, new, hint):
+    assert hints(tmp_path, "PL005", (old, new)) == [hint]
