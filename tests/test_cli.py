@@ -102,6 +102,14 @@ def test_the_repo_folder_stands_for_its_entries_and_hidden_files_are_left_out(re
         assert (result.returncode, result.stdout) == (0, "All clear: no findings in 1 file.\n"), args
 
 
+def test_an_entry_named_in_upper_case_is_reported_not_skipped(repo):
+    add_entry(repo, "testpeptide-z").rename(repo / "entries" / "testpeptide-z.YAML")
+    for flags in (("--no-cache",), (), ()):
+        result = run("check", "--no-source", *flags, cwd=repo)
+        assert (result.returncode, result.stdout.splitlines()[0]) == (1, "entries/testpeptide-z.YAML:1:1: PL001 [error] "
+                                                                      'the file name ends in ".YAML": entries end in ".yaml", in lower case')
+
+
 def test_an_empty_entries_folder_is_not_all_clear(repo):
     result = run("check", cwd=repo)
     assert (result.returncode, result.stdout) == (0, "Nothing to check: no entry files (.yaml or .yml) were found.\n")

@@ -51,7 +51,8 @@ def entry_files(paths: list[Path]) -> list[Path]:
             for folder, folders, files in os.walk(path):
                 folders[:] = [name for name in folders if not name.startswith(".")]
                 for name in files + folders:  # a folder named like an entry is reported, not skipped
-                    if is_entry_name(name) and not name.startswith("."):
+                    # x.YAML too, to be reported: skipped, an editor would think it checked
+                    if is_entry_name(name.lower()) and not name.startswith("."):
                         child = Path(folder, name)
                         found.setdefault(os.path.normpath(child), child)
         else:

@@ -306,6 +306,10 @@ def load_file(path: Path, display_path: str) -> LoadResult:
         if stat.S_ISDIR(status.st_mode):
             return problem(unreadable_file, FILE_START, "this is a folder, not an entry file",
                            "entries are single .yaml files; check the path")
+        if not is_entry_name(path.name) and is_entry_name(path.name.lower()):
+            return problem(unreadable_file, FILE_START,
+                           f'the file name ends in "{path.suffix}": entries end in ".yaml", in lower case',
+                           f"rename it to {path.stem}.yaml so that it is checked with the others")
         if not is_entry_name(path.name):
             return problem(unreadable_file, FILE_START, "this is not an entry file: entries are .yaml files",
                            "check the path; peptide-lint checks the entries of a content repo")

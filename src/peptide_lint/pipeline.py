@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from .config import Config
-from .discover import display_path, entry_files
+from .discover import display_path, entry_files, is_entry_name
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
 from .loader import MAX_FILE_BYTES, load_data, load_file
@@ -100,7 +100,8 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
     stale = store.refresh(index_dir) if store is not None else None
     if stale is None:
         store = None
-        stale = entry_files([index_dir]) if index_dir is not None and index_dir.is_dir() else []
+        stale = ([path for path in entry_files([index_dir]) if is_entry_name(path.name)]
+                 if index_dir is not None and index_dir.is_dir() else [])
     shown = {display_path(path, cwd): path for path in files}
     extra = {display_path(path, cwd): path for path in [*index_files, *stale]}
     index_tasks = [(name, path, False) for name, path in extra.items() if name not in shown]
