@@ -194,6 +194,16 @@ def test_the_terminal_never_gets_control_characters_from_an_entry(tmp_path):
         "    |        ^^^^"]
 
 
+def test_hints_and_undecodable_file_names_are_escaped_too(repo):
+    # The slug rule quotes the file name in its hint.
+    add_entry(repo, "testpeptide-z").rename(repo / "entries" / "x\x1b[2J.yaml")
+    os.rename(add_entry(repo, "testpeptide-y"), os.fsencode(repo / "entries") + b"/testpeptide-\xff.yaml")
+    result = run("check", "--no-cache", cwd=repo, env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "entries/testpeptide-\\udcff.yaml:" in result.stdout and "\x1b" not in result.stdout
+    assert "write slug: testpeptide-\\udcff" in result.stdout and "write slug: x\\x1b[2J" in result.stdout
+
+
 def test_the_carets_stand_under_the_finding_after_wide_characters(tmp_path):
     (tmp_path / "a.yaml").write_text("name: \u6f22\u5b57 e\u0301 wrong\n", encoding="utf-8")
     finding = Finding("a.yaml", Span(1, 13, 1, 18), "PL999", "x", Severity.ERROR, "m")

@@ -59,12 +59,13 @@ class TextReporter:
             line = lines[finding.line - 1].replace("\t", " ")
             start = min(finding.column - 1, len(line))
             last = finding.span.end_column - 1 if finding.span.end_line == finding.line else len(line)
-            before, marked = _visible(line[:start]), _visible(line[start:max(start, min(last, len(line)))])
+            end = max(start, min(last, len(line)))
+            before, marked = _visible(line[:start]), _visible(line[start:end])
             carets = "^" * max(1, _width(marked))
-            parts.append(f"  {number} | {before}{marked}{_visible(line[max(start, min(last, len(line))):])}\n")
+            parts.append(f"  {number} | {before}{marked}{_visible(line[end:])}\n")
             parts.append(f"  {gutter} | {' ' * _width(before)}{self.style(carets, fg=_SEVERITY_COLOR[finding.severity])}\n")
         if finding.hint:
-            parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {finding.hint}\n")
+            parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {_visible(finding.hint)}\n")
         return "".join(parts)
 
     def summary(self, report: Report) -> str:
@@ -80,31 +81,37 @@ class TextReporter:
                 f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)}).")
 
 
+# Invisible characters an entry may hold (some scripts and emoji need them), so shown as they are.
+_JOINERS = {"\u200c", "\u200d"}
+
+
 def _visible(text: str) -> str:
-    """`text` safe to print: control and invisible format characters from an entry (an escape
-    sequence would act on the terminal; a text-direction mark would reorder the line) shown as
-    escapes such as \\x1b or \\u202e instead."""
+    """`text` safe to print: control and invisible format characters from an entry or a file name
+    (an escape sequence would act on the terminal; a text-direction mark would reorder the line;
+    an undecodable byte of a file name cannot be printed at all) shown as escapes such as \\x1b,
+    \\u202e or \\udcff instead."""
     if text.isascii() and text.isprintable():
         return text
     import unicodedata
 
-    return "".join(_escape(char) if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
-                   for char in text)
+    return "".join(_escape(char) if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+                   and char not in _JOINERS else char for char in text)
 
 
 def _escape(char: str) -> str:
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _width(text: str) -> int:
-    """How many terminal columns `text` takes: wide characters (CJK, most emoji) two, combining marks none."""
+    """How many terminal columns `text` takes: wide characters (CJK, most emoji) two, combining marks
+    and invisible format characters none."""
     if text.isascii():
         return len(text)
     import unicodedata
 
-    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-               for char in text)
+    return sum(0 if unicodedata.category(char) in ("Mn", "Me", "Cf") else
+               2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _plural(count: int, word: str) -> str:
