@@ -110,6 +110,23 @@ def test_an_entry_named_in_upper_case_is_reported_not_skipped(repo):
                                                                       'the file name ends in ".YAML": entries end in ".yaml", in lower case')
 
 
+def test_the_repo_reached_through_a_symlink_stands_for_its_entries_too(repo, tmp_path_factory):
+    add_entry(repo, "testpeptide-z")
+    (repo / "ci").mkdir()
+    (repo / "ci" / "workflow.yaml").write_text("on: push\n")
+    link = tmp_path_factory.mktemp("elsewhere") / "repolink"
+    link.symlink_to(repo)
+    result = run("check", "--no-cache", str(link), cwd=repo)
+    assert (result.returncode, result.stdout) == (0, "All clear: no findings in 1 file.\n")
+
+
+def test_the_repo_folder_without_entries_is_a_usage_error(repo):
+    (repo / "entries").rmdir()
+    for args in ((), (".",)):
+        result = run("check", *args, cwd=repo)
+        assert result.returncode == 2 and "has no entries/ folder" in result.stderr, args
+
+
 def test_an_empty_entries_folder_is_not_all_clear(repo):
     result = run("check", cwd=repo)
     assert (result.returncode, result.stdout) == (0, "Nothing to check: no entry files (.yaml or .yml) were found.\n")

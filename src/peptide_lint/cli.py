@@ -97,7 +97,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     except (ConfigError, SchemaConfigError) as err:
         raise click.ClickException(str(err)) from None  # a file to fix, not the command line
     entries_dir = repo.root / config.entries
-    if not paths and not entries_dir.is_dir():
+    if not entries_dir.is_dir() and (not paths or any(_is_inside(entries_dir, path) for path in paths)):
         raise click.UsageError(f"the repo {repo.root} has no {config.entries}/ folder")
     # Rules across entries always see every entry (index_dir), also when only a few files are checked.
     files = entry_files([_within_entries(path, entries_dir) for path in paths] if paths else [entries_dir])
@@ -216,7 +216,9 @@ def _within_entries(path: Path, entries_dir: Path) -> Path:
 
 
 def _is_inside(path: Path, folder: Path) -> bool:
-    return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == os.path.abspath(folder)
+    """Whether `path` is `folder` or inside it, however either is reached (through symlinks too)."""
+    real_folder = os.path.realpath(folder)
+    return os.path.commonpath([os.path.realpath(path), real_folder]) == real_folder
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
