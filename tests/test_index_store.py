@@ -233,3 +233,25 @@ def test_the_quick_store_key_agrees_with_the_full_path_arithmetic(tmp_path_facto
     path = os.path.join(str(root) if absolute else "", *parts) if parts else str(root)
     store = IndexStore(sqlite3.connect(":memory:"), "code", root, root)
     assert store._key(path) == _repo_path(path, root)
+
+
+def test_an_entry_that_links_to_another_is_an_entry_of_its_own(repo, three):
+    a, b, c = three
+    b.unlink()
+    b.symlink_to(a.name)  # entries/testpeptide-b.yaml -> testpeptide-a.yaml: the same slug twice
+    age(a)
+    both_ways(repo)
+    assert "PL505" in both_ways(repo, "entries/testpeptide-a.yaml")
+
+
+def test_a_checked_file_is_never_its_own_related_entry_through_its_stored_row(repo, three, tmp_path_factory):
+    a, b, c = three
+    both_ways(repo)
+    # a changes its slug and names its old one as related: its stored row still holds the old slug
+    a.write_text(a.read_text().replace("slug: testpeptide-a", "slug: testpeptide-q")
+                 .replace("  - testpeptide-b\n", "  - testpeptide-a\n"))
+    age(a)
+    link = tmp_path_factory.mktemp("elsewhere") / "repolink"
+    link.symlink_to(repo)  # named through a symlinked folder, the row of a is not written again
+    out = both_ways(repo, str(link / "entries" / "testpeptide-a.yaml"))
+    assert 'related peptide "testpeptide-a" has no entry' in out

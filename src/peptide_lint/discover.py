@@ -60,6 +60,14 @@ def entry_files(paths: list[Path]) -> list[Path]:
     return [found[key] for key in sorted(found)]
 
 
+def real_place(path: Path | str) -> str:
+    """Where a file is, with the symlinked folders on its way resolved but not the file itself: a
+    file named through a symlinked folder is the same entry as at its real path, whereas an entry
+    file that is a symlink to another is an entry of its own (a duplicate)."""
+    absolute = os.path.abspath(path)
+    return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
+
+
 def display_path(path: Path | str, cwd: Path) -> str:
     """The path as the user should see it: relative to the current folder where possible."""
     absolute = os.path.abspath(path)

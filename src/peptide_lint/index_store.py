@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .discover import display_path, is_entry_name
+from .discover import display_path, is_entry_name, real_place
 from .findings import FILE_START
 from .index import CitedWork, EntrySummary, Located, RepoIndex, name_key, work_key
 
@@ -42,7 +42,7 @@ _CHUNK = 500  # values per "IN (...)": SQLite allows a few hundred at least
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS index_entries (path TEXT PRIMARY KEY, stat TEXT, slug TEXT, name_key TEXT,
+CREATE TABLE IF NOT EXISTS index_entries (path TEXT PRIMARY KEY, stat BLOB, slug TEXT, name_key TEXT,
                                           summary TEXT);
 CREATE INDEX IF NOT EXISTS index_entries_slug ON index_entries (slug);
 CREATE INDEX IF NOT EXISTS index_entries_name ON index_entries (name_key);
@@ -113,13 +113,14 @@ class IndexStore:
     def fill(self, index: RepoIndex, checked: list[tuple[Path, EntrySummary]]) -> bool:
         """Add to `index`, which holds the summaries of the `checked` files, what it needs to know
         about the other stored entries: those sharing a slug, name or cited work with a checked
-        file, and the slugs the checked files name as related (every slug, if one is missing). False if the store failed or changed hands meanwhile (another run
-        with other code): the caller then reads every entry."""
+        file, and the slugs of the entries the checked files name as related (all slugs when one
+        of those is missing, for the suggestion of a close one). False if the store failed or
+        changed hands meanwhile (another run with other code): the caller then reads every entry."""
         checked_keys = {self._key(path) for path, _ in checked}
         if self.files.keys() <= checked_keys:
             return True  # every entry is checked, so already in the index
         # A file given through a symlinked folder is stored under its real path.
-        checked_keys |= {self._key(os.path.realpath(path)) for path, _ in checked}
+        checked_keys |= {self._key(real_place(path)) for path, _ in checked}
         summaries = [summary for _, summary in checked]
         slugs = {s.slug.value for s in summaries if s.slug}
         names = {name_key(s.name.value) for s in summaries if s.name}
@@ -133,13 +134,14 @@ class IndexStore:
                 rows.update(self._select("SELECT e.path, e.summary FROM index_works AS w JOIN index_entries AS e"
                                          " ON e.path = w.path WHERE w.work IN ({})", works))
                 related = {item.value for s in summaries for item in s.related if isinstance(item.value, str)}
-                known_slugs = [slug for (slug,) in self._select(
-                    "SELECT slug FROM index_entries WHERE slug IN ({})", related)]
+                # The checked files' own rows may be out of date: their slugs are in the index already.
+                known_slugs = [slug for path, slug in self._select(
+                    "SELECT path, slug FROM index_entries WHERE slug IN ({})", related) if path not in checked_keys]
                 if not related <= slugs.union(known_slugs):
                     # A related entry that is not in the repo: its finding suggests the closest slug,
                     # so every slug is wanted. Rare, so the usual run does not load them all.
-                    known_slugs = [slug for (slug,) in self._db.execute(
-                        "SELECT slug FROM index_entries WHERE slug IS NOT NULL")]
+                    known_slugs = [slug for path, slug in self._db.execute(
+                        "SELECT path, slug FROM index_entries WHERE slug IS NOT NULL") if path not in checked_keys]
         except sqlite3.Error:
             return False
         try:
