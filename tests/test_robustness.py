@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from casefiles import BASE_ENTRY, SCHEMA
 from peptide_lint import loader
-from peptide_lint.loader import load_bytes
+from peptide_lint.loader import load_bytes, load_data
 from peptide_lint.pipeline import check_files
 from test_cli import add_entry, run
 
@@ -28,7 +28,7 @@ def mutate(data: st.DataObject, source: bytes) -> bytes:
     for _ in range(data.draw(st.integers(1, 4))):
         kind = data.draw(st.sampled_from(
             ["delete", "duplicate", "swap", "indent", "tab", "bytes", "truncate", "retype", "bom_nul",
-             "huge", "deep", "anchor"]))
+             "huge", "deep", "anchor", "merge"]))
         i = data.draw(st.integers(0, max(0, len(lines) - 1)))
         if kind == "delete" and lines:
             del lines[i]
@@ -49,7 +49,7 @@ def mutate(data: st.DataObject, source: bytes) -> bytes:
         elif kind == "retype" and lines and b": " in lines[i]:
             key = lines[i].split(b": ", 1)[0]
             value = data.draw(st.sampled_from([b"5", b"no", b"~", b"2020-01-01", b"[a, b]", b"{a: 1}", b"''",
-                                               b"!!binary aGk=", b"*nothing", b"1e400", b"-", b"? x"]))
+                                               b"!!binary aGk=", b"*nothing", b"1e400", b"-", b"? x", b"*s"]))
             lines[i] = key + b": " + value
         elif kind == "bom_nul":
             lines.insert(i, data.draw(st.sampled_from([b"\xef\xbb\xbf", b"\x00", b"\r", b"\x85", b"\xff\xfe"])))
@@ -60,6 +60,8 @@ def mutate(data: st.DataObject, source: bytes) -> bytes:
             lines.insert(i, b"related: " + b"[" * depth + b"x" + b"]" * depth)
         elif kind == "anchor":
             lines.insert(i, b"a0: &a [x, x]\na1: &b [*a, *a, *a]\na2: [*b, *b, *b]")
+        elif kind == "merge":  # with a retype to *s, a value that comes from inside a merge key
+            lines.insert(i, b"<<: {x: &s testpeptide-q}")
     return b"\n".join(lines)
 
 
@@ -94,6 +96,24 @@ def test_mutated_entries_never_crash_and_findings_stay_inside_the_file(data):
 def test_random_bytes_never_crash(content):
     findings = check_bytes(content)
     assert not [f for f in findings if f.code == "PL900"]
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_data_read_for_the_repo_index_is_the_data_the_full_load_reads(data):
+    # Entries read only for the index go through load_data; checked ones through the full load.
+    # A difference would make a run on a few files see another repo than a run on all of them.
+    content = mutate(data, data.draw(st.sampled_from([BASE, REAL])))
+    full = load_bytes(content, Path("testpeptide-z.yaml"), "testpeptide-z.yaml")
+    if full.document is not None:
+        assert load_data(content) == full.document.data
+
+
+def test_a_value_from_inside_a_merge_key_reads_the_same_both_ways():
+    content = BASE.replace(b"slug: testpeptide-z\n", b"<<: {x: &s testpeptide-q}\nslug: *s\n")
+    full = load_bytes(content, Path("testpeptide-z.yaml"), "testpeptide-z.yaml")
+    assert load_data(content) == full.document.data and full.document.data["slug"] == "testpeptide-q"
 
 
 @settings(max_examples=5, deadline=None)

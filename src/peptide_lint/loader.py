@@ -296,8 +296,9 @@ class LoadResult:
     text: str | None = None  # the decoded text, when there is one, for showing source lines
 
 
-def load_file(path: Path, display_path: str) -> LoadResult:
-    """Read and parse one file. Problems become findings; nothing here raises for bad input."""
+def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadResult:
+    """Read and parse one file (whose bytes are `raw` if they were read already). Problems become
+    findings; nothing here raises for bad input."""
     def problem(rule, span: Span, message: str, hint: str | None = None) -> LoadResult:
         return LoadResult(None, [rule.RULE.finding(display_path, span, message, hint)])
 
@@ -321,7 +322,8 @@ def load_file(path: Path, display_path: str) -> LoadResult:
             return problem(file_too_large, FILE_START,
                            f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes",
                            "an entry is a few kilobytes; check that this is the right file")
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
     except FileNotFoundError:
         if path.is_symlink():
             return problem(unreadable_file, FILE_START, "this is a link to a file that does not exist",
@@ -462,13 +464,17 @@ _TOO_DEEP_HINT = "entries are at most a few levels deep; check the indentation"
 
 
 def _plain(node: Node, seen: set[int], depth: int) -> Any:
-    if id(node) in seen or depth > MAX_DEPTH:
+    """The data of `node` exactly as `_Builder.build` makes it (a test holds them to it), without
+    its places and findings."""
+    if id(node) in seen:
         return None
     seen.add(id(node))
+    if depth > MAX_DEPTH:
+        return None
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
-        for key, value in node.value:  # like the full load: the first of two equal keys wins
-            if isinstance(key, ScalarNode) and key.value not in result:
+        for key, value in node.value:  # the first of two equal keys wins; merge keys are skipped
+            if isinstance(key, ScalarNode) and key.value not in result and _tag(key) != _MERGE_TAG:
                 result[key.value] = _plain(value, seen, depth + 1)
         return result
     if isinstance(node, SequenceNode):
@@ -489,15 +495,19 @@ class NestedTooDeep(YAMLError):
 # of levels overflow the stack and kill the process, and in Python for ruamel's own loader. Deeper
 # than this, a text is reported without being composed (by either route, so that both agree). A
 # level opens with one of these characters (a block mapping needs a ':' or '?', a block list a
-# '-'), so a text with fewer of them cannot nest deeper: entries have about 200 to 300.
+# '-'), so a text with no more of them than this cannot nest deeper and needs no measuring. An
+# entry has a few hundred (prose counts too); one of over about 15 KB is measured, which costs
+# about as much as parsing it again.
 _SAFE_DEPTH = 500
 _LEVEL_OPENERS = "[{-?:"
 
 
 def _check_nesting(text: str) -> None:
-    """Raise NestedTooDeep if `text` nests deeper than composing it safely allows, at the first node
-    deeper than MAX_DEPTH (where the full load would report it). Only a text with many level
-    openers is parsed for this, event by event: the parser makes events without recursing."""
+    """Raise NestedTooDeep if `text` nests deeper than composing it safely allows, pointing at the
+    first node deeper than MAX_DEPTH, in whichever document or key it stands (where the full load
+    of a shallower text would report it); the file is then not composed, and that is its one
+    finding. Only a text with many level openers is parsed for this, event by event: the parser
+    makes events without recursing."""
     if sum(text.count(opener) for opener in _LEVEL_OPENERS) <= _SAFE_DEPTH:
         return
     events = _c_parser.CParser(text) if _c_parser is not None else _parser().parse(text)
