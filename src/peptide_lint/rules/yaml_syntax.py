@@ -85,6 +85,7 @@ def explain(problem: str, context: str) -> tuple[str, str, bool]:
 _INVISIBLE = {"\u00a0": "non-breaking space", "\u200b": "zero-width space", "\u2007": "figure space",
               "\u202f": "narrow non-breaking space", "\u3000": "ideographic space", "\ufeff": "byte-order mark"}
 # Spaces at the start of a line, with the look-alikes YAML does not count as indentation.
+_BLOCK_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
 _INDENT = re.compile("[ \u00a0\u2007\u202f\u3000]*")
 # A key whose colon has no space after it: YAML reads "class:Synthetic" as one piece of text.
 _GLUED_KEY = re.compile(r"\s*(?:- +)?([A-Za-z_][\w-]*):(?=\S)")
@@ -153,8 +154,12 @@ def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
 
 def _odd_indentation(lines: list[str], last: int) -> tuple[str, str, tuple[int, int]] | None:
     """A look-alike space in the indentation of a line, up to line `last`, nearest first. YAML reads
-    such a line as text at the left edge and stops at whatever follows, often lines later."""
+    such a line as text at the left edge and stops at whatever follows, often lines later. (In a
+    block of text it is part of the text, and harmless.)"""
+    in_text = _block_text_lines(lines[:last])
     for number in range(min(last, len(lines)), 0, -1):
+        if number in in_text:
+            continue
         indent = _INDENT.match(lines[number - 1]).group()
         odd = next((i for i, char in enumerate(indent) if char != " "), None)
         if odd is not None:
@@ -164,6 +169,20 @@ def _odd_indentation(lines: list[str], last: int) -> tuple[str, str, tuple[int, 
                     "replace it with a normal space: delete the spaces at the start of this line and type "
                     "them again", (number, odd + 1))
     return None
+
+
+def _block_text_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines that are the text of a block scalar (after `key: >-` or `key: |`):
+    lines indented with spaces deeper than the key's line, and blank lines among them."""
+    found: set[int] = set()
+    parent: int | None = None  # the indentation of the key that opened a block of text
+    for number, line in enumerate(lines, start=1):
+        spaces = len(line) - len(line.lstrip(" "))
+        if parent is not None and (not line.strip() or spaces > parent):
+            found.add(number)
+            continue
+        parent = spaces if _BLOCK_START.search(line) else None
+    return found
 
 
 def _glued_key(lines: list[str], number: int) -> tuple[str, str, tuple[int, int]] | None:
