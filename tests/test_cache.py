@@ -75,3 +75,27 @@ def test_parallel_runs_serve_cached_results_themselves_and_report_the_same(repo,
     with monkeypatch.context() as patch:
         without_workers(patch)
         assert findings(2, cache) == findings(1, None) and len(findings(1, None)) == 38
+
+
+def test_a_result_is_stored_for_the_bytes_it_was_computed_from(repo):
+    # An editor saving while a run is under way must not get the new text's result stored under
+    # the key of the text the run looked up (reverting the file would then serve it).
+    from peptide_lint.cache import ResultCache
+    from peptide_lint.config import Config
+    from peptide_lint.index import RepoIndex
+    from peptide_lint.pipeline import _compute, _lookup
+    from peptide_lint.rules.base import Context
+    from peptide_lint.schema import EntrySchema
+
+    entry = add_entry(repo, "testpeptide-z")
+    clean = entry.read_text()
+    entry.write_text(clean.replace("  Nothing is stacked with it.\n", "  3 users stack it.\n"))
+    cache = ResultCache(repo, "test")
+    task = ("entries/testpeptide-z.yaml", entry, True)
+    cached, miss = _lookup(task, cache)
+    assert cached is None and miss[1] == entry.read_bytes()
+    entry.write_text(clean)  # saved meanwhile
+    context = Context(schema=EntrySchema.load(repo / "schema" / "entry.schema.json"), config=Config(),
+                      index=RepoIndex())
+    result, key = _compute(task, miss, context, Config().rules(), cache)
+    assert key == miss[0] and [f.code for f in result.findings] == ["PL201"]

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import functools
 import gc
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING, Iterator
 
 from .config import Config
-from .discover import display_path, entry_files, is_entry_name
+from .discover import display_path, entry_files, is_entry_name, real_place
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
 from .loader import MAX_FILE_BYTES, load_data, load_file
@@ -106,8 +105,8 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
     extra = {display_path(path, cwd): path for path in [*index_files, *stale]}
     index_tasks = [(name, path, False) for name, path in extra.items() if name not in shown]
     if index_tasks:  # a file given through a symlinked folder is the same entry as at its real path
-        real = {os.path.realpath(path) for path in shown.values()}
-        index_tasks = [task for task in index_tasks if os.path.realpath(task[1]) not in real]
+        real = {real_place(path) for path in shown.values()}
+        index_tasks = [task for task in index_tasks if real_place(task[1]) not in real]
     tasks = [(name, path, True) for name, path in shown.items()] + index_tasks
     results: list[FileResult] = []
     read: list[tuple[Path, EntrySummary]] = []  # what the store is to keep
@@ -152,9 +151,15 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
 
 
 Task = tuple[str, Path, bool]  # shown name, path, checked (False: read only for the repo index)
+# What a cache lookup finds instead of a result: the key to store the result under, and the bytes
+# the result must be for (both None when the file cannot be cached). A check of the file read again
+# later could store the result for an edit made meanwhile under the key of the earlier bytes.
+Miss = tuple[str | None, bytes | None]
 
 # Below this many files, starting processes costs more than it saves.
 _PARALLEL_FROM = 32
+# After this many lookups without a hit the cache is taken for cold: the workers look up the rest.
+_COLD_AFTER = 32
 _worker_state: tuple | None = None
 
 
@@ -172,23 +177,21 @@ def _run(tasks: list[Task], context: Context, rules: tuple[Rule, ...], jobs: int
     try:
         if jobs <= 1 or len(tasks) < _PARALLEL_FROM:
             for task in tasks:
-                yield task, *_compute(task, None, False, context, rules, cache)
+                yield task, *_compute(task, None, context, rules, cache)
             return
-        to_compute: list[tuple[Task, str | None, bool]] = []  # (task, cache key, looked up already)
+        to_compute: list[tuple[Task, Miss | None]] = []  # None: not looked up yet
         for position, task in enumerate(tasks):
-            if cache is None or (position == _PARALLEL_FROM and len(to_compute) == position):
-                # No cache, or every lookup so far missed: a cold cache, whose lookups the workers
-                # do as they go instead of this process doing them all before they start.
-                to_compute += [(task, None, False) for task in tasks[position:]]
+            if cache is None or (position == _COLD_AFTER and len(to_compute) == position):
+                to_compute += [(task, None) for task in tasks[position:]]
                 break
-            cached, key = _lookup(task, cache)
+            cached, miss = _lookup(task, cache)
             if cached is not None:
                 yield task, cached, None
             else:
-                to_compute.append((task, key, True))
+                to_compute.append((task, miss))
         if len(to_compute) < _PARALLEL_FROM:
-            for task, key, looked_up in to_compute:
-                yield task, *_compute(task, key, looked_up, context, rules, cache)
+            for task, miss in to_compute:
+                yield task, *_compute(task, miss, context, rules, cache)
             return
         import multiprocessing  # only a large run pays for importing it
 
@@ -197,7 +200,7 @@ def _run(tasks: list[Task], context: Context, rules: tuple[Rule, ...], jobs: int
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 chunksize = max(1, min(64, len(to_compute) // (jobs * 8)))
-                for (task, _, _), (result, key) in zip(to_compute, pool.imap(_worker, to_compute, chunksize)):
+                for (task, _), (result, key) in zip(to_compute, pool.imap(_worker, to_compute, chunksize)):
                     yield task, result, key
         finally:
             _worker_state = None
@@ -206,49 +209,51 @@ def _run(tasks: list[Task], context: Context, rules: tuple[Rule, ...], jobs: int
             gc.unfreeze()
 
 
-def _worker(item: tuple[Task, str | None, bool]) -> tuple[FileResult, str | None]:
+def _worker(item: tuple[Task, Miss | None]) -> tuple[FileResult, str | None]:
     context, rules, cache = _worker_state
     return _compute(*item, context, rules, cache)
 
 
-def _lookup(task: Task, cache: ResultCache) -> tuple[FileResult | None, str | None]:
-    """The task's result if the cache has it, and its cache key (None if it cannot be cached)."""
+def _lookup(task: Task, cache: ResultCache) -> tuple[FileResult | None, Miss]:
+    """The task's result if the cache has it, else what the lookup found instead (see Miss)."""
     shown, path, checked = task
-    key = _cache_key(path, cache)
-    cached = cache.get(key, shown, complete=checked) if key is not None else None
-    if cached is not None:
-        cached.checked = checked
-    return cached, key
+    raw = _entry_bytes(path)
+    if raw is None:
+        return None, (None, None)
+    key = cache.key(raw, path.name)  # the name too: the slug-matches-filename rule depends on it
+    cached = cache.get(key, shown, complete=checked)
+    if cached is None:
+        return None, (key, raw)
+    cached.checked = checked
+    return cached, (None, None)
 
 
-def _compute(task: Task, key: str | None, looked_up: bool, context: Context, rules: tuple[Rule, ...],
+def _compute(task: Task, miss: Miss | None, context: Context, rules: tuple[Rule, ...],
              cache: ResultCache | None) -> tuple[FileResult, str | None]:
     """One file's result, from the cache when its bytes were seen before; and the cache key to
     store a newly computed result under (None when it came from the cache or cannot be cached).
-    `looked_up`: the cache was asked already, and had no result for `key`."""
-    if not looked_up and cache is not None:
-        cached, key = _lookup(task, cache)
+    `miss`: what a lookup made already found, or None to look up here."""
+    if miss is None and cache is not None:
+        cached, miss = _lookup(task, cache)
         if cached is not None:
             return cached, None
+    key, raw = miss or (None, None)
     shown, path, checked = task
     if checked:
-        return check_one(path, shown, context, rules), key
-    try:  # only for the index: the data is enough, positions and checks are not needed
-        raw = path.read_bytes() if path.is_file() and path.stat().st_size <= MAX_FILE_BYTES else None
-    except OSError:
-        raw = None
+        return check_one(path, shown, context, rules, raw), key
+    if raw is None:  # only for the index: the data is enough, positions and checks are not needed
+        raw = _entry_bytes(path)
     summary = summarize_data(shown, load_data(raw)) if raw is not None else EntrySummary(shown)
     return FileResult(shown, [], summary, [], checked=False), key
 
 
-def _cache_key(path: Path, cache: ResultCache | None) -> str | None:
-    if cache is None:
-        return None
+def _entry_bytes(path: Path) -> bytes | None:
+    """The file's bytes; None if it is not a file within the size limit or cannot be read (the
+    loader reports why when it is checked)."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return None  # the loader reports these; nothing worth caching
-        # The file name is part of the key: the slug-matches-filename rule depends on it.
-        return cache.key(path.read_bytes(), path.name)
+            return None
+        return path.read_bytes()
     except OSError:
         return None
 
@@ -260,9 +265,11 @@ def _read_lines(path: Path) -> list[str] | None:
         return None
 
 
-def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...]) -> FileResult:
-    """Load one file and run the schema and every per-entry rule on it."""
-    loaded = load_file(path, shown)
+def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
+              raw: bytes | None = None) -> FileResult:
+    """Load one file (whose bytes are `raw` if they were read already) and run the schema and
+    every per-entry rule on it."""
+    loaded = load_file(path, shown, raw)
     findings = list(loaded.findings)
     document = loaded.document
     if document is None:

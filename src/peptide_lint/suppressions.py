@@ -22,9 +22,7 @@ from .wording import closest
 
 _MARKER = re.compile(r"#\s*peptide-lint(?P<colon>\s*:)?\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?"
                      r"\s*(?:--\s*(?P<reason>.*))?")
-# Without its colon, a comment is taken for a suppression only when it reads like one: a plain
-# comment may well start with the tool's name ("# peptide-lint checks this file").
-_MEANT_AS_SUPPRESSION = {"ignore", "disable", "noqa", "skip", "off"}
+_SUPPRESSION_WORDS = {"ignore", "disable", "noqa", "skip", "off"}
 
 
 @dataclass(slots=True)
@@ -46,10 +44,7 @@ def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Find
         for match in _MARKER.finditer(line):
             column = match.start() + 1
             after_space = match.start() == 0 or line[match.start() - 1] in " \t"
-            if not after_space:
-                continue
-            if match.group("colon") is None and match.group("rules") is None \
-                    and (match.group("verb") or "").lower() not in _MEANT_AS_SUPPRESSION:
+            if not after_space or not _meant_as_suppression(match):
                 continue
             span = Span(number, column, number, len(line.rstrip()) + 1)
             if document.in_block_text(number, column):  # meant as a suppression, but it is text
@@ -109,6 +104,14 @@ def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
                     f"the suppression of {written} suppresses nothing here",
                     "remove it (or the part naming this rule): the finding it was for is gone"))
     return kept
+
+
+def _meant_as_suppression(match: re.Match) -> bool:
+    """Whether a comment starting with the tool's name is meant as a suppression: with the colon it
+    is; without, only when it reads like one, since a plain comment may well start with the name
+    ("# peptide-lint checks this file")."""
+    return (match.group("colon") is not None or match.group("rules") is not None
+            or (match.group("verb") or "").lower() in _SUPPRESSION_WORDS)
 
 
 def _problem(match: re.Match) -> tuple[str, str] | None:
