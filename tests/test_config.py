@@ -96,6 +96,69 @@ def test_fix_repairs_dose_ranges_and_nothing_else(repo):
     assert entry.read_bytes() == b"\xef\xbb\xbf" + original.replace(b"1-2 mg", "1–2 mg".encode())
 
 
+def _with_hyphen_ranges(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    entry.write_bytes(entry.read_bytes().replace("1–2 mg".encode(), b"1-2 mg"))
+    return entry
+
+
+def test_fix_edits_a_file_once_whatever_names_it_has_and_keeps_the_link(repo):
+    entry = _with_hyphen_ranges(repo)
+    fixed = entry.read_bytes().replace(b"1-2 mg", "1–2 mg".encode())
+    (repo / "entries" / "testpeptide-y.yaml").symlink_to(entry.name)
+    (repo / "e2").symlink_to("entries")
+    result = run("check", "--fix", "entries", "e2/testpeptide-z.yaml", cwd=repo)
+    assert entry.read_bytes() == fixed
+    assert (repo / "entries" / "testpeptide-y.yaml").is_symlink()
+    assert result.stderr.count("fixed 2 findings") == 1, result.stderr
+
+
+def test_fix_leaves_a_read_only_file_alone_and_says_so(repo):
+    entry = _with_hyphen_ranges(repo)
+    before = entry.read_bytes()
+    entry.chmod(0o444)
+    result = run("check", "--fix", "--exit-zero", cwd=repo)
+    assert entry.read_bytes() == before and result.returncode == 2
+    assert "peptide-lint: error: could not fix entries/testpeptide-z.yaml: the file is read-only" in result.stderr
+    assert "PL303" in result.stdout  # the report is still there
+
+
+def test_fix_reports_a_file_it_cannot_write_and_goes_on_with_the_others(repo, monkeypatch):
+    from peptide_lint import fixes
+    from peptide_lint.findings import Finding, Fix, Severity, Span
+
+    a, b = (add_entry(repo, f"testpeptide-{x}") for x in "ab")
+    edits = [Finding(f"entries/{p.name}", Span(1, 1, 1, 2), "PL303", "range-en-dash", Severity.ERROR, "m",
+                     fix=Fix(0, 1, "%", "#")) for p in (a, b)]
+
+    def refuse(path, data):
+        if path.name == a.name:
+            raise PermissionError(13, "Permission denied")
+        path.write_bytes(data)
+    monkeypatch.setattr(fixes, "write_atomic", refuse)
+    outcome = fixes.apply_fixes(edits, repo)
+    assert outcome.not_written == {"entries/testpeptide-a.yaml": "Permission denied"}
+    assert outcome.applied == {"entries/testpeptide-b.yaml": 1} and b.read_text().startswith("% yaml-language")
+
+
+def test_writes_keep_owner_and_mode_and_new_files_follow_the_umask(repo):
+    import os
+    import stat
+
+    entry = _with_hyphen_ranges(repo)
+    entry.chmod(0o640)
+    if os.geteuid() == 0:
+        os.chown(entry, 65534, 65534)
+    assert run("check", "--fix", "-o", "report.json", "--format", "json", cwd=repo).returncode == 0
+    status = entry.stat()
+    assert stat.S_IMODE(status.st_mode) == 0o640
+    if os.geteuid() == 0:
+        assert (status.st_uid, status.st_gid) == (65534, 65534)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((repo / "report.json").stat().st_mode) == 0o666 & ~mask
+
+
 def _codes(output: str) -> list[str]:
     return [line.split(" ")[1] for line in output.splitlines() if line.startswith("entries/")]
 

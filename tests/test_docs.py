@@ -113,3 +113,12 @@ def test_docs_check_names_missing_and_stale_files_and_docs_writes_them(repo):
     (repo / "docs" / "rules.md").write_text("edited by hand\n")
     result = run("docs", "--check", cwd=repo)
     assert (result.returncode, result.stdout) == (1, "docs/rules.md is out of date; run 'peptide-lint docs'\n")
+
+
+def test_docs_that_cannot_be_written_are_one_clear_error(repo):
+    from test_cli import run
+
+    (repo / "docs").write_text("a file where the folder should be\n")
+    result = run("docs", cwd=repo)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("peptide-lint: error: cannot write docs/rules.md")

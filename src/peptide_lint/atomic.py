@@ -8,7 +8,9 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path` in one step."""
+    """Write to a temporary file beside `path`, then rename it over `path` in one step. The file
+    keeps its permissions and, where this process may set them, its owner and group; a new file
+    gets the permissions the umask gives, as any other program's would."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -17,9 +19,29 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        try:
+            before = path.stat()
+        except FileNotFoundError:
+            os.chmod(temporary, 0o666 & ~_umask())
+        else:
+            os.chmod(temporary, before.st_mode & 0o7777)
+            if hasattr(os, "chown") and (before.st_uid, before.st_gid) != _owner(temporary):
+                try:
+                    os.chown(temporary, before.st_uid, before.st_gid)
+                except PermissionError:
+                    pass  # not ours to give away: the file becomes this user's, as any editor's save
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
+def _owner(path: str) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_uid, status.st_gid

@@ -115,12 +115,17 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
                            jobs=jobs or os.cpu_count() or 1, cache=cache)
 
     report = run_check()
+    not_fixed: dict[str, str] = {}
     if fix and any(finding.fix for finding in report.findings):
         from .fixes import apply_fixes
 
-        applied = apply_fixes(report.findings, cwd)
-        for shown, count in applied.items():
-            click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
+        outcome = apply_fixes(report.findings, cwd)
+        for shown, count in outcome.applied.items():
+            if count:
+                click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
+        not_fixed = outcome.not_written
+        for shown, why in not_fixed.items():
+            click.echo(f"peptide-lint: error: could not fix {shown}: {why}", err=True)
         report = run_check()
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
                         show_summary=not quiet, statistics=statistics)
@@ -133,12 +138,13 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         buffer = io.StringIO()
         to_file = replace(text, color=False) if output_format == "text" else reporter_class(output_format)()
         to_file.write(report, buffer)
+        text.write(report, sys.stdout)  # first: the log keeps the findings if the file cannot be written
         try:
             write_atomic(output, buffer.getvalue())
         except OSError as err:
-            raise click.UsageError(f"cannot write {output}: {err.strerror or err}") from None
-        text.write(report, sys.stdout)
-    ctx.exit(_exit_code(report, strict=strict, exit_zero=exit_zero))
+            raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
+    # A file --fix could not write is a failure of the command, whatever the findings say.
+    ctx.exit(EXIT_USAGE if not_fixed else _exit_code(report, strict=strict, exit_zero=exit_zero))
 
 
 @cli.command("rules")
@@ -185,13 +191,17 @@ def docs(ctx: click.Context, repo_dir: Path | None, check_only: bool) -> None:
     stale = [path for path, text in outputs.items()
              if not path.is_file() or path.read_text(encoding="utf-8") != text]
     for path in stale:
+        shown = path.relative_to(repo.root).as_posix()
         if check_only:
             state = "is out of date" if path.is_file() else "is missing"
-            click.echo(f"{path.relative_to(repo.root).as_posix()} {state}; run 'peptide-lint docs'")
-        else:
+            click.echo(f"{shown} {state}; run 'peptide-lint docs'")
+            continue
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, outputs[path])
-            click.echo(f"wrote {path.relative_to(repo.root).as_posix()}")
+        except OSError as err:
+            raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
+        click.echo(f"wrote {shown}")
     ctx.exit(1 if check_only and stale else 0)
 
 

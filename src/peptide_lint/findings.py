@@ -30,11 +30,13 @@ FILE_START = Span(1, 1, 1, 1)
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """Replace the characters start:end of the file's text (without a BOM) with `replacement`."""
+    """Replace the characters start:end of the file's text (without a BOM), which read `original`,
+    with `replacement`."""
 
     start: int
     end: int
     replacement: str
+    original: str  # what the edit replaces: a file that no longer reads so is not edited there
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,36 +3,55 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_atomic
 from .findings import Finding, Fix
 
 
-def apply_fixes(findings: list[Finding], cwd: Path) -> dict[str, int]:
-    """Apply every fix, file by file; returns the number of fixes applied per displayed path.
+@dataclass
+class FixOutcome:
+    applied: dict[str, int] = field(default_factory=dict)  # displayed path -> fixes applied
+    not_written: dict[str, str] = field(default_factory=dict)  # displayed path -> why
 
-    Edits are applied from the end of the file backwards so that earlier offsets stay valid, and
-    an edit that overlaps one already applied is skipped (the next run reports it again).
+
+def apply_fixes(findings: list[Finding], cwd: Path) -> FixOutcome:
+    """Apply every fix, file by file, and say what was applied and which files could not be written.
+
+    A file is edited once however many names it was checked under (a symlink, a symlinked folder),
+    and only where it still reads as it did when checked. Edits are applied from the end of the file
+    backwards so that earlier offsets stay valid; an edit that overlaps one already applied is
+    skipped (the next run reports it again).
     """
-    by_file: dict[str, list[Fix]] = defaultdict(list)
-    for finding in findings:
+    by_file: dict[str, tuple[str, set[Fix]]] = {}  # real path -> (first displayed path, fixes)
+    for finding in sorted(findings, key=lambda f: f.path):
         if finding.fix is not None:
-            by_file[finding.path].append(finding.fix)
-    applied: dict[str, int] = {}
-    for shown, fixes in sorted(by_file.items()):
-        path = cwd / shown
-        raw = path.read_bytes()
-        bom = raw.startswith(codecs.BOM_UTF8)
-        text = raw.decode("utf-8-sig")
-        count, limit = 0, len(text)
-        for fix in sorted(set(fixes), key=lambda f: (f.start, f.end), reverse=True):
-            if fix.end > limit:
+            real = os.path.realpath(cwd / finding.path)
+            by_file.setdefault(real, (finding.path, set()))[1].add(finding.fix)
+    outcome = FixOutcome()
+    for real, (shown, fixes) in sorted(by_file.items(), key=lambda item: item[1][0]):
+        path = Path(real)
+        try:
+            if not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+                outcome.not_written[shown] = "the file is read-only"
                 continue
-            text = text[: fix.start] + fix.replacement + text[fix.end:]
-            limit = fix.start
-            count += 1
-        write_atomic(path, (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8"))
-        applied[shown] = count
-    return applied
+            raw = path.read_bytes()
+            bom = raw.startswith(codecs.BOM_UTF8)
+            text = raw.decode("utf-8-sig")
+            count, limit = 0, len(text)
+            for fix in sorted(fixes, key=lambda f: (f.start, f.end), reverse=True):
+                if fix.end > limit or text[fix.start:fix.end] != fix.original:
+                    continue
+                text = text[: fix.start] + fix.replacement + text[fix.end:]
+                limit = fix.start
+                count += 1
+            if count:
+                write_atomic(path, (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8"))
+            outcome.applied[shown] = count
+        except (OSError, UnicodeDecodeError) as err:
+            outcome.not_written[shown] = getattr(err, "strerror", None) or str(err)
+    return outcome

@@ -51,12 +51,12 @@ def check(document, context) -> Iterator[Finding]:
             end = document.text_offset(path, match.end() - 1)
             fix = None
             if start is not None and end is not None and document.text[start:end + 1] == match.group():
-                fix = Fix(start, end + 1, "–")
+                fix = Fix(start, end + 1, "–", match.group())
+            fixable = " (fixable: peptide-lint check --fix)" if fix else ""
             yield RULE.at(document, document.text_span(path, match.start(), match.end()),
                           f"the range in {field(context.schema, document.data, path)} uses a hyphen; "
                           "ranges use an en dash (–)",
-                          f"write it as {_with_en_dash(text, match, units)} (fixable: peptide-lint check --fix)",
-                          fix)
+                          f"write it as {_with_en_dash(text, match, units)}{fixable}", fix)
 
 
 RULE = Rule("PL303", "range-en-dash", Severity.ERROR,
