@@ -193,3 +193,40 @@ def test_a_rule_switched_off_any_way_is_off_whole(repo):
     for flags in (("--ignore", "PL301,PL405"), ("--select", "PL1,PL2,PL5")):
         result = run("check", "--no-source", *flags, cwd=repo)
         assert (result.returncode, _codes(result.stdout)) == (0, []), flags
+
+
+@pytest.mark.parametrize("table, message", [
+    ({"options": {"hype-words": {"words": [1, 2]}}},
+     "options.hype-words.words has an item 1 that must be text"),
+    ({"options": {"prose-too-short": {"min-characters": {"lede": "x"}}}},
+     "options.prose-too-short.min-characters has 'lede' that must be a whole number"),
+    ({"options": {"prose-too-short": {"min-characters": {"ledd": 10}}}},
+     "options.prose-too-short.min-characters has no entry 'ledd'; did you mean 'lede'?"),
+    ({"options": {"dose-unit": {"spellings": ["mcg", "ug"]}}},
+     "options.dose-unit.spellings has an item 'mcg' that must be a list"),
+    ({"ignore": [""]}, "ignore: an empty rule name"),
+    ({"ignore": ["pl"]}, "ignore: no rule is called 'pl'"),
+    ({"select": ["hype-words"], "ignore": ["PL4"]}, "no rule is left to run"),
+    ({"entries": ["entries"]}, "entries must be the path of a folder from the repo root, as text"),
+    ({"schema": 5}, "schema must be the path of a file from the repo root, as text"),
+    ({"severity": {"yaml-syntax": "warning"}}, "severity of yaml-syntax cannot be warning"),
+])
+def test_settings_of_the_wrong_shape_are_named(table, message):
+    with pytest.raises(ConfigError) as raised:
+        parse(table)
+    assert message in str(raised.value)
+
+
+def test_settings_of_the_right_shape_pass():
+    config = parse({"options": {"risk-not-in-caveat": {"synonyms": {"synthetic rash": ["rash"]}},
+                                "dose-unit": {"spellings": [["mcg", "ug"]]},
+                                "prose-too-short": {"min-characters": {"lede": 10}}},
+                    "severity": {"yaml-syntax": "error", "PL4": "warning"}, "select": ["PL2", "PL201"]})
+    assert {rule.code[:3] for rule in config.rules()} == {"PL2"}
+
+
+def test_the_rules_that_are_always_errors_exist():
+    from peptide_lint import registry
+    from peptide_lint.config import _ALWAYS_ERRORS
+
+    assert all(registry.lookup(name) is not None for name in _ALWAYS_ERRORS)

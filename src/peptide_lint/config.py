@@ -11,7 +11,7 @@
     "entries/legacy-*.yaml" = ["PL201"]
 
     [tool.peptide-lint.options.claim-without-citation]
-    extra-signals = ["appears to"]
+    extend-signals = ["appears to"]
 
 Anything unknown is a usage error that names it and suggests the closest known name.
 """
@@ -19,6 +19,7 @@ Anything unknown is a usage error that names it and suggests the closest known n
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,11 @@ from .rules.base import Rule
 from .wording import closest
 
 _KNOWN_KEYS = ("select", "ignore", "severity", "per-file-ignores", "entries", "schema", "options")
+_CODE_PREFIX = re.compile(r"PL\d{1,3}")
+# Their findings mean that a file could not be read as an entry at all. Such a file fails whatever
+# is selected or ignored (pipeline.check_files), so it is not made a warning either.
+_ALWAYS_ERRORS = ("unreadable-file", "not-utf8", "control-character", "yaml-syntax", "empty-file",
+                  "root-not-mapping", "file-too-large")
 
 
 class ConfigError(Exception):
@@ -49,6 +55,8 @@ class Config:
     def rules(self) -> tuple[Rule, ...]:
         """The enabled rules, each with its configured severity."""
         chosen = _expand(self.select, "select") - _expand(self.ignore, "ignore")
+        if not chosen:
+            raise ConfigError("no rule is left to run: the selected rules are all ignored")
         return tuple(replace(rule, severity=self.severity.get(rule.code, rule.severity))
                      for rule in registry.RULES if rule.code in chosen)
 
@@ -95,16 +103,24 @@ def parse(table: dict[str, Any], source: str = "configuration") -> Config:
     for selector, level in _table(table.get("severity", {}), f"{where}: severity").items():
         if level not in ("error", "warning"):
             raise ConfigError(f"{where}: severity of {selector} must be error or warning, not {level!r}")
-        for code in _expand([selector], "severity"):
+        for code in _expand([selector], f"{where}: severity"):
+            rule = registry.lookup(code)
+            if level == "warning" and rule.name in _ALWAYS_ERRORS:
+                raise ConfigError(f"{where}: severity of {rule.name} cannot be warning: a file it reports "
+                                  "cannot be read as an entry, and that is always an error")
             severities[code] = Severity(level)
     per_file = {pattern: tuple(sorted(_expand(_strings(codes, f"{where}: per-file-ignores"),
-                                              "per-file-ignores")))
+                                              f"{where}: per-file-ignores")))
                 for pattern, codes in _table(table.get("per-file-ignores", {}), f"{where}: per-file-ignores").items()}
     options = _options(_table(table.get("options", {}), f"{where}: options"), where)
     config = Config(tuple(select), tuple(ignore), severities, per_file,
-                    str(table.get("entries", "entries")), str(table.get("schema", "schema/entry.schema.json")),
+                    _path(table.get("entries", "entries"), f"{where}: entries", "a folder"),
+                    _path(table.get("schema", "schema/entry.schema.json"), f"{where}: schema", "a file"),
                     options, source)
-    config.rules()
+    try:
+        config.rules()
+    except ConfigError as err:
+        raise ConfigError(f"{where}: {err}") from None
     return config
 
 
@@ -118,22 +134,58 @@ def _options(table: dict[str, Any], where: str) -> dict[str, dict[str, Any]]:
         values = _table(values, f"{where}: options.{rule_name}")
         _check_names(values, tuple(rule.options), f"{where}: the rule {rule.name} has no option")
         for name, value in values.items():
-            default = rule.options[name]
-            if type(value) is not type(default):
-                raise ConfigError(f"{where}: options.{rule.name}.{name} must be a "
-                                  f"{type(default).__name__}, like its default {default!r}")
+            problem = _shape_problem(value, rule.options[name])
+            if problem:
+                raise ConfigError(f"{where}: options.{rule.name}.{name} {problem}")
         result[rule.name] = values
     return result
+
+
+def _shape_problem(value: Any, default: Any, nested: bool = False) -> str | None:
+    """What is wrong with an option's value, measured against its default: the same type, lists of
+    the same kind of item, tables of the same kind of value. A table of numbers (one per field, like
+    min-characters) has its default's keys; a table of lists (like synonyms) has the editor's own."""
+    kinds = {bool: "true or false", int: "a whole number", str: "text", list: "a list", dict: "a table"}
+    if type(value) is not type(default):
+        wanted = f"must be {kinds.get(type(default), type(default).__name__)}"
+        return wanted if nested else f"{wanted}, like its default {default!r}"
+    if isinstance(default, list):
+        item = default[0] if default else ""
+        for element in value:
+            problem = _shape_problem(element, item, nested=True)
+            if problem:
+                return f"has an item {element!r} that {problem}"
+    if isinstance(default, dict) and default:
+        sample = next(iter(default.values()))
+        for key, element in value.items():
+            if not isinstance(sample, (list, dict)) and key not in default:
+                suggestion = closest(key, list(default))
+                return f"has no entry {key!r}" + (f"; did you mean {suggestion!r}?" if suggestion else
+                                                  f" (known: {', '.join(default)})")
+            problem = _shape_problem(element, default.get(key, sample), nested=True)
+            if problem:
+                return f"has {key!r} that {problem}"
+    return None
+
+
+def _path(value: Any, where: str, kind: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where} must be the path of {kind} from the repo root, as text")
+    return value
 
 
 def _expand(selectors, setting: str) -> set[str]:
     codes: set[str] = set()
     for selector in selectors:
+        if not selector.strip():
+            raise ConfigError(f"{setting}: an empty rule name")
         if selector.upper() == "ALL":
             codes.update(rule.code for rule in registry.RULES)
             continue
+        # A code or a code's beginning (PL2, PL20): a bare "P" or "PL" would be every rule.
+        prefix = selector.upper() if _CODE_PREFIX.fullmatch(selector.upper()) else None
         matched = {rule.code for rule in registry.RULES
-                   if rule.name == selector or rule.code.startswith(selector.upper())}
+                   if rule.name == selector or (prefix and rule.code.startswith(prefix))}
         if not matched:
             _unknown(selector, [r.name for r in registry.RULES] + [r.code for r in registry.RULES],
                      f"{setting}: no rule is called")
