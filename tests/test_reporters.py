@@ -281,3 +281,18 @@ def test_output_dash_is_the_terminal(repo):
     result = run("check", "--format", "json", "--output", "-", cwd=repo)
     assert result.returncode == 0 and json.loads(result.stdout)["findings"] == []
     assert not (repo / "-").exists()
+
+
+def test_ci_formats_place_files_from_the_git_checkout_root(repo):
+    content = repo / "content"
+    content.mkdir()
+    for name in ("schema", "entries"):
+        (repo / name).rename(content / name)
+    (repo / ".git").mkdir()  # the checkout holds the content repo in a subfolder
+    add_entry(content, "testpeptide-z").write_text("slug: x\n")
+    github = run("check", "--format", "github", cwd=content).stdout
+    assert "file=content/entries/testpeptide-z.yaml" in github
+    sarif = json.loads(run("check", "--format", "sarif", cwd=content).stdout)["runs"][0]
+    location = sarif["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "content/entries/testpeptide-z.yaml"
+    assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"

@@ -25,6 +25,16 @@ def find_repo(start: Path) -> Repo | None:
     return None
 
 
+def checkout_root(repo_root: Path) -> Path:
+    """The root of the git checkout that holds the content repo (the nearest folder at or above it
+    with a .git folder or file), else the content repo itself. CI tools (GitHub annotations, code
+    scanning) place files relative to the checkout, which may hold the content repo in a subfolder."""
+    for folder in (repo_root, *repo_root.parents):
+        if (folder / ".git").exists():
+            return folder
+    return repo_root
+
+
 def _configures_us(pyproject: Path) -> bool:
     try:
         return "[tool.peptide-lint" in pyproject.read_text(encoding="utf-8")

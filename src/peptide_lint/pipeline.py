@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from .config import Config
-from .discover import display_path, entry_files, is_entry_name, real_place
+from .discover import checkout_root, display_path, entry_files, is_entry_name, real_place
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
 from .loader import MAX_FILE_BYTES, load_data, load_file
@@ -64,11 +64,16 @@ class Report:
     def tool_failed(self) -> bool:
         return any(f.code == internal_error.RULE.code for f in self.findings)
 
+    @property
+    def source_root(self) -> Path | None:
+        """What CI tools resolve paths against: the git checkout holding the repo (see checkout_root)."""
+        return None if self.repo_root is None else checkout_root(self.repo_root.resolve())
+
     def repo_relative(self, shown_path: str) -> str:
-        """A finding's path relative to the repo root, with forward slashes (for SARIF, CI tools)."""
+        """A finding's path relative to `source_root`, with forward slashes (for SARIF, CI tools)."""
         if self.repo_root is None:
             return shown_path
-        return _repo_relative(self.cwd / shown_path, self.repo_root)
+        return _repo_relative(self.cwd / shown_path, self.source_root)
 
 
 @dataclass(slots=True)

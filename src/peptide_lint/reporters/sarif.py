@@ -1,8 +1,9 @@
 """`--format sarif`: SARIF 2.1.0, which GitHub code scanning (and many other tools) read.
 
 Every rule is described in the tool section; each finding is a result with a physical location
-relative to the repo root (`%SRCROOT%`, percent-encoded as a URI). `partialFingerprints` let code scanning recognise the same
-finding after unrelated edits move it: the fingerprint is built from the rule, the file, the text
+relative to the root of the git checkout (`%SRCROOT%`, percent-encoded as a URI), which is the
+content repo's unless it sits in a subfolder. `partialFingerprints` let code scanning recognise the
+same finding after unrelated edits move it: the fingerprint is built from the rule, the file, the text
 of the line (not its number) and how many identical findings precede it, so a finding keeps its
 identity when lines are added above it.
 """
@@ -64,8 +65,8 @@ class SarifReporter:
             "columnKind": "unicodeCodePoints",
             "results": results,
         }
-        if report.repo_root is not None:
-            run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": report.repo_root.resolve().as_uri() + "/"}}
+        if report.source_root is not None:
+            run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": report.source_root.as_uri() + "/"}}
         json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
 
