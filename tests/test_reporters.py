@@ -296,3 +296,9 @@ def test_ci_formats_place_files_from_the_git_checkout_root(repo):
     location = sarif["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location["uri"] == "content/entries/testpeptide-z.yaml"
     assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
+
+
+def test_markdown_shows_entry_text_as_text_never_as_markup():
+    from peptide_lint.reporters.markdown import _cell
+
+    assert _cell("Route | <b>x</b> [z](http://e) `c`") == "Route \\| &lt;b&gt;x&lt;/b&gt; \\[z\\](http://e) \\`c\\`"

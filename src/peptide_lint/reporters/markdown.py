@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
@@ -13,7 +14,14 @@ MAX_ROWS = 200  # a job summary is for reading; the full list is in the annotati
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text from an entry as it reads, never as markup: a label such as "<b>" or "[x](y)" would
+    otherwise be rendered, or break the table."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|#~!]")
 
 
 @dataclass
