@@ -134,6 +134,7 @@ def test_an_empty_entries_folder_is_not_all_clear(repo):
 
 @pytest.mark.parametrize("args, message", [
     (("check", "schema"), "schema holds no entry files (.yaml or .yml)"),
+    (("check", "--output", ""), "--output needs a file name"),
     (("check", "--colour"), "No such option"),
     (("check", "--color", "sometimes"), "'sometimes' is not one of"),
     (("explain", "claim-without-citatoin"), "did you mean claim-without-citation?"),

@@ -89,6 +89,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
       2  usage problem (bad option, a folder without entries, unusable configuration
          or schema) or an internal failure; a missing or unreadable file is an error (1)
     """
+    if output is not None and str(output) in ("", "."):
+        raise click.UsageError("--output needs a file name (or - for the terminal)")
     cwd = Path.cwd()
     repo = _repo(repo_dir, paths, cwd)
     try:
