@@ -264,3 +264,10 @@ def test_a_file_that_is_not_yaml_is_not_read_as_an_entry(repo):
     result = run("check", "--no-source", "README.md", cwd=repo)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == "README.md:1:1: PL001 [error] this is not an entry file: entries are .yaml files"
+
+
+def test_explain_a_code_family_lists_its_rules(repo):
+    result = run("explain", "PL3", cwd=repo)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and lines and all(line.startswith("PL3") for line in lines)
+    assert any("dose-row-confidence" in line for line in lines)

@@ -152,16 +152,25 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 @cli.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and what it checks."""
+    _echo_rules(registry.RULES)
+
+
+def _echo_rules(rules) -> None:
     width = max(len(rule.name) for rule in registry.RULES)
-    for rule in registry.RULES:
+    for rule in rules:
         click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
 
 
 @cli.command()
 @click.argument("rule")
 def explain(rule: str) -> None:
-    """Show what RULE (a code such as PL201 or a name such as claim-without-citation) checks and why."""
+    """Show what RULE (a code such as PL201 or a name such as claim-without-citation) checks and why.
+    A code's beginning (PL3) lists the rules it covers."""
     found = registry.lookup(rule)
+    family = [r for r in registry.RULES if r.code.startswith(rule.strip().upper())] if len(rule.strip()) > 2 else []
+    if found is None and family:
+        _echo_rules(family)
+        return
     if found is None:
         names = [r.name for r in registry.RULES] + [r.code for r in registry.RULES]
         suggestion = closest(rule, names)
