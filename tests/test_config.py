@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
 
 from peptide_lint.config import Config, ConfigError, parse
@@ -113,6 +116,23 @@ def test_fix_edits_a_file_once_whatever_names_it_has_and_keeps_the_link(repo):
     assert result.stderr.count("fixed 2 findings") == 1, result.stderr
 
 
+def test_fix_leaves_a_file_with_hard_links_alone_and_says_so(repo):
+    entry = _with_hyphen_ranges(repo)
+    before = entry.read_bytes()
+    os.link(entry, repo / "elsewhere.yaml")
+    result = run("check", "--fix", cwd=repo)
+    assert entry.read_bytes() == before and entry.stat().st_nlink == 2 and result.returncode == 2
+    assert "could not fix entries/testpeptide-z.yaml: the file has other names (hard links)" in result.stderr
+
+
+def test_a_report_written_over_a_symlink_goes_to_its_target(repo):
+    add_entry(repo, "testpeptide-z")
+    (repo / "reports").mkdir()
+    (repo / "report.json").symlink_to("reports/latest.json")
+    assert run("check", "--format", "json", "-o", "report.json", cwd=repo).returncode == 0
+    assert (repo / "report.json").is_symlink() and json.loads((repo / "reports" / "latest.json").read_text())
+
+
 def test_fix_leaves_a_read_only_file_alone_and_says_so(repo):
     entry = _with_hyphen_ranges(repo)
     before = entry.read_bytes()
@@ -142,7 +162,6 @@ def test_fix_reports_a_file_it_cannot_write_and_goes_on_with_the_others(repo, mo
 
 
 def test_writes_keep_owner_and_mode_and_new_files_follow_the_umask(repo):
-    import os
     import stat
 
     entry = _with_hyphen_ranges(repo)
@@ -200,8 +219,10 @@ def test_a_rule_switched_off_any_way_is_off_whole(repo):
      "options.hype-words.words has an item 1 that must be text"),
     ({"options": {"prose-too-short": {"min-characters": {"lede": "x"}}}},
      "options.prose-too-short.min-characters has 'lede' that must be a whole number"),
-    ({"options": {"prose-too-short": {"min-characters": {"ledd": 10}}}},
-     "options.prose-too-short.min-characters has no entry 'ledd'; did you mean 'lede'?"),
+    ({"options": {"prose-too-short": {"min-characters": {"lede": -1}}}},
+     "options.prose-too-short.min-characters has 'lede' that must not be negative"),
+    ({"options": {"hype-words": {"words": ["miracle", " "]}}}, "options.hype-words.words has an item ' ' that must not be empty"),
+    ({"options": {"implausible-pmid": {"max-pmid": -5}}}, "options.implausible-pmid.max-pmid must not be negative"),
     ({"options": {"dose-unit": {"spellings": ["mcg", "ug"]}}},
      "options.dose-unit.spellings has an item 'mcg' that must be a list"),
     ({"ignore": [""]}, "ignore: an empty rule name"),
@@ -220,9 +241,13 @@ def test_settings_of_the_wrong_shape_are_named(table, message):
 def test_settings_of_the_right_shape_pass():
     config = parse({"options": {"risk-not-in-caveat": {"synonyms": {"synthetic rash": ["rash"]}},
                                 "dose-unit": {"spellings": [["mcg", "ug"]]},
-                                "prose-too-short": {"min-characters": {"lede": 10}}},
-                    "severity": {"yaml-syntax": "error", "PL4": "warning"}, "select": ["PL2", "PL201"]})
+                                "prose-too-short": {"min-characters": {"lede": 10, "stacking": 5000}}},
+                    "severity": {"yaml-syntax": "error", "PL4": "warning", "PL0": "warning"},
+                    "select": ["PL2", "PL201"]})
     assert {rule.code[:3] for rule in config.rules()} == {"PL2"}
+    # a family made warnings keeps the rules that mean a file cannot be read as errors
+    assert config.severity["PL005"] is Severity.ERROR and "PL001" not in config.severity
+    assert config.severity["PL004"] is Severity.WARNING
 
 
 def test_the_rules_that_are_always_errors_exist():

@@ -164,7 +164,7 @@ def test_json_carries_the_fix_of_a_fixable_finding(repo):
     assert (finding["line"], finding["column"], finding["fixable"]) == (12, 17, True)
     fix = finding["fix"]
     text = entry.read_text(encoding="utf-8")
-    assert text[fix["start"]:fix["end"]] == "-" and fix["replacement"] == "–"
+    assert text[fix["start"]:fix["end"]] == "1-2" and fix["replacement"] == "1–2"
 
 
 def test_sarif_uris_are_percent_encoded():
@@ -302,3 +302,4 @@ def test_markdown_shows_entry_text_as_text_never_as_markup():
     from peptide_lint.reporters.markdown import _cell
 
     assert _cell("Route | <b>x</b> [z](http://e) `c`") == "Route \\| &lt;b&gt;x&lt;/b&gt; \\[z\\](http://e) \\`c\\`"
+    assert _cell('the citation "@doe-2001" #12') == 'the citation "@\u2060doe-2001" #\u206012'

@@ -31,8 +31,9 @@ from .wording import closest
 
 _KNOWN_KEYS = ("select", "ignore", "severity", "per-file-ignores", "entries", "schema", "options")
 _CODE_PREFIX = re.compile(r"PL\d{1,3}")
-# Their findings mean that a file could not be read as an entry at all. Such a file fails whatever
-# is selected or ignored (pipeline.check_files), so it is not made a warning either.
+# Their findings always mean that a file could not be read as an entry. Such a file fails whatever
+# the settings (pipeline.check_files), so they cannot be made warnings. (Other rules, such as
+# tab-indentation, make a file unreadable only at times; their severity applies when it is read.)
 _ALWAYS_ERRORS = ("unreadable-file", "not-utf8", "control-character", "yaml-syntax", "empty-file",
                   "root-not-mapping", "file-too-large")
 
@@ -103,11 +104,13 @@ def parse(table: dict[str, Any], source: str = "configuration") -> Config:
     for selector, level in _table(table.get("severity", {}), f"{where}: severity").items():
         if level not in ("error", "warning"):
             raise ConfigError(f"{where}: severity of {selector} must be error or warning, not {level!r}")
+        named = registry.lookup(selector)
+        if level == "warning" and named is not None and named.name in _ALWAYS_ERRORS:
+            raise ConfigError(f"{where}: severity of {named.name} cannot be warning: a file it reports "
+                              "cannot be read as an entry, and that is always an error")
         for code in _expand([selector], f"{where}: severity"):
-            rule = registry.lookup(code)
-            if level == "warning" and rule.name in _ALWAYS_ERRORS:
-                raise ConfigError(f"{where}: severity of {rule.name} cannot be warning: a file it reports "
-                                  "cannot be read as an entry, and that is always an error")
+            if level == "warning" and registry.lookup(code).name in _ALWAYS_ERRORS:
+                continue  # a prefix or ALL: the others become warnings, these stay errors
             severities[code] = Severity(level)
     per_file = {pattern: tuple(sorted(_expand(_strings(codes, f"{where}: per-file-ignores"),
                                               f"{where}: per-file-ignores")))
@@ -142,13 +145,17 @@ def _options(table: dict[str, Any], where: str) -> dict[str, dict[str, Any]]:
 
 
 def _shape_problem(value: Any, default: Any, nested: bool = False) -> str | None:
-    """What is wrong with an option's value, measured against its default: the same type, lists of
-    the same kind of item, tables of the same kind of value. A table of numbers (one per field, like
-    min-characters) has its default's keys; a table of lists (like synonyms) has the editor's own."""
+    """What is wrong with an option's value, measured against its default: the same type (numbers
+    not negative, text not empty), lists of the same kind of item, tables of the same kind of value
+    under keys of the editor's choosing (min-characters may name any field)."""
     kinds = {bool: "true or false", int: "a whole number", str: "text", list: "a list", dict: "a table"}
     if type(value) is not type(default):
         wanted = f"must be {kinds.get(type(default), type(default).__name__)}"
         return wanted if nested else f"{wanted}, like its default {default!r}"
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        return "must not be negative"
+    if isinstance(value, str) and not value.strip():
+        return "must not be empty"
     if isinstance(default, list):
         item = default[0] if default else ""
         for element in value:
@@ -158,10 +165,6 @@ def _shape_problem(value: Any, default: Any, nested: bool = False) -> str | None
     if isinstance(default, dict) and default:
         sample = next(iter(default.values()))
         for key, element in value.items():
-            if not isinstance(sample, (list, dict)) and key not in default:
-                suggestion = closest(key, list(default))
-                return f"has no entry {key!r}" + (f"; did you mean {suggestion!r}?" if suggestion else
-                                                  f" (known: {', '.join(default)})")
             problem = _shape_problem(element, default.get(key, sample), nested=True)
             if problem:
                 return f"has {key!r} that {problem}"

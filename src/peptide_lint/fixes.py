@@ -23,21 +23,35 @@ def apply_fixes(findings: list[Finding], cwd: Path) -> FixOutcome:
     """Apply every fix, file by file, and say what was applied and which files could not be written.
 
     A file is edited once however many names it was checked under (a symlink, a symlinked folder),
-    and only where it still reads as it did when checked. Edits are applied from the end of the file
-    backwards so that earlier offsets stay valid; an edit that overlaps one already applied is
-    skipped (the next run reports it again).
+    and only where it still reads as it did when checked. A file with other names (hard links) is
+    not edited: replacing it in one step would part it from them. Edits are applied from the end
+    of the file backwards so that earlier offsets stay valid; an edit that overlaps one already
+    applied is skipped (the next run reports it again).
     """
-    by_file: dict[str, tuple[str, set[Fix]]] = {}  # real path -> (first displayed path, fixes)
-    for finding in sorted(findings, key=lambda f: f.path):
-        if finding.fix is not None:
-            real = os.path.realpath(cwd / finding.path)
-            by_file.setdefault(real, (finding.path, set()))[1].add(finding.fix)
+    by_file: dict[tuple[int, int], tuple[str, Path, set[Fix]]] = {}  # (device, inode) -> shown, path, fixes
     outcome = FixOutcome()
-    for real, (shown, fixes) in sorted(by_file.items(), key=lambda item: item[1][0]):
-        path = Path(real)
+    for finding in sorted(findings, key=lambda f: f.path):
+        if finding.fix is None:
+            continue
+        path = Path(os.path.realpath(cwd / finding.path))
         try:
-            if not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            status = path.stat()
+        except OSError as err:
+            outcome.not_written[finding.path] = err.strerror or str(err)
+            continue
+        by_file.setdefault((status.st_dev, status.st_ino), (finding.path, path, set()))[2].add(finding.fix)
+    for shown, path, fixes in sorted(by_file.values(), key=lambda item: item[0]):
+        try:
+            status = path.stat()
+            writable = status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and os.access(path, os.W_OK)
+            if not writable:
                 outcome.not_written[shown] = "the file is read-only"
+                continue
+            if status.st_nlink > 1:
+                outcome.not_written[shown] = "the file has other names (hard links); fix it by hand"
+                continue
+            if not os.access(path.parent, os.W_OK):
+                outcome.not_written[shown] = "its folder is read-only"
                 continue
             raw = path.read_bytes()
             bom = raw.startswith(codecs.BOM_UTF8)

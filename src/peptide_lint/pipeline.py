@@ -64,7 +64,7 @@ class Report:
     def tool_failed(self) -> bool:
         return any(f.code == internal_error.RULE.code for f in self.findings)
 
-    @property
+    @functools.cached_property
     def source_root(self) -> Path | None:
         """What CI tools resolve paths against: the git checkout holding the repo (see checkout_root)."""
         return None if self.repo_root is None else checkout_root(self.repo_root.resolve())

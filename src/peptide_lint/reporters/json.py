@@ -10,7 +10,7 @@ The shape is versioned (`"version": 1`); fields are only ever added within a ver
      "findings": [{"path": "entries/a.yaml", "line": 4, "column": 7, "end_line": 4, "end_column": 12,
                    "code": "PL301", "name": "dose-row-confidence", "severity": "error",
                    "message": "...", "hint": "..." or null, "fixable": true,
-                   "fix": {"start": 812, "end": 813, "replacement": "–"} or null}, ...]}
+                   "fix": {"start": 811, "end": 814, "replacement": "1–2"} or null}, ...]}
 
 `path` is as the terminal shows it (relative to the current folder). `end_column` is exclusive.
 `fix` replaces the characters start:end (0-based, end exclusive) of the file's text, counted

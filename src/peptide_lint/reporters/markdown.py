@@ -15,13 +15,15 @@ MAX_ROWS = 200  # a job summary is for reading; the full list is in the annotati
 
 def _cell(text: str) -> str:
     """Text from an entry as it reads, never as markup: a label such as "<b>" or "[x](y)" would
-    otherwise be rendered, or break the table."""
+    otherwise be rendered, or break the table. An invisible word joiner after "@" and "#" keeps
+    GitHub from reading a citation id ("@doe-2001") as a mention of a person, or "#12" as an issue."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("@", "@\u2060").replace("#", "#\u2060")
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|#~!]")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|~!]")
 
 
 @dataclass

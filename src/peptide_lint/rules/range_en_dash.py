@@ -47,11 +47,14 @@ def check(document, context) -> Iterator[Finding]:
     units = set(context.option(dose_unit.RULE, "units"))
     for path, text in dose_texts(document):
         for match in _HYPHEN_RANGE.finditer(text):
-            start = document.text_offset(path, match.start())
-            end = document.text_offset(path, match.end() - 1)
+            # The edit spans the digits on either side of the hyphen, so that --fix finds the range
+            # itself, not just any hyphen, where the file is edited.
+            around = text[match.start() - 1:match.end() + 1]
+            start = document.text_offset(path, match.start() - 1)
+            end = document.text_offset(path, match.end())
             fix = None
-            if start is not None and end is not None and document.text[start:end + 1] == match.group():
-                fix = Fix(start, end + 1, "–", match.group())
+            if start is not None and end is not None and document.text[start:end + 1] == around:
+                fix = Fix(start, end + 1, around[0] + "–" + around[-1], around)
             fixable = " (fixable: peptide-lint check --fix)" if fix else ""
             yield RULE.at(document, document.text_span(path, match.start(), match.end()),
                           f"the range in {field(context.schema, document.data, path)} uses a hyphen; "
