@@ -59,7 +59,7 @@ def cli() -> None:
               help="Exit with 0 even when there are errors (for a report-only CI step). "
                    "Usage problems and internal failures still exit with 2.")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no source lines, hints or summary.")
-@click.option("--statistics", is_flag=True, help="After the findings, print how many each rule produced.")
+@click.option("--statistics", is_flag=True, help="After the findings, print how many each rule produced (in the text report).")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Check only these rules: codes (PL201), code prefixes (PL2) or names, comma-separated. "
                    "Replaces the configured selection.")
