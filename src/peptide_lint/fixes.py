@@ -28,21 +28,22 @@ def apply_fixes(findings: list[Finding], cwd: Path) -> FixOutcome:
     of the file backwards so that earlier offsets stay valid; an edit that overlaps one already
     applied is skipped (the next run reports it again).
     """
-    by_file: dict[tuple[int, int], tuple[str, Path, set[Fix]]] = {}  # (device, inode) -> shown, path, fixes
-    outcome = FixOutcome()
+    by_path: dict[Path, tuple[str, set[Fix]]] = {}  # real path -> (first displayed path, fixes)
     for finding in sorted(findings, key=lambda f: f.path):
-        if finding.fix is None:
-            continue
-        path = Path(os.path.realpath(cwd / finding.path))
+        if finding.fix is not None:
+            real = Path(os.path.realpath(cwd / finding.path))
+            by_path.setdefault(real, (finding.path, set()))[1].add(finding.fix)
+    outcome = FixOutcome()
+    by_file: dict[tuple[int, int], tuple[str, Path, set[Fix], os.stat_result]] = {}  # by device and inode
+    for path, (shown, fixes) in by_path.items():
         try:
             status = path.stat()
         except OSError as err:
-            outcome.not_written[finding.path] = err.strerror or str(err)
+            outcome.not_written[shown] = err.strerror or str(err)
             continue
-        by_file.setdefault((status.st_dev, status.st_ino), (finding.path, path, set()))[2].add(finding.fix)
-    for shown, path, fixes in sorted(by_file.values(), key=lambda item: item[0]):
+        by_file.setdefault((status.st_dev, status.st_ino), (shown, path, set(), status))[2].update(fixes)
+    for shown, path, fixes, status in sorted(by_file.values(), key=lambda item: item[0]):
         try:
-            status = path.stat()
             writable = status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and os.access(path, os.W_OK)
             if not writable:
                 outcome.not_written[shown] = "the file is read-only"

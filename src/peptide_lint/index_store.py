@@ -83,7 +83,7 @@ class IndexStore:
         except sqlite3.Error:
             return None
         self._stale = {key for key, (_, stat) in self.files.items() if known.get(key) != stat}
-        return [Path(self.files[key][0]) for key in self._stale]
+        return [Path(self.files[key][0]) for key in sorted(self._stale)]
 
     def holds(self, path: Path) -> bool:
         """Whether `path` is one of the entry files the store keeps (see `refresh`)."""
