@@ -58,6 +58,8 @@ AREAS = ["neuro-longevity", "healing-recovery", "metabolic", "growth-hormone", "
 # Words for the slots of the sentences. Framing sentences (no citation) use only FRAME_NOUNS and
 # words of their templates, none of which is a claim signal of peptide-lint (tests/test_bench.py
 # checks that); claim sentences always carry a citation.
+# Headlines spell out their numbers: a number in a headline is a claim its step must source.
+STEP_WORDS = ["one", "two", "three"]
 FRAME_NOUNS = ["tissue", "receptor", "pathway", "fragment", "sequence", "membrane", "enzyme", "signal",
                "messenger", "gradient", "channel", "binding site", "turnover", "uptake", "clearance",
                "repair", "growth", "sleep", "appetite", "focus", "mood", "recovery", "collagen", "tendon",
@@ -279,7 +281,7 @@ class Entry:
         out.append("  steps:\n")
         for step in range(rng.randint(1, 3)):
             noun = rng.choice(FRAME_NOUNS)
-            out.append(f"    - label: the {noun}\n      headline: A synthetic step about {noun}, number {step + 1}.\n")
+            out.append(f"    - label: the {noun}\n      headline: A synthetic step about {noun}, step {STEP_WORDS[step]}.\n")
             out.append(folded("body", [self.paragraph(1, 1)], indent=6))
         headline = rng.choice(["Nothing real.", "Made up, start to end.", "A fixture."])
         out.append(f"  result:\n    headline: {headline}\n")

@@ -59,3 +59,61 @@ def test_required_vocabularies_hold_the_values_the_content_model_names():
             "community"} <= set(consts["sourceType"])
     titles = {b["const"]: b["title"] for b in defs["doseStatus"]["oneOf"]}
     assert titles["proposed"] == "proposed — pending dosing review"
+
+
+def _instance_places(schema, node, path=()):
+    """(instance path, resolved subschema) for every value an entry can hold, "*" for list items."""
+    node = schema.resolve(node)
+    yield path, node
+    for key, prop in node.get("properties", {}).items():
+        yield from _instance_places(schema, prop, path + (key,))
+    if isinstance(node.get("items"), dict):
+        yield from _instance_places(schema, node["items"], path + ("*",))
+
+
+def _takes_text(schema, node) -> bool:
+    kinds = node.get("type")
+    if kinds is None and not {"properties", "items"} & node.keys():
+        values = schema.allowed_values(node)
+        return values is None or any(isinstance(value, str) for value in values)
+    return kinds == "string" or isinstance(kinds, list) and "string" in kinds
+
+
+def test_every_text_the_schema_allows_has_a_class_of_text():
+    """So that a text field added later cannot escape the rules that judge what text says: each one
+    is prose, shown (a reader sees it) or data, by its own x-text or its definition's."""
+    from peptide_lint.schema import TEXT_CLASSES, EntrySchema
+
+    schema = EntrySchema(SCHEMA, ROOT / "schema" / "entry.schema.json")
+    places = [(path, node) for path, node in _instance_places(schema, SCHEMA) if _takes_text(schema, node)]
+    assert len(places) > 30  # every text of the page: the walk reached them
+    unclassed = ["/".join(path) for path, node in places if node.get("x-text") not in TEXT_CLASSES]
+    assert unclassed == []
+
+
+def test_the_classes_of_text_are_those_of_the_page():
+    from peptide_lint.schema import EntrySchema
+
+    schema = EntrySchema(SCHEMA, ROOT / "schema" / "entry.schema.json")
+    by_class: dict[str, set[str]] = {}
+    for path, node in _instance_places(schema, SCHEMA):
+        if "x-text" in node:
+            by_class.setdefault(node["x-text"], set()).add("/".join(path))
+    assert {"story/steps/*/headline", "story/caption", "story/figure_labels/*", "story/steps/*/label",
+            "story/result/headline", "dosing/rows/*/label", "dosing/rows/*/value",
+            "safety/serious_risks/*/risk", "name", "full_name", "class", "standard_dose"} <= by_class["shown"]
+    assert {"lede", "caveat", "story/steps/*/body", "safety/summary", "evidence_summary"} <= by_class["prose"]
+    assert {"slug", "area", "sources/*/id", "sources/*/title", "sources/*/authors", "sources/*/url",
+            "sources/*/pmid", "dosing/rows/*/confidence", "related/*"} <= by_class["data"]
+
+
+def test_text_under_a_key_the_schema_does_not_know_is_read_as_what_it_was_meant_to_be():
+    from peptide_lint.schema import EntrySchema
+
+    schema = EntrySchema(SCHEMA, ROOT / "schema" / "entry.schema.json")
+    assert schema.text_class(("mechansim",)) == "prose"
+    assert schema.text_class(("story", "steps", 0, "headlin")) == "shown"
+    assert schema.text_class(("sources", 1, "tittle")) == "data"
+    assert schema.text_class(("caveat", 0)) == "prose"  # a caveat written as a list is still the caveat
+    assert schema.text_class(("notes_for_the_editor",)) == "shown"  # no close key: judged, not skipped
+    assert schema.text_class(("year",)) == "shown"

@@ -176,17 +176,6 @@ def is_negated(sentence: str, start: int, words: int = 6) -> bool:
     return bool(_NEGATOR.search(" ".join(clause.split()[-words:])))
 
 
-def prose_fields(document, schema) -> list[tuple[tuple, str]]:
-    """(path, text) of every prose field of the entry: the fields the schema types as $defs/prose."""
-    from .schema import document_paths
-
-    def find() -> list[tuple[tuple, str]]:
-        found = ((path, document.get(path)) for path in document_paths(document, schema, "#/$defs/prose"))
-        return [(path, text) for path, text in found if isinstance(text, str)]
-
-    return document.memo("prose_fields", find)
-
-
 def sources_by_id(data: object) -> dict[str, dict]:
     """The sources listed under `sources`, by id (the first one, for a repeated id)."""
     found: dict[str, dict] = {}

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
 
+# The classes of text (`x-text`), see EntrySchema.text_class.
+PROSE, SHOWN, DATA = "prose", "shown", "data"
+TEXT_CLASSES = (PROSE, SHOWN, DATA)
+
+
 class SchemaConfigError(Exception):
     """The schema itself is unusable: a configuration problem, not a finding in an entry."""
 
@@ -168,6 +173,53 @@ class EntrySchema:
 
     def property_names(self, node: dict[str, Any] | None) -> list[str]:
         return list((node or {}).get("properties", {}))
+
+    def text_class(self, path: tuple) -> str:
+        """What kind of text a string at `path` is, by the schema's `x-text`: "prose" (long text with
+        citations), "shown" (short text a reader sees) or "data" (ids, vocabularies, titles of sources).
+
+        A string the schema does not expect there counts as what it stands in for: under a
+        misspelled key (`mechansim:`), the text of the key it was meant to be; inside a prose or
+        shown value written as a list, that value's class; anywhere else, shown text. So a slip of
+        the keyboard never takes text out of the rules' sight."""
+        template = tuple("*" if isinstance(part, int) else part for part in path)
+        cache = self.__dict__.setdefault("_text_classes", {})
+        if template not in cache:
+            cache[template] = self._text_class(template)
+        return cache[template]
+
+    def _text_class(self, template: tuple) -> str:
+        node = self.resolve(self.raw)
+        for part in template:
+            if "x-text" in node:
+                return node["x-text"]
+            if part == "*":
+                items = node.get("items")
+                if not isinstance(items, dict):
+                    return SHOWN
+                node = self.resolve(items)
+                continue
+            properties = node.get("properties", {})
+            if part not in properties:
+                import difflib  # only for a key the schema does not know
+
+                meant = difflib.get_close_matches(part, list(properties), n=1, cutoff=0.6)
+                if not meant:
+                    return SHOWN
+                part = meant[0]
+            node = self.resolve(properties[part]) if isinstance(properties[part], dict) else {}
+        return node.get("x-text", SHOWN)
+
+    def backed_by(self, path: tuple) -> tuple[tuple, list[tuple]] | None:
+        """Where the claims of the text at `path` are backed, by the schema's `x-backed-by`: the
+        path of the nearest enclosing object that declares it, and its relative paths (split, "*"
+        for any list index), e.g. (("story", "steps", 2), [("body",)]). None if nothing declares it."""
+        for end in range(len(path) - 1, -1, -1):
+            node = self.at(path[:end])
+            if node and isinstance(node.get("x-backed-by"), list):
+                return path[:end], [tuple(part for part in relative.split("/") if part)
+                                    for relative in node["x-backed-by"] if isinstance(relative, str)]
+        return None
 
 
 def _refs(node: Any) -> Iterator[str]:

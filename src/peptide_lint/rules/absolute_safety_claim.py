@@ -1,5 +1,6 @@
 """## What it does
-Reports absolute safety claims in the prose: "safe", "completely safe", "no side effects",
+Reports absolute safety claims in the prose and in every short text a reader sees (headlines,
+labels, the caption, names, dose rows): "safe", "completely safe", "no side effects",
 "risk-free", "harmless", "non-toxic", unless the sentence qualifies them ("appeared safe in the
 trial", "generally well tolerated", "is not safe", "may be", "no evidence that ...") or the words
 just before deny them ("nobody has shown it is safe", "nothing suggests it is risk-free").
@@ -26,8 +27,10 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import is_negated, prose_fields, sentences
+from ..prose import is_negated, sentences
 from ..wording import field
+from ..schema import PROSE, SHOWN
+from ..texts import texts
 from .base import Rule
 
 _ABSOLUTE = re.compile(
@@ -41,7 +44,7 @@ _QUALIFIED = re.compile(
 
 
 def check(document, context) -> Iterator[Finding]:
-    for path, text in prose_fields(document, context.schema):
+    for path, text in texts(document, context.schema, PROSE, SHOWN):
         if not _ABSOLUTE.search(text):
             continue  # most fields: no need to look sentence by sentence
         for sentence in sentences(text):
@@ -56,4 +59,4 @@ def check(document, context) -> Iterator[Finding]:
 
 
 RULE = Rule("PL403", "absolute-safety-claim", Severity.ERROR,
-            "The prose claims absolute safety without qualification.", __doc__, check)
+            "The text claims absolute safety without qualification.", __doc__, check)

@@ -4,7 +4,9 @@ when it reports a study or trial, a finding, an effect, a risk, a frequency, a n
 people report; the words that mark each kind are listed in `peptide_lint/prose.py`
 (`DEFAULT_CLAIM_SIGNALS`). Prose fields are the ones the schema types as prose (`$defs/prose`):
 lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the safety summary, stacking
-and the evidence summary. Sentences that only frame the topic ("Read any efficacy claim against
+and the evidence summary; text under a misspelled key (`mechansim:`) counts as the text it was meant
+to be. (Headlines and labels cannot cite: shown-claim-without-citation checks that the text behind
+them does.) Sentences that only frame the topic ("Read any efficacy claim against
 that split.") need no citation.
 
 Options (`[tool.peptide-lint.options.claim-without-citation]`): `extend-signals`, more words or
@@ -32,8 +34,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import DEFAULT_CLAIM_SIGNALS, ClaimSignals, citations, prose_fields, sentences
+from ..prose import DEFAULT_CLAIM_SIGNALS, ClaimSignals, citations, sentences
 from ..wording import field
+from ..schema import PROSE
+from ..texts import texts
 from .base import Rule
 
 
@@ -44,10 +48,16 @@ def _signals(extend: tuple[str, ...], ignore: tuple[str, ...]) -> ClaimSignals:
     return ClaimSignals(words)
 
 
+def claim_signals(context) -> ClaimSignals:
+    """The claim words as configured for this rule; the rules that judge short shown texts use the
+    same words, so one setting serves both."""
+    return _signals(tuple(context.option(RULE, "extend-signals")),
+                    tuple(w.lower() for w in context.option(RULE, "ignore-signals")))
+
+
 def check(document, context) -> Iterator[Finding]:
-    signals = _signals(tuple(context.option(RULE, "extend-signals")),
-                       tuple(w.lower() for w in context.option(RULE, "ignore-signals")))
-    for path, text in prose_fields(document, context.schema):
+    signals = claim_signals(context)
+    for path, text in texts(document, context.schema, PROSE):
         for sentence in sentences(text):
             if citations(sentence.text):
                 continue

@@ -1,7 +1,9 @@
 """## What it does
-Reports disease claims in the prose. "Cures" (or "cured", "a cure for") and "reverses" a disease
-are always errors. "Treats" and "prevents" are allowed only in a sentence that cites a human
-source (a type the schema marks `x-human`). A claim denied by the words just before it, in the same
+Reports disease claims in the prose and in every short text a reader sees (headlines, labels,
+the caption, names, dose rows). "Cures" (or "cured", "a cure for") and "reverses" a disease are
+always errors. "Treats" and "prevents" are allowed only in a sentence that cites a human source (a
+type the schema marks `x-human`); a short text, which cannot cite, counts the sources of the text
+that backs it (a step's headline, its body; a dose row, its sources). A claim denied by the words just before it, in the same
 clause ("there is no evidence that it cures", "has not been shown to prevent"), is not a claim.
 
 ## Why it matters
@@ -26,8 +28,10 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import citations, is_negated, prose_fields, sentences, sources_by_id
+from ..prose import citations, is_negated, sentences, sources_by_id
 from ..wording import field
+from ..schema import PROSE, SHOWN
+from ..texts import backing_source_ids, texts
 from .base import Rule
 
 _CURE = re.compile(r"(?<![\w-])(?=[cCaArR])(cures?|cured|curing|a cure for|reverses?|reversed|reversing)(?![\w-])",
@@ -39,7 +43,8 @@ _TREAT = re.compile(r"(?<![\w-])(?=[tTpP])(treats?|treated|treating|prevents?|pr
 
 def check(document, context) -> Iterator[Finding]:
     sources = sources_by_id(document.data)
-    for path, text in prose_fields(document, context.schema):
+    for path, text in texts(document, context.schema, PROSE, SHOWN):
+        backed_by = backing_source_ids(document, context.schema, path) or set()
         if not (_CURE.search(text) or _TREAT.search(text)):
             continue  # most fields: no need to look sentence by sentence
         name = field(context.schema, document.data, path)
@@ -52,7 +57,7 @@ def check(document, context) -> Iterator[Finding]:
                 continue
             treat = _TREAT.search(sentence.text)
             if treat and not is_negated(sentence.text, treat.start()):
-                cited = [sources[c.id] for c in citations(sentence.text) if c.id in sources]
+                cited = [sources[i] for i in {c.id for c in citations(sentence.text)} | backed_by if i in sources]
                 if not any(map(context.schema.is_human_source, cited)):
                     yield RULE.at(document, _span(document, path, sentence, treat),
                                   f'"{treat.group()}" in {name} is a treatment or prevention claim '
@@ -65,4 +70,4 @@ def _span(document, path, sentence, match):
 
 
 RULE = Rule("PL404", "cure-claim", Severity.ERROR,
-            "The prose claims the peptide cures, reverses, treats or prevents a disease.", __doc__, check)
+            "The text claims the peptide cures, reverses, treats or prevents a disease.", __doc__, check)

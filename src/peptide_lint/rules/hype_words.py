@@ -1,5 +1,6 @@
 """## What it does
-Warns about promotional words in the prose: "miracle", "breakthrough", "guaranteed", "clinically
+Warns about promotional words in the prose and in every short text a reader sees (headlines,
+labels, the caption, names, dose rows): "miracle", "breakthrough", "guaranteed", "clinically
 proven", "revolutionary", "game-changer", "wonder drug", "magic", "100% effective". The list is
 configurable.
 
@@ -27,8 +28,9 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import prose_fields
 from ..wording import field
+from ..schema import PROSE, SHOWN
+from ..texts import texts
 from .base import Rule
 
 DEFAULT_WORDS = ["miracle", "miraculous", "breakthrough", "guaranteed", "guarantee", "clinically proven",
@@ -47,7 +49,7 @@ def check(document, context) -> Iterator[Finding]:
     if not words:
         return
     pattern = _pattern(words)
-    for path, text in prose_fields(document, context.schema):
+    for path, text in texts(document, context.schema, PROSE, SHOWN):
         for match in pattern.finditer(text):
             yield RULE.at(document, document.text_span(path, match.start(), match.end()),
                           f'"{match.group()}" in {field(context.schema, document.data, path)} is promotional language',
@@ -55,4 +57,4 @@ def check(document, context) -> Iterator[Finding]:
 
 
 RULE = Rule("PL405", "hype-words", Severity.WARNING,
-            "The prose uses promotional words.", __doc__, check, options={"words": DEFAULT_WORDS})
+            "The text uses promotional words.", __doc__, check, options={"words": DEFAULT_WORDS})

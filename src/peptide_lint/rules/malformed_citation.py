@@ -24,8 +24,10 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import CITATION_GROUP, declared_source_ids, prose_fields
+from ..prose import CITATION_GROUP, declared_source_ids
 from ..wording import field
+from ..schema import PROSE
+from ..texts import texts
 from .base import Rule
 
 _UNCLOSED = re.compile(r"\[@[^\]\[]*$|\[@[^\]\[]*(?=\[)")
@@ -35,7 +37,7 @@ _NO_AT = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)+)(?:;\s*[a-z0-9]+(?:-[a-z0-9]+)
 
 def check(document, context) -> Iterator[Finding]:
     known = declared_source_ids(document.data)
-    for path, text in prose_fields(document, context.schema):
+    for path, text in texts(document, context.schema, PROSE):
         name = field(context.schema, document.data, path)
         for match in _UNCLOSED.finditer(text):
             yield RULE.at(document, document.text_span(path, match.start(), match.end()),

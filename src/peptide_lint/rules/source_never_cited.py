@@ -43,14 +43,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import citations, declared_source_ids, prose_fields
-from ..schema import document_paths
+from ..prose import citations, declared_source_ids
+from ..schema import PROSE, document_paths
+from ..texts import texts
 from .base import Rule
 
 
 def check(document, context) -> Iterator[Finding]:
     declared = declared_source_ids(document.data)
-    cited = {c.id for _, text in prose_fields(document, context.schema) for c in citations(text)}
+    cited = {c.id for _, text in texts(document, context.schema, PROSE) for c in citations(text)}
     for path in document_paths(document, context.schema, "#/$defs/sourceIdList"):
         ids = document.get(path)
         cited.update(i for i in ids if isinstance(i, str)) if isinstance(ids, list) else None

@@ -52,8 +52,10 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import DEFAULT_CLAIM_SIGNALS, citations, prose_fields, sentences, sources_by_id
+from ..prose import DEFAULT_CLAIM_SIGNALS, citations, sentences, sources_by_id
 from ..wording import field
+from ..schema import PROSE
+from ..texts import texts
 from .base import Rule
 
 _EFFECT = re.compile(r"(?<!\w)(?=\w)(" + "|".join(re.escape(w) for w in DEFAULT_CLAIM_SIGNALS["an effect"])
@@ -66,7 +68,7 @@ def check(document, context) -> Iterator[Finding]:
     sources = sources_by_id(document.data)
     if not any(source.get("funding") == "sponsored" for source in sources.values()):
         return
-    for path, text in prose_fields(document, context.schema):
+    for path, text in texts(document, context.schema, PROSE):
         if not _EFFECT.search(text):
             continue
         for sentence in sentences(text):

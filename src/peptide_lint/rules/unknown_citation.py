@@ -22,9 +22,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import citations, declared_source_ids, prose_fields
-from ..schema import document_paths
+from ..prose import citations, declared_source_ids
+from ..schema import PROSE, document_paths
 from ..wording import closest, field
+from ..texts import texts
 from .base import Rule
 
 
@@ -32,7 +33,7 @@ def check(document, context) -> Iterator[Finding]:
     known = declared_source_ids(document.data)
     if not known and not isinstance(document.get(("sources",)), list):
         return  # no source list at all: the schema reports that once
-    for path, text in prose_fields(document, context.schema):
+    for path, text in texts(document, context.schema, PROSE):
         for citation in citations(text):
             if citation.id not in known:
                 yield _finding(document, document.text_span(path, citation.start, citation.end),
