@@ -55,7 +55,8 @@ VIOLATIONS = list(EDITS)
 
 AREAS = ["neuro-longevity", "healing-recovery", "metabolic", "growth-hormone", "skin-hair", "immune",
          "sexual-health", "sleep-mood"]
-# Words for the slots of the sentences. Framing sentences (no citation) use only FRAME_NOUNS and
+# Words for the slots of the sentences. Every sentence long enough for copied-text to compare names
+# its entry, as two real pages share no text. Framing sentences (no citation) use only FRAME_NOUNS and
 # words of their templates, none of which is a claim signal of peptide-lint (tests/test_bench.py
 # checks that); claim sentences always carry a citation.
 # Headlines spell out their numbers: a number in a headline is a claim its step must source.
@@ -76,29 +77,29 @@ LAB_TYPES = ["animal", "in-vitro"]
 
 FRAMING = [
     "{name} is a made-up compound that exists only to exercise the checker on {noun} and {noun2} text.",
-    "Its name and every figure on this page are invented, so nothing here describes a real {noun}.",
-    "Read this section as a fixture: it has the shape of a real page about {noun}, not its content.",
-    "The {noun} framing below follows how real pages are written, with made-up details.",
-    "Nothing in this paragraph describes a real substance, a real {noun} or a real person.",
+    "The name {name} and every figure on this page are invented, so nothing here describes a real {noun}.",
+    "Read this section on {name} as a fixture: it has the shape of a real page about {noun}, not its content.",
+    "The {noun} framing of {name} below follows how real pages are written, with made-up details.",
+    "Nothing in this paragraph on {name} describes a real substance, a real {noun} or a real person.",
     "That is why the page frames {name} as a tool for {noun} rather than a daily driver.",
-    "It’s the kind of page where {noun} and {noun2} sit side by side — on purpose.",
-    "Writers of the real pages keep {noun} apart from {noun2}, and this synthetic one does the same.",
+    "The page on {name} is the kind where {noun} and {noun2} sit side by side — on purpose.",
+    "Writers of the real pages keep {noun} apart from {noun2}, and this synthetic page on {name} does the same.",
 ]
 CLAIMS = [
-    "One synthetic trial in {n} volunteers found a {adj} change in {noun} markers {cite}.",
-    "A made-up {kind} observed {n} % more {noun} activity after {m} weeks {cite}.",
-    "The reported effect on {noun} was {adj} and inconsistent across the synthetic trials {cite}.",
-    "{author} et al. found no clear change in {noun} at the doses studied {cite}.",
-    "Headache and {noun} soreness were the most frequent complaints in one synthetic cohort {cite}.",
-    "Two synthetic reviews disagree on whether the {noun} signal is real {cite}.",
-    "In one invented study, {noun} scores rose by ~{n} points over {m} days {cite}.",
-    "The benefit on {noun} faded within {m} weeks of stopping in the only made-up trial {cite}.",
+    "One synthetic trial of {name} in {n} volunteers found a {adj} change in {noun} markers {cite}.",
+    "A made-up {kind} of {name} observed {n} % more {noun} activity after {m} weeks {cite}.",
+    "The reported effect of {name} on {noun} was {adj} and inconsistent across the synthetic trials {cite}.",
+    "{author} et al. found no clear change in {noun} with {name} at the doses studied {cite}.",
+    "Headache and {noun} soreness were the most frequent complaints about {name} in one synthetic cohort {cite}.",
+    "Two synthetic reviews disagree on whether the {noun} signal of {name} is real {cite}.",
+    "In one invented study of {name}, {noun} scores rose by ~{n} points over {m} days {cite}.",
+    "The benefit of {name} on {noun} faded within {m} weeks of stopping in the only made-up trial {cite}.",
 ]
 COMMUNITY_CLAIMS = [
-    "Users report running it in {m}-week blocks, with {noun} the most-repeated theme {cite}.",
-    "Community accounts describe a {adj} change in {noun} within ~{n} days {cite}.",
-    "People report splitting the daily dose when {noun} feels off {cite}.",
-    "The most-reported complaint is {adj} {noun} discomfort in the first week {cite}.",
+    "Users report running {name} in {m}-week blocks, with {noun} the most-repeated theme {cite}.",
+    "Community accounts describe a {adj} change in {noun} within ~{n} days of starting {name} {cite}.",
+    "People report splitting the daily dose of {name} when {noun} feels off {cite}.",
+    "The most-reported complaint about {name} is {adj} {noun} discomfort in the first week {cite}.",
 ]
 
 
@@ -251,8 +252,8 @@ class Entry:
             {"label": "Route", "value": rng.choice(["Subcutaneous; some report intramuscular",
                                                     "Intramuscular is most-reported; some use subcutaneous",
                                                     "Oral capsules; a few report nasal spray"])},
-            {"label": "Cycle structure", "value": f"Run in {rng.randint(2, 8)}-week blocks, then a "
-                                                  f"{rng.randint(1, 4)}-week break"},
+            {"label": "Cycle structure", "value": f"Run in {rng.randint(2, 8)}-week blocks, then "
+                                                  f"{rng.randint(1, 4)}-week breaks"},
             {"label": "Lower / 'maintenance'", "value": f"~{rng.randint(1, 4)} mg every other day",
              "status": "proposed", "quoted": True},
             {"label": "Pushing higher", "value": "going beyond the standard dose", "beyond_standard": True},
@@ -281,7 +282,7 @@ class Entry:
         out.append("  steps:\n")
         for step in range(rng.randint(1, 3)):
             noun = rng.choice(FRAME_NOUNS)
-            out.append(f"    - label: the {noun}\n      headline: A synthetic step about {noun}, step {STEP_WORDS[step]}.\n")
+            out.append(f"    - label: the {noun}\n      headline: Step {STEP_WORDS[step]}, about {noun}.\n")
             out.append(folded("body", [self.paragraph(1, 1)], indent=6))
         headline = rng.choice(["Nothing real.", "Made up, start to end.", "A fixture."])
         out.append(f"  result:\n    headline: {headline}\n")
@@ -307,9 +308,9 @@ class Entry:
         caveat = f"Only synthetic evidence exists for {self.name} {self.cite([self.sources[0]['id']])}."
         if self.risks:
             named = " and ".join(f"a rare {risk.lower()}" for risk in self.risks)
-            caveat += f" It carries {named}, documented in made-up reports {self.cite_claim()}."
+            caveat += f" {self.name} carries {named}, documented in made-up reports {self.cite_claim()}."
         else:
-            caveat += f" No serious risk is documented in this made-up entry {self.cite_claim()}."
+            caveat += f" No serious risk of {self.name} is documented in this made-up entry {self.cite_claim()}."
         out += [folded("caveat", [caveat]), "\n"]
         what = [" ".join(filter(None, [self.sentence(0.2), self.paragraph(0, 2), rng.choice(COMMUNITY_CLAIMS).format(
             **self.slots(), cite=self.cite([self.community]))]))]

@@ -13,7 +13,7 @@ A case file `tests/cases/<rule-name>.yaml` holds:
         #   bytes: "..." (Python escapes, for encodings and control characters),
         #   folder: true (a folder named like an entry)
         others:                              # more entries in the repo (only the case's file is reported)
-          testpeptide-y.yaml: {replace: [...]}  # same keys as a case; the base gets slug testpeptide-y
+          testpeptide-y.yaml: {replace: [...]}  # same keys as a case; the base is sibling_entry("testpeptide-y")
         file: testpeptide-z.yaml             # the entry's file name (default shown)
         expect:                              # every finding, as LINE:COL CODE message
           - '35:7 PL301 dose row "Route" has no confidence label; ...'
@@ -76,9 +76,7 @@ def _content(path: Path, raw: dict, slug: str | None = None) -> bytes:
     if "text_repeat" in raw:
         chunk, times = raw["text_repeat"]
         return (chunk * times).encode("utf-8")
-    text = BASE_ENTRY.read_text(encoding="utf-8")
-    if slug:
-        text = text.replace("slug: testpeptide-z", f"slug: {slug}")
+    text = sibling_entry(slug) if slug else BASE_ENTRY.read_text(encoding="utf-8")
     for old, new, *every in raw.get("replace", []):
         count = text.count(old)
         if count == 0 or (count > 1 and every != ["all"]):
@@ -90,6 +88,19 @@ def _content(path: Path, raw: dict, slug: str | None = None) -> bytes:
     if raw.get("bom"):
         text = "\ufeff" + text
     return text.encode("utf-8")
+
+
+def sibling_entry(slug: str, name: str | None = None) -> str:
+    """The base entry as another synthetic peptide (name: the slug capitalised, e.g. Testpeptide-y),
+    with its own wording: each sentence long enough to compare across entries names its peptide, as
+    two real entries share no text (copied-text would report them). Sources stay as they are: two
+    entries that cite one work describe it the same way."""
+    name = name or slug.capitalize()
+    text = BASE_ENTRY.read_text(encoding="utf-8").replace("slug: testpeptide-z", f"slug: {slug}")
+    page, sources = text.split("\nsources:\n")
+    for made_up in ("Testpeptide-Z", "synthetic trial", "synthetic receptor"):
+        page = page.replace(made_up, made_up.replace("Testpeptide-Z", name).replace("synthetic", name))
+    return page + "\nsources:\n" + sources
 
 
 def run_case(case: Case) -> list[str]:

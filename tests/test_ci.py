@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casefiles import BASE_ENTRY
+from casefiles import BASE_ENTRY, sibling_entry
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,9 +96,8 @@ def test_the_real_pre_commit_runs_the_hook_on_staged_entries(tool_repo, tmp_path
     base = BASE_ENTRY.read_text(encoding="utf-8")
     (content / "entries" / "testpeptide-z.yaml").write_text(base, encoding="utf-8")
     # testpeptide-y is committed, not staged: the hook must still see it for the rules across entries
-    (content / "entries" / "testpeptide-y.yaml").write_text(
-        base.replace("slug: testpeptide-z", "slug: testpeptide-y").replace("name: Testpeptide-Z", "name: Testpeptide-Y"),
-        encoding="utf-8")
+    (content / "entries" / "testpeptide-y.yaml").write_text(sibling_entry("testpeptide-y", "Testpeptide-Y"),
+                                                            encoding="utf-8")
     _git(content, "init", "-q")
     _git(content, "add", "-A")
     _git(content, "commit", "-q", "-m", "entries")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from casefiles import BASE_ENTRY
+from casefiles import BASE_ENTRY, sibling_entry
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -26,9 +26,7 @@ def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedP
 
 def add_entry(repo: Path, name: str, text: str | None = None) -> Path:
     path = repo / "entries" / f"{name}.yaml"
-    base = (BASE_ENTRY.read_text(encoding="utf-8").replace("slug: testpeptide-z", f"slug: {name}")
-            .replace("name: Testpeptide-Z\n", f"name: {name.capitalize()}\n"))
-    path.write_text(text if text is not None else base, encoding="utf-8")
+    path.write_text(text if text is not None else sibling_entry(name), encoding="utf-8")
     return path
 
 

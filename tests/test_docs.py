@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from casefiles import BASE_ENTRY, ROOT, SCHEMA
+from casefiles import BASE_ENTRY, ROOT, SCHEMA, sibling_entry
 from peptide_lint import registry
 from peptide_lint.docs import doc_sections, rules_markdown, style_guide_markdown, yaml_example
 from peptide_lint.pipeline import check_files
@@ -57,9 +57,7 @@ def run_example(rule, text: str) -> list[str]:
         entry = Path(folder) / "testpeptide-z.yaml"
         entry.write_text(text, encoding="utf-8")
         neighbour = Path(folder) / "testpeptide-y.yaml"  # a related entry that exists
-        neighbour.write_text(BASE_ENTRY.read_text(encoding="utf-8")
-                             .replace("slug: testpeptide-z", "slug: testpeptide-y")
-                             .replace("name: Testpeptide-Z", "name: Testpeptide-Y"), encoding="utf-8")
+        neighbour.write_text(sibling_entry("testpeptide-y", "Testpeptide-Y"), encoding="utf-8")
         report = check_files([entry], SCHEMA, Path(folder), index_files=[entry, neighbour])
     return [f"{f.line}:{f.column} {f.code} {f.message}" for f in report.findings if f.code == rule.code]
 

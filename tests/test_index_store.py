@@ -158,8 +158,11 @@ def test_a_store_taken_over_by_other_code_midway_is_not_trusted(repo, three):
     from peptide_lint.index import RepoIndex
     from peptide_lint.index_store import IndexStore
 
+    from peptide_lint.config import Config
+    from peptide_lint.schema import EntrySchema
+
     both_ways(repo, "entries/testpeptide-a.yaml")
-    cache = ResultCache(repo, "results")
+    cache = ResultCache.for_run(repo, EntrySchema.load(repo / "schema" / "entry.schema.json"), Config())
     ours = cache.index_store(repo, repo)
     assert ours.refresh(repo / "entries") == []
     other = IndexStore(sqlite3.connect(repo.joinpath(*STORE)), "other code", repo, repo)

@@ -50,12 +50,21 @@ def fingerprint(schema_bytes: bytes, config: Any) -> str:
 
 
 class ResultCache:
-    def __init__(self, repo_root: Path, fingerprint_: str) -> None:
+    def __init__(self, repo_root: Path, fingerprint_: str, schema_bytes: bytes = b"") -> None:
         self.fingerprint = fingerprint_
+        # Summaries depend on the code and the schema (its classes of text decide which sentences
+        # are compared), not on the settings: runs with other settings share the stored index.
+        self._index_fingerprint = hashlib.sha256(code_fingerprint().encode() + schema_bytes).hexdigest()
         self.path = repo_root / CACHE_DIR / "results.sqlite3"
         self._connection: sqlite3.Connection | None = None
         self._pid = os.getpid()  # a connection must not cross into forked workers
         self._pending: dict[str, str] = {}
+
+    @classmethod
+    def for_run(cls, repo_root: Path, schema, config) -> ResultCache:
+        """The cache of a run with this schema and configuration."""
+        schema_bytes = json.dumps(schema.raw, sort_keys=True).encode()
+        return cls(repo_root, fingerprint(schema_bytes, config), schema_bytes)
 
     def key(self, raw: bytes, name: str) -> str:
         return hashlib.sha256(self.fingerprint.encode() + name.encode() + b"\0" + raw).hexdigest()
@@ -101,8 +110,7 @@ class ResultCache:
         from .index_store import IndexStore
 
         connection = self._connect(create=True)
-        # Summaries depend on the code alone: runs with other settings share the stored index.
-        return None if connection is None else IndexStore(connection, code_fingerprint(), repo_root, cwd)
+        return None if connection is None else IndexStore(connection, self._index_fingerprint, repo_root, cwd)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -139,6 +147,7 @@ def _encode(result) -> dict[str, Any]:
             "related": [_located_out(item) for item in summary.related],
             "works": [[list(key), [work.source_id, work.title, work.year, work.authors], asdict(span)]
                       for key, work, span in summary.works],
+            "sentences": list(summary.sentences), "lede": summary.lede, "full_name": summary.full_name,
         },
         "suppressions": [[asdict(s.span), sorted(s.targets), s.codes] for s in result.suppressions],
     }
@@ -154,7 +163,8 @@ def _decode(data: dict[str, Any], shown: str):
         shown,
         [_finding_in(f, shown) for f in data["findings"]],
         EntrySummary(shown, _located_in(summary["slug"]), _located_in(summary["name"]),
-                     tuple(_located_in(item) for item in summary["related"]), works),
+                     tuple(_located_in(item) for item in summary["related"]), works,
+                     tuple(summary["sentences"]), summary["lede"], summary["full_name"]),
         [Suppression(shown, Span(**span), set(targets), dict(codes)) for span, targets, codes in data["suppressions"]],
         readable=data["readable"],
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 from dataclasses import replace
@@ -108,9 +107,9 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
             raise click.UsageError(f"{path} holds no entry files (.yaml or .yml)")
     cache = None
     if not no_cache:
-        from .cache import ResultCache, fingerprint
+        from .cache import ResultCache
 
-        cache = ResultCache(repo.root, fingerprint(json.dumps(schema.raw, sort_keys=True).encode(), config))
+        cache = ResultCache.for_run(repo.root, schema, config)
 
     def run_check() -> Report:
         return check_files(files, schema, cwd, config=config, repo_root=repo.root, index_dir=entries_dir,

@@ -6,17 +6,24 @@ and every lookup is a dictionary access: checks across entries cost the same per
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .findings import FILE_START, Span
 from .loader import value_at
+from .prose import sentence_fingerprints
+from .schema import DATA
+from .texts import classified_strings
 
 if TYPE_CHECKING:
     from .loader import Document
+    from .schema import EntrySchema
 
 IDENTIFIER_KEYS = ("pmid", "doi", "nct")
+_SHARERS_KEPT = 3  # entries kept per shared sentence: enough to name the others of any one of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +54,20 @@ class EntrySummary:
     name: Located | None = None
     related: tuple[Located, ...] = ()
     works: tuple[tuple[tuple[str, str], CitedWork, Span], ...] = ()
+    # The fingerprints of its sentences of prose and shown text that are long enough to compare.
+    sentences: tuple[int, ...] = ()
+    # The texts that must name the entry's own peptide, for the rule that compares them with the
+    # other entries' names. Kept for checked files; entries read only for the index do not need them.
+    lede: str | None = None
+    full_name: str | None = None
 
 
-def summarize(document: Document) -> EntrySummary:
+def summarize(document: Document, schema: EntrySchema) -> EntrySummary:
     """The entry's facts for the index, each with its place in the file (for findings about it)."""
-    return summarize_data(document.display_path, document.data, document.span)
+    return summarize_data(document.display_path, document.data, schema, document.span)
 
 
-def summarize_data(path: str, data: Any, span_of=lambda at: FILE_START) -> EntrySummary:
+def summarize_data(path: str, data: Any, schema: EntrySchema, span_of=lambda at: FILE_START) -> EntrySummary:
     """The entry's facts from its data alone. Without `span_of`, places are the file's start: enough
     for an entry that is only in the index, whose own findings are not reported."""
     if not isinstance(data, dict):
@@ -78,7 +91,12 @@ def summarize_data(path: str, data: Any, span_of=lambda at: FILE_START) -> Entry
                 work = CitedWork(path, str(source.get("id")), *(_as_written(source.get(field))
                                                                 for field in ("title", "year", "authors")))
                 works.append(((key, _normal(key, value)), work, span_of(("sources", index, key))))
-    return EntrySummary(path, located(("slug",)), located(("name",)), related_items, tuple(works))
+    fingerprints = dict.fromkeys(number for _, text, kind in classified_strings(data, schema) if kind != DATA
+                                 for number, _ in sentence_fingerprints(text))
+    lede, full_name = data.get("lede"), data.get("full_name")
+    return EntrySummary(path, located(("slug",)), located(("name",)), related_items, tuple(works),
+                        tuple(fingerprints), lede if isinstance(lede, str) else None,
+                        full_name if isinstance(full_name, str) else None)
 
 
 def _as_written(value: Any) -> Any:
@@ -92,8 +110,25 @@ def _as_written(value: Any) -> Any:
 
 
 def name_key(name: str) -> str:
-    """Names that differ only in case or surrounding spaces are the same name."""
-    return name.strip().casefold()
+    """Names that differ only in case or spacing are the same name."""
+    return " ".join(name.split()).casefold()
+
+
+_NAME_WORDS = 4  # a peptide's name is at most this many words
+_NAME_TOKEN = re.compile(r"\w(?:[\w.+-]*\w)?")
+
+
+def names_in(text: str) -> set[str]:
+    """Every run of up to four words of `text`, as name keys: what it could name.
+    ("Not one peptide" -> "not", "not one", "not one peptide", "one", "one peptide", "peptide".)"""
+    words = [match.group().casefold() for match in _NAME_TOKEN.finditer(text)]  # "BPC-157's" -> "bpc-157", "s"
+    return {" ".join(words[start:end]) for start in range(len(words))
+            for end in range(start + 1, min(start + _NAME_WORDS, len(words)) + 1)}
+
+
+def named_in(summary: EntrySummary) -> set[str]:
+    """What the entry's lede and full name could name (see `names_in`)."""
+    return set().union(*(names_in(text) for text in (summary.lede, summary.full_name) if text))
 
 
 def work_key(key: tuple[str, str]) -> str:
@@ -118,8 +153,12 @@ class RepoIndex:
     # descriptions (one or two), not the number of entries citing the work.
     works: dict[tuple[str, str], dict[int, list[CitedWork]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    # sentence fingerprint -> the entry having it, or the first few entries by path when several do
+    # (a plain path for the usual unique sentence: it keeps the index small in a big repo).
+    sentences: dict[int, str | list[str]] = field(default_factory=dict)
     paths: set[str] = field(default_factory=set)
     known_slugs: set[str] = field(default_factory=set)
+    cwd: Path | None = None  # what display paths are relative to, for reading an entry again
     _deletions: dict[str, set[str]] | None = None  # built on the first typo lookup
 
     def add(self, summary: EntrySummary) -> None:
@@ -139,12 +178,36 @@ class RepoIndex:
                 listings.append(work)
                 listings.sort(key=lambda listing: listing.entry)
                 del listings[2:]
+        for number in summary.sentences:
+            having = self.sentences.get(number)
+            if having is None:
+                self.sentences[number] = summary.path
+            elif isinstance(having, str):
+                self.sentences[number] = sorted((having, summary.path))
+            elif summary.path < having[-1] or len(having) < _SHARERS_KEPT:
+                having.append(summary.path)
+                having.sort()
+                del having[_SHARERS_KEPT:]
 
     def add_known_slugs(self, slugs) -> None:
         """Slugs of entries whose other facts cannot matter to this run (see index_store): enough
         to say whether a slug exists and which slugs are close to it."""
         self.known_slugs.update(slugs)
         self._deletions = None
+
+    def others_with_sentence(self, number: int, path: str) -> list[str]:
+        """The other entries (the first few by path) that have the sentence with this fingerprint."""
+        having = self.sentences.get(number)
+        if having is None:
+            return []
+        return [p for p in ([having] if isinstance(having, str) else having) if p != path]
+
+    def load(self, shown: str) -> Document | None:
+        """An entry of the index read again in full, for the rare finding that needs the exact place
+        of something the summary only fingerprints."""
+        from .loader import load_file
+
+        return load_file((self.cwd or Path.cwd()) / shown, shown).document
 
     def has_slug(self, slug: str) -> bool:
         return bool(self.slugs.get(slug)) or slug in self.known_slugs

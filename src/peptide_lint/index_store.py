@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 
 from .discover import display_path, is_entry_name, real_place
 from .findings import FILE_START
-from .index import CitedWork, EntrySummary, Located, RepoIndex, name_key, work_key
+from .index import CitedWork, EntrySummary, Located, RepoIndex, name_key, named_in, work_key
 
 # A file's stat as stored: size, modification and change time (ns) and inode packed into one value,
 # so that the rows of a big repo load straight into a dict and compare as one value each.
@@ -49,6 +49,9 @@ CREATE INDEX IF NOT EXISTS index_entries_name ON index_entries (name_key);
 CREATE TABLE IF NOT EXISTS index_works (path TEXT, work TEXT);
 CREATE INDEX IF NOT EXISTS index_works_work ON index_works (work);
 CREATE INDEX IF NOT EXISTS index_works_path ON index_works (path);
+CREATE TABLE IF NOT EXISTS index_sentences (path TEXT, sentence INTEGER);
+CREATE INDEX IF NOT EXISTS index_sentences_sentence ON index_sentences (sentence);
+CREATE INDEX IF NOT EXISTS index_sentences_path ON index_sentences (path);
 """
 
 
@@ -57,7 +60,7 @@ class IndexStore:
 
     def __init__(self, connection: sqlite3.Connection, fingerprint: str, repo_root: Path, cwd: Path) -> None:
         self._db = connection
-        self._fingerprint = fingerprint  # of the checker's code: summaries depend on nothing else
+        self._fingerprint = fingerprint  # of the checker's code and the schema: summaries depend on nothing else
         self._root = repo_root
         self._cwd = cwd
         self._root_prefix = os.path.join(os.path.abspath(repo_root), "")
@@ -75,6 +78,7 @@ class IndexStore:
             with self._db:
                 if self._stored_fingerprint() != self._fingerprint:  # new, or written by other code
                     self._db.executescript("DROP TABLE IF EXISTS index_entries; DROP TABLE IF EXISTS index_works;"
+                                           "DROP TABLE IF EXISTS index_sentences;"
                                            + _TABLES)
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
@@ -92,7 +96,7 @@ class IndexStore:
     def put(self, summaries: Iterable[tuple[Path, EntrySummary]]) -> bool:
         """Store the summaries of the entry files `refresh` found out of date (others are ignored:
         a file whose row is up to date has the summary stored); False if the store failed."""
-        rows, works = [], []
+        rows, works, sentences = [], [], []
         for path, summary in summaries:
             key = self._key(path)
             if key not in self._stale:
@@ -101,11 +105,13 @@ class IndexStore:
             rows.append((key, stat, summary.slug.value if summary.slug else None,
                          name_key(summary.name.value) if summary.name else None, _encode(summary)))
             works += [(key, work_key(identifier)) for identifier in {identifier for identifier, _, _ in summary.works}]
+            sentences += [(key, number) for number in summary.sentences]
         try:
             with self._db:
                 self._delete([row[0] for row in rows])
                 self._db.executemany("INSERT INTO index_entries VALUES (?, ?, ?, ?, ?)", rows)
                 self._db.executemany("INSERT INTO index_works VALUES (?, ?)", works)
+                self._db.executemany("INSERT INTO index_sentences VALUES (?, ?)", sentences)
         except sqlite3.Error:
             return False
         return True
@@ -125,6 +131,8 @@ class IndexStore:
         slugs = {s.slug.value for s in summaries if s.slug}
         names = {name_key(s.name.value) for s in summaries if s.name}
         works = {work_key(key) for s in summaries for key, _, _ in s.works}
+        sentences = {number for s in summaries for number in s.sentences}
+        names |= {key for s in summaries for key in named_in(s)}
         try:
             with self._db:  # one transaction: what is read is one state of the store
                 if self._stored_fingerprint() != self._fingerprint:
@@ -133,6 +141,8 @@ class IndexStore:
                 rows.update(self._select("SELECT path, summary FROM index_entries WHERE name_key IN ({})", names))
                 rows.update(self._select("SELECT e.path, e.summary FROM index_works AS w JOIN index_entries AS e"
                                          " ON e.path = w.path WHERE w.work IN ({})", works))
+                rows.update(self._select("SELECT e.path, e.summary FROM index_sentences AS s JOIN index_entries AS e"
+                                         " ON e.path = s.path WHERE s.sentence IN ({})", sentences))
                 related = {item.value for s in summaries for item in s.related if isinstance(item.value, str)}
                 # The checked files' own rows may be out of date: their slugs are in the index already.
                 known_slugs = [slug for path, slug in self._select(
@@ -180,7 +190,7 @@ class IndexStore:
             yield from self._db.execute(query.format(", ".join("?" * len(chunk))), chunk)
 
     def _delete(self, paths: list[str]) -> None:
-        for table in ("index_entries", "index_works"):
+        for table in ("index_entries", "index_works", "index_sentences"):
             self._db.executemany(f"DELETE FROM {table} WHERE path = ?", ((path,) for path in paths))
 
 
@@ -242,6 +252,7 @@ def _encode(summary: EntrySummary) -> str:
         "related": [item.value for item in summary.related],
         "works": [[list(key), work.source_id, work.title, work.year, work.authors]
                   for key, work, _ in summary.works],
+        "sentences": list(summary.sentences),
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -260,6 +271,9 @@ def _decode(shown: str, data: dict) -> EntrySummary:
         kind, identifier = key
         works.append(((text(kind), text(identifier)), CitedWork(shown, text(source_id), title, year, authors),
                       FILE_START))
+    sentences = tuple(data["sentences"])
+    if not all(type(number) is int for number in sentences):
+        raise ValueError(f"not sentence fingerprints: {sentences!r}")
     return EntrySummary(shown, located(data["slug"]), located(data["name"]),
                         tuple(Located(value, FILE_START) for value in data["related"] if text(value) is not None),
-                        tuple(works))
+                        tuple(works), sentences)

@@ -99,7 +99,7 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
     are loaded and checked in that many processes. None of this changes the report."""
     config = config or Config()
     rules = config.rules() if rules is None else rules
-    context = Context(schema=schema, config=config, index=RepoIndex())
+    context = Context(schema=schema, config=config, index=RepoIndex(cwd=cwd))
     store = cache.index_store(repo_root, cwd) if cache and index_dir and repo_root and keep_index else None
     stale = store.refresh(index_dir) if store is not None else None
     if stale is None:
@@ -248,7 +248,7 @@ def _compute(task: Task, miss: Miss | None, context: Context, rules: tuple[Rule,
         return check_one(path, shown, context, rules, raw), key
     if raw is None:  # only for the index: the data is enough, positions and checks are not needed
         raw = _entry_bytes(path)
-    summary = summarize_data(shown, load_data(raw)) if raw is not None else EntrySummary(shown)
+    summary = summarize_data(shown, load_data(raw), context.schema) if raw is not None else EntrySummary(shown)
     return FileResult(shown, [], summary, [], checked=False), key
 
 
@@ -286,7 +286,7 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
             findings += _guarded(shown, rule.name, lambda: list(rule.check(document, context)))
     suppressions, problems = parse_suppressions(document)
     findings += problems
-    return FileResult(shown, findings, summarize(document), suppressions)
+    return FileResult(shown, findings, summarize(document, context.schema), suppressions)
 
 
 @functools.cache

@@ -5,6 +5,7 @@ Citations use Pandoc's syntax: `[@doe-2001]`, or several in one bracket as `[@do
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,6 +101,36 @@ def _attach_trailing_citations(found: list[Sentence], text: str) -> list[Sentenc
         merged.append(Sentence(previous.start, cut, text[previous.start:cut]))
         _append(merged, text, sentence.start + lead.end(), sentence.end)
     return merged
+
+
+# Sentences shorter than this are stock phrases ("No human trials exist."), never compared across entries.
+MIN_COMPARED_WORDS = 8
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
+_WORD = re.compile(r"\w+")
+
+
+def comparable(sentence: str) -> str | None:
+    """A sentence as it is compared with other entries' sentences: without citations, in straight
+    quotes, lower case, its white space folded; None for a stock phrase too short to compare."""
+    text = " ".join(CITATION_GROUP.sub(" ", sentence).translate(_QUOTES).casefold().split()).rstrip(" .!?;:")
+    words = sum(1 for word in text.split() if _WORD.search(word))  # "2–6" and "—" are one word and none
+    return text if words >= MIN_COMPARED_WORDS else None
+
+
+def fingerprint(comparable_text: str) -> int:
+    """A stable 63-bit number for a comparable sentence (the same in every process and run, unlike
+    hash(); it fits SQLite's INTEGER)."""
+    return int.from_bytes(hashlib.blake2b(comparable_text.encode(), digest_size=8).digest(), "big") >> 1
+
+
+def sentence_fingerprints(text: str) -> list[tuple[int, Sentence]]:
+    """(fingerprint, sentence) for each sentence of `text` long enough to compare across entries."""
+    found = []
+    for sentence in sentences(text):
+        comparable_text = comparable(sentence.text)
+        if comparable_text is not None:
+            found.append((fingerprint(comparable_text), sentence))
+    return found
 
 
 # The words that mark a sentence as a claim that needs a source, by what kind of claim it is.

@@ -22,8 +22,12 @@ Path_ = tuple
 
 def reader_texts(document, schema: EntrySchema) -> list[tuple[Path_, str, str]]:
     """(path, text, class of text) for every string value of the entry, in the order of the file."""
-    return document.memo("reader texts", lambda: [(path, text, schema.text_class(path))
-                                                  for path, text in _strings(document.data, ())])
+    return document.memo("reader texts", lambda: classified_strings(document.data, schema))
+
+
+def classified_strings(data: Any, schema: EntrySchema) -> list[tuple[Path_, str, str]]:
+    """`reader_texts` of an entry's data alone (for entries read only for the repo index)."""
+    return [(path, text, schema.text_class(path)) for path, text in _strings(data, ())]
 
 
 def texts(document, schema: EntrySchema, *classes: str) -> list[tuple[Path_, str]]:

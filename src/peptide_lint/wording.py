@@ -59,6 +59,14 @@ def one_of(values: list[Any]) -> str:
     return ", ".join(show(v).strip('"') for v in values)
 
 
+def listing(items: list[str], shown: int = 3) -> str:
+    """A few items and how many more: "a.yaml, b.yaml, c.yaml and 997 others". A message stays one
+    readable line however many entries share a name."""
+    if len(items) <= shown + 1:
+        return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+    return f"{', '.join(items[:shown])} and {len(items) - shown} others"
+
+
 def closest(word: str, candidates: list[str]) -> str | None:
     import difflib  # only needed once something is misspelled
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
+from ..wording import listing
 from .base import Rule
 
 
@@ -25,13 +26,13 @@ def check_across(summary, context) -> Iterator[Finding]:
         others = context.index.other_paths_with_slug(summary.slug.value, summary.path)
         if others:
             yield RULE.finding(summary.path, summary.slug.span,
-                               f'the slug "{summary.slug.value}" is also used by {", ".join(others)}',
+                               f'the slug "{summary.slug.value}" is also used by {listing(others)}',
                                "each entry needs its own slug; merge the entries or rename one")
     if summary.name:
         others = context.index.other_paths_with_name(summary.name.value, summary.path)
         if others:
             yield RULE.finding(summary.path, summary.name.span,
-                               f'the name "{summary.name.value}" is also used by {", ".join(others)}',
+                               f'the name "{summary.name.value}" is also used by {listing(others)}',
                                "one entry per peptide: merge the entries, or make the names say how they differ")
 
 

@@ -1,5 +1,5 @@
 """## What it does
-Reports placeholder text left in any value: TODO, TBD, FIXME, XXX, "lorem ipsum",
+Reports placeholder text left in any value, whatever its class of text (a title or a name too): TODO, TBD, FIXME, XXX, "lorem ipsum",
 "[citation needed]". (A caveat or safety summary that is nothing but a placeholder is reported by
 safety-caveat-required instead.)
 
@@ -20,9 +20,10 @@ mechanism: It is imagined to bind a synthetic receptor.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..findings import Finding, Severity
+from ..texts import reader_texts
 from ..wording import field
 from .base import Rule
 from .safety_caveat_required import PLACEHOLDER, TEXT_PARTS
@@ -30,21 +31,10 @@ from .safety_caveat_required import PLACEHOLDER, TEXT_PARTS
 _PLACEHOLDER = re.compile(r"(?<!\w)(?=[TFXl\[L])(TODO|TBD|FIXME|XXX+|\[citation needed\]|(?i:lorem ipsum))(?!\w)")
 
 
-def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))
-
-
 def check(document, context) -> Iterator[Finding]:
     if not _PLACEHOLDER.search(document.text):
         return  # nothing anywhere in the file, comments included
-    for path, text in _strings(document.data, ()):
+    for path, text, _ in reader_texts(document, context.schema):  # data too: a TODO in a title is one
         if path in TEXT_PARTS and PLACEHOLDER.match(text.strip()):
             continue
         for match in _PLACEHOLDER.finditer(text):
