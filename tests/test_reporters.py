@@ -351,3 +351,46 @@ def test_markdown_shows_entry_text_as_text_never_as_markup():
 
     assert _cell("Route | <b>x</b> [z](http://e) `c`") == "Route \\| &lt;b&gt;x&lt;/b&gt; \\[z\\](http://e) \\`c\\`"
     assert _cell('the citation "@doe-2001" #12') == 'the citation "@\u2060doe-2001" #\u206012'
+
+
+def test_one_check_writes_every_report_named_with_its_format(repo):
+    dirty_repo(repo)
+    result = run("check", "--format", "github", "--output", "sarif:peptide-lint.sarif",
+                 "-o", "markdown:summary.md", "-o", "junit.xml", "--no-cache", cwd=repo)
+    assert result.returncode == 1
+    # each report is what that format alone prints; FILE alone takes --format's, and the terminal then text
+    for name, file_format in (("peptide-lint.sarif", "sarif"), ("summary.md", "markdown"), ("junit.xml", "github")):
+        alone = run("check", "--format", file_format, "--no-cache", cwd=repo).stdout
+        assert (repo / name).read_text(encoding="utf-8") == alone, name
+    assert result.stdout == run("check", "--no-cache", cwd=repo).stdout
+    only_named = run("check", "--format", "github", "-o", "json:report.json", cwd=repo)
+    assert only_named.stdout == run("check", "--format", "github", cwd=repo).stdout  # the terminal keeps --format
+    assert json.loads((repo / "report.json").read_text())["counts"]["errors"] == 1
+    to_terminal = run("check", "-o", "json:-", "-o", "markdown:summary.md", cwd=repo)
+    assert json.loads(to_terminal.stdout)["counts"]["errors"] == 1
+
+
+def test_several_reports_come_from_one_check_that_reads_each_entry_once(repo, monkeypatch):
+    from click.testing import CliRunner
+
+    from peptide_lint import cli, pipeline
+
+    dirty_repo(repo)
+    checks, loads = [], []
+    real_check, real_load = cli.check_files, pipeline.load_file
+    monkeypatch.setattr(cli, "check_files", lambda *a, **k: checks.append(1) or real_check(*a, **k))
+    monkeypatch.setattr(pipeline, "load_file", lambda path, *a: loads.append(path.name) or real_load(path, *a))
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli.cli, ["check", "--no-cache", "--jobs", "1", "--format", "github",
+                                          *(f"--output={name}:report.{name}" for name in FORMATS)])
+    assert result.exit_code == 1, result.output
+    assert len(checks) == 1 and sorted(loads) == ["testpeptide-y.yaml", "testpeptide-z.yaml"]
+    assert sorted(p.name for p in repo.glob("report.*")) == sorted(f"report.{name}" for name in FORMATS)
+
+
+def test_a_report_that_cannot_be_written_does_not_stop_the_others(repo):
+    add_entry(repo, "testpeptide-z")
+    result = run("check", "-o", "json:no/such/folder/report.json", "-o", "sarif:report.sarif", cwd=repo)
+    assert result.returncode == 2 and "cannot write no/such/folder/report.json" in result.stderr
+    assert json.loads((repo / "report.sarif").read_text())["version"] == "2.1.0"
+    assert result.stdout == "All clear: no findings in 1 file.\n"
