@@ -53,10 +53,9 @@ def cli() -> None:
                    "github for pull-request annotations; junit for GitLab and Jenkins; markdown for a "
                    "job summary or a comment.")
 @click.option("--output", "-o", "outputs", multiple=True, metavar="[FORMAT:]FILE",
-              help="Write a report to FILE (replaced in one step): in FORMAT, or without it in --format, "
-                   "when the terminal gets the text report instead. Repeat it to write several reports "
-                   "from one check, e.g. -o sarif:peptide-lint.sarif -o markdown:summary.md. '-' is the "
-                   "terminal itself.")
+              help="Write a report to FILE, replaced in one step: FORMAT:FILE in that format; FILE alone "
+                   "in --format, and the terminal then gets the text report. Repeat it for several reports "
+                   "from one check: -o sarif:peptide-lint.sarif -o markdown:summary.md. '-' is the terminal.")
 @click.option("--strict", is_flag=True, help="Fail (exit code 1) on warnings too.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with 0 even when there are errors (for a report-only CI step). "
