@@ -133,6 +133,11 @@ def test_an_empty_entries_folder_is_not_all_clear(repo):
 @pytest.mark.parametrize("args, message", [
     (("check", "schema"), "schema holds no entry files (.yaml or .yml)"),
     (("check", "--output", ""), "--output needs a file name"),
+    (("check", "--output", "json:"), "--output json: needs a file name after the colon"),
+    (("check", "-o", "sarif:ok.sarif", "-o", "xml:r.xml"), "there is no format 'xml'; the formats are github, json,"),
+    (("check", "-o", "r.json", "-o", "json:./r.json"), "--output r.json and --output json:./r.json both write to the same file"),
+    (("check", "-o", "-", "-o", "sarif:-"), "both write to the terminal"),
+    (("check", "-o", "markdown:entries"), "--output markdown:entries: entries is a folder"),
     (("check", "--colour"), "No such option"),
     (("check", "--color", "sometimes"), "'sometimes' is not one of"),
     (("explain", "claim-without-citatoin"), "did you mean claim-without-citation?"),
@@ -145,6 +150,7 @@ def test_usage_problems_exit_2_with_one_line(repo, args, message):
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in repo.iterdir()) == ["entries", "schema"]  # nothing ran, nothing was written
 
 
 def test_outside_a_content_repo_is_a_usage_error(tmp_path):

@@ -52,3 +52,29 @@ def test_standard_dose_hint_names_the_closest_dose_row(tmp_path):
 ])
 def test_yaml_syntax_hints_say_how_to_repair_the_line(tmp_path, old, new, hint):
     assert hints(tmp_path, "PL005", (old, new)) == [hint]
+
+
+@pytest.mark.parametrize("comment, hint", [
+    ("# noqa: PL405", "write it as: # peptide-lint: ignore[hype-words] -- why it does not apply here"),
+    ("#noqa:PL006,PL201",
+     "write it as: # peptide-lint: ignore[duplicate-key, claim-without-citation] -- why it does not apply here"),
+    ("# noqa: E501, hype-words", 'write it as: # peptide-lint: ignore[hype-words] -- why it does not apply here; '
+     "\"E501\" is no peptide-lint rule ('peptide-lint rules' lists them)"),
+    ("# NOQA", "write it as: # peptide-lint: ignore[rule-name] -- why it does not apply here "
+     "(name the rule as the finding does: PL405 hype-words is ignore[hype-words])"),
+    ("# yamllint disable-line rule:key-duplicates rule:line-length",
+     "write it as: # peptide-lint: ignore[duplicate-key] -- why it does not apply here; "
+     "\"line-length\" is no peptide-lint rule ('peptide-lint rules' lists them)"),
+    ("# pylint: disable-next=PL405", "write it as: # peptide-lint: ignore[hype-words] -- why it does not apply here"),
+    ("# yamllint disable rule:anchors",
+     "peptide-lint silences one line (or one key's text) at a time: write "
+     "# peptide-lint: ignore[anchors-and-aliases] -- why it does not apply here on the finding's line or alone "
+     "above it; to switch a rule off for a whole file, list it under [tool.peptide-lint.per-file-ignores] in "
+     "pyproject.toml"),
+    ("# flake8: noqa", "peptide-lint silences one line (or one key's text) at a time: write "
+     "# peptide-lint: ignore[rule-name] -- why it does not apply here on the finding's line or alone above it; "
+     "to switch a rule off for a whole file, list it under [tool.peptide-lint.per-file-ignores] in pyproject.toml "
+     "(name the rule as the finding does: PL405 hype-words is ignore[hype-words])"),
+])
+def test_another_linters_suppression_gets_the_peptide_lint_one_for_the_same_rules(tmp_path, comment, hint):
+    assert hints(tmp_path, "PL022", ("stacking: >-\n", f"{comment}\nstacking: >-\n")) == [hint]

@@ -19,6 +19,7 @@ from peptide_lint.reporters.text import TextReporter
 from test_cli import add_entry, run
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
+JUNIT_SCHEMA = Path(__file__).resolve().parent / "schemas" / "junit-10.xsd"  # its source is named inside
 
 
 def dirty_repo(repo: Path) -> None:
@@ -107,15 +108,61 @@ def test_github_format_through_the_cli(repo):
     assert lines[1].startswith("::warning file=entries/testpeptide-y.yaml,line=47,")
 
 
-def test_junit_has_one_case_per_file_and_a_failure_per_error(repo):
+@pytest.fixture(scope="module")
+def junit_schema():
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(JUNIT_SCHEMA))
+
+
+def _valid_junit(schema, xml: str) -> ET.Element:
+    errors = [f"{error.path}: {error.reason}" for error in schema.iter_errors(xml)]
+    assert not errors, errors
+    return ET.fromstring(xml)
+
+
+def test_junit_has_a_test_case_per_finding_and_is_valid_junit_xml(repo, junit_schema):
     dirty_repo(repo)
-    root = ET.fromstring(run("check", "--format", "junit", cwd=repo).stdout)
-    cases = root.findall("./testsuite/testcase")
-    assert [c.get("name") for c in cases] == ["entries/testpeptide-y.yaml", "entries/testpeptide-z.yaml"]
-    assert [f.get("type") for f in cases[0].findall("failure")] == ["PL301 dose-row-confidence"]
-    assert "PL405" in cases[0].find("system-out").text  # warnings are reported, not failures
-    assert cases[1].findall("failure") == []
-    assert root.get("tests") == "2" and root.get("failures") == "1"
+    broken = repo / "entries" / "testpeptide-y.yaml"
+    broken.write_text(broken.read_text().replace("      confidence: clinical\n", ""))
+    result = run("check", "--format", "junit", "--output", "report.xml", cwd=repo)
+    assert result.returncode == 1
+    root = _valid_junit(junit_schema, (repo / "report.xml").read_text(encoding="utf-8"))
+    suites = root.findall("testsuite")
+    assert [(s.get("name"), s.get("file"), s.get("tests"), s.get("failures")) for s in suites] == [
+        ("entries/testpeptide-y.yaml", "entries/testpeptide-y.yaml", "3", "2"),
+        ("entries/testpeptide-z.yaml", "entries/testpeptide-z.yaml", "1", "0")]
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "2", "0")
+    # each error its own test case with one failure, so that every consumer shows every one
+    cases = suites[0].findall("testcase")
+    assert [c.get("name") for c in cases] == [
+        "PL301 dose-row-confidence at line 30, column 7", "PL301 dose-row-confidence at line 33, column 7",
+        "PL405 hype-words at line 46, column 5 (warning)"]
+    assert {c.get("classname") for c in cases} == {"entries/testpeptide-y"}
+    assert [len(c.findall("failure")) for c in cases] == [1, 1, 0]
+    failure = cases[1].find("failure")
+    assert failure.get("type") == "PL301 dose-row-confidence"
+    assert failure.get("message") == 'dose row "Route" has no confidence label; add confidence: one of clinical, community'
+    assert failure.text.startswith("entries/testpeptide-y.yaml:33:7: PL301 [error] dose row")
+    assert "\nhint: clinical: the dose was used" in failure.text
+    # a warning passes, as the check does, and says what it found
+    assert cases[2].find("system-out").text.startswith("entries/testpeptide-y.yaml:46:5: PL405 [warning]")
+    clean = suites[1].findall("testcase")
+    assert [(c.get("name"), list(c)) for c in clean] == [("no findings", [])]
+
+
+def test_junit_names_namesakes_apart_and_makes_an_internal_failure_an_error(junit_schema):
+    twice = [Finding("entries/x.yml", Span(3, 5, 3, 9), "PL201", "claim-without-citation", Severity.ERROR, m)
+             for m in ("first", "second")]
+    crash = Finding("entries/x.yml", Span(1, 1, 1, 1), "PL900", "internal-error", Severity.ERROR, "bug")
+    root = _valid_junit(junit_schema, _written(reporter_class("junit")(), Report([crash, *twice], 1)))
+    cases = root.findall("testsuite/testcase")
+    assert [c.get("name") for c in cases] == [
+        "PL900 internal-error at line 1, column 1", "PL201 claim-without-citation at line 3, column 5",
+        "PL201 claim-without-citation at line 3, column 5 (2)"]
+    assert [c[0].tag for c in cases] == ["error", "failure", "failure"]
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "2", "1")
+    assert cases[0].get("classname") == "entries/x"
 
 
 def test_markdown_summary(repo):
@@ -174,13 +221,14 @@ def test_sarif_uris_are_percent_encoded():
     assert location["uri"] == "entries/a%20b%25%23.yaml"
 
 
-def test_junit_stays_well_formed_xml_with_control_characters_and_markup():
+def test_junit_stays_well_formed_xml_with_control_characters_and_markup(junit_schema):
     finding = Finding("entries/a\x01.yaml", Span(2, 1, 2, 2), "PL900", "internal-error", Severity.ERROR,
                       "broke on \x00 and \x1b[31m <b>&amp;</b>", "hint \x0b")
-    root = ET.fromstring(_written(reporter_class("junit")(), Report([finding], 1, files=[finding.path])))
+    root = _valid_junit(junit_schema, _written(reporter_class("junit")(), Report([finding], 1, files=[finding.path])))
+    assert root.find("./testsuite").get("name") == "entries/a\ufffd.yaml"
     case = root.find("./testsuite/testcase")
-    assert case.get("name") == "entries/a\ufffd.yaml"
-    assert case.find("failure").get("message") == "line 2: broke on \ufffd and \ufffd[31m <b>&amp;</b>"
+    assert case.get("classname") == "entries/a\ufffd"
+    assert case.find("error").get("message") == "broke on \ufffd and \ufffd[31m <b>&amp;</b>"
 
 
 def test_the_terminal_never_gets_control_characters_from_an_entry(tmp_path):
@@ -303,3 +351,46 @@ def test_markdown_shows_entry_text_as_text_never_as_markup():
 
     assert _cell("Route | <b>x</b> [z](http://e) `c`") == "Route \\| &lt;b&gt;x&lt;/b&gt; \\[z\\](http://e) \\`c\\`"
     assert _cell('the citation "@doe-2001" #12') == 'the citation "@\u2060doe-2001" #\u206012'
+
+
+def test_one_check_writes_every_report_named_with_its_format(repo):
+    dirty_repo(repo)
+    result = run("check", "--format", "github", "--output", "sarif:peptide-lint.sarif",
+                 "-o", "markdown:summary.md", "-o", "junit.xml", "--no-cache", cwd=repo)
+    assert result.returncode == 1
+    # each report is what that format alone prints; FILE alone takes --format's, and the terminal then text
+    for name, file_format in (("peptide-lint.sarif", "sarif"), ("summary.md", "markdown"), ("junit.xml", "github")):
+        alone = run("check", "--format", file_format, "--no-cache", cwd=repo).stdout
+        assert (repo / name).read_text(encoding="utf-8") == alone, name
+    assert result.stdout == run("check", "--no-cache", cwd=repo).stdout
+    only_named = run("check", "--format", "github", "-o", "json:report.json", cwd=repo)
+    assert only_named.stdout == run("check", "--format", "github", cwd=repo).stdout  # the terminal keeps --format
+    assert json.loads((repo / "report.json").read_text())["counts"]["errors"] == 1
+    to_terminal = run("check", "-o", "json:-", "-o", "markdown:summary.md", cwd=repo)
+    assert json.loads(to_terminal.stdout)["counts"]["errors"] == 1
+
+
+def test_several_reports_come_from_one_check_that_reads_each_entry_once(repo, monkeypatch):
+    from click.testing import CliRunner
+
+    from peptide_lint import cli, pipeline
+
+    dirty_repo(repo)
+    checks, loads = [], []
+    real_check, real_load = cli.check_files, pipeline.load_file
+    monkeypatch.setattr(cli, "check_files", lambda *a, **k: checks.append(1) or real_check(*a, **k))
+    monkeypatch.setattr(pipeline, "load_file", lambda path, *a: loads.append(path.name) or real_load(path, *a))
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli.cli, ["check", "--no-cache", "--jobs", "1", "--format", "github",
+                                          *(f"--output={name}:report.{name}" for name in FORMATS)])
+    assert result.exit_code == 1, result.output
+    assert len(checks) == 1 and sorted(loads) == ["testpeptide-y.yaml", "testpeptide-z.yaml"]
+    assert sorted(p.name for p in repo.glob("report.*")) == sorted(f"report.{name}" for name in FORMATS)
+
+
+def test_a_report_that_cannot_be_written_does_not_stop_the_others(repo):
+    add_entry(repo, "testpeptide-z")
+    result = run("check", "-o", "json:no/such/folder/report.json", "-o", "sarif:report.sarif", cwd=repo)
+    assert result.returncode == 2 and "cannot write no/such/folder/report.json" in result.stderr
+    assert json.loads((repo / "report.sarif").read_text())["version"] == "2.1.0"
+    assert result.stdout == "All clear: no findings in 1 file.\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from .config import load as load_config
 from .discover import Repo, entry_files, find_repo
 from .findings import Severity
 from .pipeline import Report, check_files
-from .reporters import FORMATS, reporter_class
+from .reporters import FORMATS, Reporter, reporter_class
 from .reporters.text import TextReporter
 from .schema import EntrySchema, SchemaConfigError
 from .wording import closest
@@ -50,9 +51,10 @@ def cli() -> None:
               help="Report format: text for people; json for scripts; sarif for GitHub code scanning; "
                    "github for pull-request annotations; junit for GitLab and Jenkins; markdown for a "
                    "job summary or a comment.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, allow_dash=True, path_type=Path),
-              help="Write the report in --format to this file (replaced in one step); the terminal "
-                   "still gets the text report. '-' is the terminal itself, as without --output.")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="[FORMAT:]FILE",
+              help="Write a report to FILE, replaced in one step: FORMAT:FILE in that format; FILE alone "
+                   "in --format, and the terminal then gets the text report. Repeat it for several reports "
+                   "from one check: -o sarif:peptide-lint.sarif -o markdown:summary.md. '-' is the terminal.")
 @click.option("--strict", is_flag=True, help="Fail (exit code 1) on warnings too.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit with 0 even when there are errors (for a report-only CI step). "
@@ -74,7 +76,7 @@ def cli() -> None:
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool,
-          output_format: str, output: Path | None, strict: bool, exit_zero: bool, quiet: bool,
+          output_format: str, outputs: tuple[str, ...], strict: bool, exit_zero: bool, quiet: bool,
           statistics: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
@@ -88,9 +90,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
       2  usage problem (bad option, a folder without entries, unusable configuration
          or schema) or an internal failure; a missing or unreadable file is an error (1)
     """
-    if output is not None and str(output) in ("", "."):
-        raise click.UsageError("--output needs a file name (or - for the terminal)")
     cwd = Path.cwd()
+    terminal_format, to_files = _report_targets(outputs, output_format, cwd)
     repo = _repo(repo_dir, paths, cwd)
     try:
         config = load_config(repo.root).with_flags(_split(select), _split(ignore))
@@ -130,20 +131,14 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
         report = run_check()
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
                         show_summary=not quiet, statistics=statistics)
-    if output is None or str(output) == "-":
-        chosen = text if output_format == "text" else reporter_class(output_format)()
-        chosen.write(report, sys.stdout)
-    else:
-        from .atomic import write_atomic
 
-        buffer = io.StringIO()
-        to_file = replace(text, color=False) if output_format == "text" else reporter_class(output_format)()
-        to_file.write(report, buffer)
-        text.write(report, sys.stdout)  # first: the log keeps the findings if the file cannot be written
-        try:
-            write_atomic(output, buffer.getvalue())
-        except OSError as err:
-            raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
+    def reporter(name: str, to_file: bool = False):
+        if name == "text":
+            return replace(text, color=False) if to_file else text
+        return reporter_class(name)()
+
+    reporter(terminal_format).write(report, sys.stdout)  # first: the log keeps the findings if a file cannot be written
+    _write_reports(report, {target: reporter(name, to_file=True) for target, name in to_files.items()})
     # A file --fix could not write is a failure of the command, whatever the findings say.
     ctx.exit(EXIT_USAGE if not_fixed else _exit_code(report, strict=strict, exit_zero=exit_zero))
 
@@ -239,6 +234,61 @@ def _is_inside(path: Path, folder: Path) -> bool:
     """Whether `path` is `folder` or inside it, however either is reached (through symlinks too)."""
     real_folder = os.path.realpath(folder)
     return os.path.commonpath([os.path.realpath(path), real_folder]) == real_folder
+
+
+_FORMAT_PREFIX = re.compile(r"(?P<format>[A-Za-z][\w-]+):(?P<file>.*)", re.DOTALL)  # not a drive letter (C:)
+
+
+def _report_targets(outputs: tuple[str, ...], output_format: str, cwd: Path) -> tuple[str, dict[Path, str]]:
+    """The format the terminal shows, and each file to write with its format, from the --output
+    values: a usage error, before anything runs, for an unknown format, a missing file name, or a
+    file (or the terminal) named twice. FILE alone takes --format's report, and the terminal then
+    shows the text report; '-' is the terminal."""
+    terminal = output_format
+    files: dict[Path, str] = {}
+    named: dict[str, str] = {}  # a report's destination (a real path, or '-') -> the --output value naming it
+    for value in outputs:
+        prefix = _FORMAT_PREFIX.fullmatch(value)
+        name = prefix.group("file") if prefix else value
+        chosen = prefix.group("format").lower() if prefix else output_format
+        if chosen not in FORMATS:
+            raise click.UsageError(f"--output {value}: there is no format {chosen!r}; the formats are "
+                                   f"{', '.join(sorted(FORMATS))} (for a file whose name holds a colon, "
+                                   f"write ./{value})")
+        if name in ("", "."):
+            raise click.UsageError(f"--output {value} needs a file name{' after the colon' if prefix else ''} "
+                                   "(or - for the terminal)" if value else "--output needs a file name (or - for the terminal)")
+        destination = "-" if name == "-" else os.path.realpath(cwd / name)
+        if destination in named:
+            where = "the terminal" if destination == "-" else "the same file"
+            raise click.UsageError(f"--output {named[destination]} and --output {value} both write to {where}")
+        named[destination] = value
+        if destination == "-":
+            terminal = chosen
+        elif os.path.isdir(destination):
+            raise click.UsageError(f"--output {value}: {name} is a folder")
+        else:
+            files[Path(name)] = chosen
+            if prefix is None and "-" not in named:
+                terminal = "text"
+    return terminal, files
+
+
+def _write_reports(report: Report, reporters: dict[Path, Reporter]) -> None:
+    """Write each report to its file in one step; a file that cannot be written does not stop the
+    others, and all of them are named."""
+    from .atomic import write_atomic
+
+    failed = []
+    for target, reporter in reporters.items():
+        buffer = io.StringIO()
+        reporter.write(report, buffer)
+        try:
+            write_atomic(target, buffer.getvalue())
+        except OSError as err:
+            failed.append(f"cannot write {target}: {err.strerror or err}")
+    if failed:
+        raise click.ClickException("; ".join(failed))
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

@@ -1,22 +1,40 @@
 """`--format junit`: JUnit XML for GitLab, Jenkins and other CI systems.
 
-One test case per checked file; each error is a <failure> of that test case, warnings go to the
-test case's <system-out>. A file without errors is a passing test case. Characters that XML 1.0
-cannot hold (control characters in a file name or an error message) become U+FFFD.
+One <testsuite> per checked file, and in it one <testcase> per finding. Jenkins, GitLab and the
+common JUnit actions show one <failure> per test case (the first), so a test case per file would
+hide every error but the first; a test case per file and rule would still hide the second finding
+of a rule. Per finding, every finding is listed with its place in the test's name
+("PL301 dose-row-confidence at line 34, column 7") and its message and hint in the failure.
+
+- an error is a <failure>; an internal failure of the checker (PL900) is an <error>, as JUnit has
+  it for a test that broke rather than failed;
+- a warning is a passing test case with the finding in its <system-out>: warnings do not fail the
+  check (exit code 0), and a report that counted them as failures would fail the build the check
+  passed; <skipped> would say the check did not run;
+- a file without findings is one passing test case, "no findings", so that the report lists every
+  file checked.
+
+The test case's classname is the file's path without its extension: Jenkins reads the classname's
+last dot as the start of the class name, and would show "entries/x.yaml" as class "yaml". The
+suite's `file` carries the whole path. The output follows the Jenkins xUnit plugin's junit-10.xsd
+(what pytest writes too; tests/schemas/). Characters that XML 1.0 cannot hold (control characters
+in a file name or a message) become U+FFFD.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..pipeline import Report
+from ..rules import internal_error
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_EXTENSION = re.compile(r"\.ya?ml$", re.IGNORECASE)
 
 
 def _xml(text: str) -> str:
@@ -29,32 +47,44 @@ class JunitReporter:
     show_source: bool = True
 
     def write(self, report: Report, out: TextIO) -> None:
-        by_file = defaultdict(list)
+        by_file: dict[str, list[Finding]] = defaultdict(list)
         for finding in report.findings:
             by_file[finding.path].append(finding)
-        files = sorted(set(report.files) | set(by_file))
-        failing = [path for path in files if any(f.severity is Severity.ERROR for f in by_file[path])]
-        suites = ET.Element("testsuites", name="peptide-lint", tests=str(len(files)), failures=str(len(failing)))
-        suite = ET.SubElement(suites, "testsuite", name="peptide-lint", tests=str(len(files)),
-                              failures=str(len(failing)), errors="0", skipped="0")
-        for path in files:
-            case = ET.SubElement(suite, "testcase", classname="peptide-lint", name=_xml(path), file=_xml(path))
-            warnings = []
-            for f in by_file[path]:
-                text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
-                text += f"\nhint: {f.hint}" if f.hint else ""
-                if f.severity is Severity.ERROR:
-                    failure = ET.SubElement(case, "failure", type=f"{f.code} {f.name}",
-                                            message=_xml(f"line {f.line}: {f.message}"))
-                    failure.text = _xml(text)
-                else:
-                    warnings.append(text)
-            if warnings:
-                ET.SubElement(case, "system-out").text = _xml("\n".join(warnings))
+        suites = ET.Element("testsuites", name="peptide-lint")
+        for path in sorted(set(report.files) | set(by_file)):
+            _add_suite(suites, path, by_file[path])
+        for count in ("tests", "failures", "errors"):
+            suites.set(count, str(sum(int(suite.get(count)) for suite in suites)))
         ET.indent(suites)
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         out.write(ET.tostring(suites, encoding="unicode"))
         out.write("\n")
+
+
+def _add_suite(suites: ET.Element, path: str, findings: list[Finding]) -> None:
+    classname = _xml(_EXTENSION.sub("", path))
+    suite = ET.SubElement(suites, "testsuite", name=_xml(path), file=_xml(path))
+    if not findings:
+        ET.SubElement(suite, "testcase", classname=classname, name="no findings")
+    seen: Counter[str] = Counter()
+    for f in findings:
+        name = f"{f.code} {f.name} at line {f.line}, column {f.column}"
+        name += " (warning)" if f.severity is Severity.WARNING else ""
+        seen[name] += 1
+        # Two findings of one rule at one place still get a name each: some consumers merge namesakes.
+        case = ET.SubElement(suite, "testcase", classname=classname,
+                             name=_xml(name if seen[name] == 1 else f"{name} ({seen[name]})"))
+        text = _xml(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
+                    + (f"\nhint: {f.hint}" if f.hint else ""))
+        if f.severity is Severity.WARNING:
+            ET.SubElement(case, "system-out").text = text
+        else:
+            kind = "error" if f.code == internal_error.RULE.code else "failure"
+            ET.SubElement(case, kind, type=f"{f.code} {f.name}", message=_xml(f.message)).text = text
+    suite.set("tests", str(len(suite)))
+    suite.set("failures", str(len(suite.findall("testcase/failure"))))
+    suite.set("errors", str(len(suite.findall("testcase/error"))))
+    suite.set("skipped", "0")
 
 
 REPORTER = JunitReporter

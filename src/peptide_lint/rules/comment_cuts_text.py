@@ -27,6 +27,7 @@ from typing import Iterator
 from ..findings import Finding, Severity, Span
 from ..wording import field
 from .base import Rule
+from .foreign_suppression import DIRECTIVE as FOREIGN_SUPPRESSION
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])(?!peptide-lint\s*:)")  # "#1", not "# a comment"
 
@@ -41,7 +42,8 @@ def check(document, context) -> Iterator[Finding]:
             continue  # only plain text: in quotes or a block, a '#' is text and no comment follows it
         line_end = text.find("\n", place.end)
         comment = _COMMENT_AFTER.match(text, place.end, len(text) if line_end < 0 else line_end)
-        if comment:
+        # "#noqa" is meant as a comment; foreign-suppression says what to write instead.
+        if comment and not FOREIGN_SUPPRESSION.match(text, comment.end() - 1):
             span = place.value
             column = span.end_column + (comment.end() - 1 - place.end)
             yield RULE.at(document, Span(span.end_line, column, span.end_line, column + 1),
