@@ -149,6 +149,13 @@ class EntrySchema:
         kind = source.get("type")
         return isinstance(kind, str) and bool(self.vocabulary("sourceType").get(kind, {}).get("x-human"))
 
+    def source_about(self, source: dict[str, Any]) -> str | None:
+        """Whom a source's findings are about, by its type's `x-about`: "people", "animals", "cells",
+        "users" (what users report), or None for a type the schema says nothing of."""
+        kind = source.get("type")
+        about = self.vocabulary("sourceType").get(kind, {}).get("x-about") if isinstance(kind, str) else None
+        return about if isinstance(about, str) else None
+
     def templates(self, definition: str) -> list[tuple]:
         """The places in an entry whose schema refers to `definition`, with "*" for any list index:
         [("lede",), ("story", "steps", "*", "body"), ...]. Computed once per definition."""
