@@ -58,8 +58,9 @@ def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
     reads "miracle- grade")."""
     alternatives = []
     for word in sorted(words, key=len, reverse=True):
-        parts = [re.escape(char) + f"{_INVISIBLE}*" for char in word[:-1]] + [re.escape(word[-1])]
-        alternatives.append("".join(parts).replace(r"\ ", r"\s+").replace(r"\-" + f"{_INVISIBLE}*", r"-\s*"))
+        # a space or a hyphen inside a phrase: either, or both ("wonder drug", "wonder-drug", "wonder- drug")
+        parts = [r"[\s-]+" if char in " -" else re.escape(char) + f"{_INVISIBLE}*" for char in word.strip()]
+        alternatives.append("".join(parts).removesuffix(f"{_INVISIBLE}*"))
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags)
 
 
@@ -92,6 +93,8 @@ _ABSENCE = re.compile(
     r"(?<![\w-])(?:(?:no|not any|never|none|nobody|no one|nothing)(?:\s+[\w-]+){0,3}?\s+(?:evidence|data|trials?|"
     r"stud(?:y|ies)|research|proof|rcts?|reviews?|publications?|papers?|one has|has (?:shown|tested|studied|"
     r"found|proven|measured|looked))|(?:nobody|no one|none)\s+(?:has|have|had)|unproven|untested|unstudied|"
+    r"(?:not|never|\w+n't)\s+(?:been\s+)?(?:yet\s+)?(?:[\w-]+\s+)?(?:proven|shown|demonstrated|established|tested|"
+    r"studied|trialled|trialed|confirmed)|"
     r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies))(?![\w-])", re.IGNORECASE)
 
 # --- who a sentence is about ------------------------------------------------------------------------

@@ -145,14 +145,16 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 
 @cli.command("rules")
 def list_rules() -> None:
-    """List every rule: code, name, default severity and what it checks."""
+    """List every rule: code, name, default severity and what it checks. [safety] marks the rules about
+    what can hurt a reader, whose suppressions every report lists."""
     _echo_rules(registry.RULES)
 
 
 def _echo_rules(rules) -> None:
     width = max(len(rule.name) for rule in registry.RULES)
     for rule in rules:
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+        marks = " [safety]" if rule.safety else ""
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}{marks}")
 
 
 @cli.command()

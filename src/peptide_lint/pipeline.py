@@ -26,7 +26,7 @@ from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
 from .schema_check import schema_findings
-from .suppressions import Suppression, apply_suppressions, parse_suppressions
+from .suppressions import Suppression, apply_suppressions, parse_suppressions, refuse_unsuppressible
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -146,7 +146,7 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         if config.per_file_ignores:
             ignored = config.ignored_in(_repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown)
         if result.readable:
-            file_findings = _filter(file_findings, result.suppressions, rules, ignored)
+            file_findings = _filter(file_findings, result.suppressions, rules, ignored, config.unsuppressible)
         # else: why a file could not be checked at all is reported whatever is selected or ignored,
         # or a broken file would pass as clean
         findings += file_findings
@@ -300,10 +300,11 @@ def _schema_overlaps() -> tuple:
 
 
 def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tuple[Rule, ...],
-            ignored: set[str]) -> list[Finding]:
+            ignored: set[str], unsuppressible: frozenset[str] = frozenset()) -> list[Finding]:
     """Keep the findings of enabled rules, at their configured severity, minus suppressed ones."""
     severity = {rule.code: rule.severity for rule in rules if rule.code not in ignored}
-    kept = []
+    suppressions, refused = refuse_unsuppressible(suppressions, unsuppressible)
+    kept = list(refused)
     for finding in findings:
         if finding.code in _ALWAYS_ON:
             kept.append(finding)

@@ -105,4 +105,4 @@ def absolute_claim(reading) -> re.Match | None:
 
 
 RULE = Rule("PL403", "absolute-safety-claim", Severity.ERROR,
-            "The text claims absolute safety without qualification.", __doc__, check)
+            "The text claims absolute safety without qualification.", __doc__, check, safety=True)

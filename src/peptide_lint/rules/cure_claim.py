@@ -115,4 +115,4 @@ _HINTS = {
 
 
 RULE = Rule("PL404", "cure-claim", Severity.ERROR,
-            "The text claims the peptide cures, reverses, treats or prevents a disease.", __doc__, check)
+            "The text claims the peptide cures, reverses, treats or prevents a disease.", __doc__, check, safety=True)

@@ -86,4 +86,4 @@ RULE = Rule("PL401", "safety-caveat-required", Severity.ERROR,
                       SchemaOverlap(("safety",), "required", "summary"),
                       SchemaOverlap(("safety",), "required", "serious_risks"),
                       SchemaOverlap(("caveat",), "*"),
-                      SchemaOverlap(("safety", "summary"), "*")))
+                      SchemaOverlap(("safety", "summary"), "*")), safety=True)
