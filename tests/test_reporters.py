@@ -16,6 +16,7 @@ from peptide_lint.pipeline import Report
 from peptide_lint.reporters import FORMATS, reporter_class
 from peptide_lint.reporters.github import GithubReporter
 from peptide_lint.reporters.text import TextReporter
+from casefiles import BASE_ENTRY
 from test_cli import add_entry, run
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
@@ -34,7 +35,8 @@ def test_json_shape_is_pinned(repo):
     result = run("check", "--format", "json", cwd=repo)
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings"]
+    assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings", "not_checked"]
+    assert report["not_checked"] == []  # every file could be read
     assert report["version"] == 1 and report["tool"]["name"] == "peptide-lint"
     assert report["files_checked"] == 2
     assert report["files"] == ["entries/testpeptide-y.yaml", "entries/testpeptide-z.yaml"]
@@ -394,3 +396,24 @@ def test_a_report_that_cannot_be_written_does_not_stop_the_others(repo):
     assert result.returncode == 2 and "cannot write no/such/folder/report.json" in result.stderr
     assert json.loads((repo / "report.sarif").read_text())["version"] == "2.1.0"
     assert result.stdout == "All clear: no findings in 1 file.\n"
+
+
+def test_a_file_that_cannot_be_read_is_named_as_not_checked_in_every_summary(repo, sarif_validator):
+    add_entry(repo, "testpeptide-z")
+    add_entry(repo, "testpeptide-y", BASE_ENTRY.read_text(encoding="utf-8")
+              .replace("slug: testpeptide-z", "slug: testpeptide-y").replace("class: ", "class:"))
+    reason = "YAML cannot read it, so the schema and content rules did not run"
+    text = run("check", "--no-source", cwd=repo).stdout
+    assert ("1 error, 0 warnings in 1 of 2 files; 1 file could not be read as an entry, so its content was not "
+            f"checked:\n  entries/testpeptide-y.yaml: {reason}\nFix the errors above and check again.\n") in text
+    report = json.loads(run("check", "--format", "json", cwd=repo).stdout)
+    assert report["not_checked"] == [{"path": "entries/testpeptide-y.yaml", "reason": reason}]
+    sarif = json.loads(run("check", "--format", "sarif", cwd=repo).stdout)
+    assert not list(sarif_validator.iter_errors(sarif))
+    assert sarif["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [{
+        "level": "warning", "message": {"text": f"entries/testpeptide-y.yaml was not checked: {reason}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "entries/testpeptide-y.yaml",
+                                                                 "uriBaseId": "%SRCROOT%"}}}]}]}]
+    markdown = run("check", "--format", "markdown", cwd=repo).stdout
+    assert ("**1 file could not be read as an entry, so its content was not checked:**\n\n"
+            f"- entries/testpeptide-y.yaml: {reason}\n") in markdown

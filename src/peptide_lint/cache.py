@@ -141,6 +141,7 @@ def _encode(result) -> dict[str, Any]:
     return {
         "complete": result.checked,
         "readable": result.readable,
+        "not_checked": result.not_checked,
         "findings": [_finding_out(f) for f in result.findings],
         "summary": {
             "slug": _located_out(summary.slug), "name": _located_out(summary.name),
@@ -168,6 +169,7 @@ def _decode(data: dict[str, Any], shown: str):
         [Suppression(shown, Span(**span), set(targets), dict(codes), reason)
          for span, targets, codes, reason in data["suppressions"]],
         readable=data["readable"],
+        not_checked=data["not_checked"],
     )
 
 

@@ -42,6 +42,10 @@ class Report:
     files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it
     cwd: Path = field(default_factory=Path.cwd)
     repo_root: Path | None = None
+    # The checked files whose content could not be checked, each with why in an editor's words
+    # ("YAML cannot read it, so the schema and content rules did not run"): a report with findings
+    # in such a file is not complete, whatever its counts say.
+    not_checked: dict[str, str] = field(default_factory=dict)
     _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
 
     def lines(self, shown_path: str) -> list[str] | None:
@@ -86,6 +90,7 @@ class FileResult:
     suppressions: list[Suppression]
     checked: bool = True  # False: read only for the repo index
     readable: bool = True  # False: the file could not be read as an entry, and nothing was checked
+    not_checked: str | None = None  # why its content was not checked (an empty file: nothing to check)
 
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
@@ -152,7 +157,8 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         findings += file_findings
     findings.sort(key=Finding.sort_key)
     shown_files = sorted(r.shown for r in results)
-    return Report(findings, len(results), shown_files, cwd, repo_root)
+    not_checked = {r.shown: r.not_checked for r in sorted(results, key=lambda r: r.shown) if r.not_checked}
+    return Report(findings, len(results), shown_files, cwd, repo_root, not_checked)
 
 
 Task = tuple[str, Path, bool]  # shown name, path, checked (False: read only for the repo index)
@@ -278,7 +284,7 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
     findings = list(loaded.findings)
     document = loaded.document
     if document is None:
-        return FileResult(shown, findings, EntrySummary(shown), [], readable=False)
+        return FileResult(shown, findings, EntrySummary(shown), [], readable=False, not_checked=loaded.not_checked)
     findings += _guarded(shown, "schema validation",
                          lambda: schema_findings(document, context.schema, _schema_overlaps()))
     for rule in rules:

@@ -5,7 +5,8 @@ relative to the root of the git checkout (`%SRCROOT%`, percent-encoded as a URI)
 content repo's unless it sits in a subfolder. `partialFingerprints` let code scanning recognise the
 same finding after unrelated edits move it: the fingerprint is built from the rule, the file, the text
 of the line (not its number) and how many identical findings precede it, so a finding keeps its
-identity when lines are added above it.
+identity when lines are added above it. A file whose content could not be checked is named in a
+tool execution notification of the run's invocation, with why.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ class SarifReporter:
             "columnKind": "unicodeCodePoints",
             "results": results,
         }
+        if report.not_checked:  # shown by code scanning as the tool's warnings about the run
+            run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [{
+                "level": "warning",
+                "message": {"text": f"{report.repo_relative(path)} was not checked: {reason}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {
+                    "uri": quote(report.repo_relative(path)), "uriBaseId": "%SRCROOT%"}}}],
+            } for path, reason in report.not_checked.items()]}]
         if report.source_root is not None:
             run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": report.source_root.as_uri() + "/"}}
         json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)
