@@ -26,7 +26,8 @@ from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
 from .schema_check import schema_findings
-from .suppressions import Suppression, apply_suppressions, parse_suppressions, refuse_unsuppressible
+from .suppressions import (Suppressed, Suppression, apply_suppressions, parse_suppressions,
+                           refuse_unsuppressible)
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -46,6 +47,9 @@ class Report:
     # ("YAML cannot read it, so the schema and content rules did not run"): a report with findings
     # in such a file is not complete, whatever its counts say.
     not_checked: dict[str, str] = field(default_factory=dict)
+    # Findings of safety rules that a comment suppressed: every report lists them, so that a reviewer
+    # sees what was silenced and why.
+    suppressed_safety: list[Suppressed] = field(default_factory=list)
     _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
 
     def lines(self, shown_path: str) -> list[str] | None:
@@ -142,6 +146,7 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
                                keep_index=False)
     across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
+    suppressed: list[Suppressed] = []
     for result in results:
         file_findings = list(result.findings)
         for rule in across:
@@ -151,14 +156,17 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         if config.per_file_ignores:
             ignored = config.ignored_in(_repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown)
         if result.readable:
-            file_findings = _filter(file_findings, result.suppressions, rules, ignored, config.unsuppressible)
+            file_findings = _filter(file_findings, result.suppressions, rules, ignored, config.unsuppressible,
+                                    suppressed)
         # else: why a file could not be checked at all is reported whatever is selected or ignored,
         # or a broken file would pass as clean
         findings += file_findings
     findings.sort(key=Finding.sort_key)
     shown_files = sorted(r.shown for r in results)
     not_checked = {r.shown: r.not_checked for r in sorted(results, key=lambda r: r.shown) if r.not_checked}
-    return Report(findings, len(results), shown_files, cwd, repo_root, not_checked)
+    safety = {rule.code for rule in rules if rule.safety}
+    suppressed_safety = sorted((s for s in suppressed if s.finding.code in safety), key=lambda s: s.finding.sort_key())
+    return Report(findings, len(results), shown_files, cwd, repo_root, not_checked, suppressed_safety)
 
 
 Task = tuple[str, Path, bool]  # shown name, path, checked (False: read only for the repo index)
@@ -306,8 +314,10 @@ def _schema_overlaps() -> tuple:
 
 
 def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tuple[Rule, ...],
-            ignored: set[str], unsuppressible: frozenset[str] = frozenset()) -> list[Finding]:
-    """Keep the findings of enabled rules, at their configured severity, minus suppressed ones."""
+            ignored: set[str], unsuppressible: frozenset[str] = frozenset(),
+            suppressed: list[Suppressed] | None = None) -> list[Finding]:
+    """Keep the findings of enabled rules, at their configured severity, minus suppressed ones (which
+    are added to `suppressed`)."""
     severity = {rule.code: rule.severity for rule in rules if rule.code not in ignored}
     suppressions, refused = refuse_unsuppressible(suppressions, unsuppressible)
     kept = list(refused)
@@ -318,7 +328,7 @@ def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tup
             level = severity[finding.code]
             kept.append(finding if finding.severity is level else replace(finding, severity=level))
     # A suppression of a rule that is off in this run is not unused: its finding was not looked for.
-    kept = apply_suppressions(suppressions, kept, checked=severity.keys() | _ALWAYS_ON)
+    kept = apply_suppressions(suppressions, kept, checked=severity.keys() | _ALWAYS_ON, suppressed=suppressed)
     if unused_suppression.RULE.code not in severity:
         kept = [f for f in kept if f.code != unused_suppression.RULE.code]
     return kept

@@ -105,10 +105,19 @@ def refuse_unsuppressible(suppressions: list[Suppression], unsuppressible: Colle
     return kept, refused
 
 
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding a comment suppressed, with the comment's place and reason."""
+
+    finding: Finding
+    comment: Span
+    reason: str
+
+
 def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
-                       checked: Collection[str]) -> list[Finding]:
+                       checked: Collection[str], suppressed: list[Suppressed] | None = None) -> list[Finding]:
     """The findings no suppression covers, plus a finding for each suppression of a `checked` rule
-    that covered none."""
+    that covered none. The findings suppressed are added to `suppressed`, when given."""
     if not suppressions:
         return findings
     by_line: dict[int, list[Suppression]] = {}
@@ -122,6 +131,8 @@ def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
             kept.append(finding)
         else:
             match.used.add(finding.code)
+            if suppressed is not None:
+                suppressed.append(Suppressed(finding, match.span, match.reason))
     for suppression in suppressions:
         for code, written in suppression.codes.items():
             if code not in suppression.used and code in checked:

@@ -46,6 +46,15 @@ class MarkdownReporter:
             if count > MAX_ROWS:
                 out.write(f"- …and {count - MAX_ROWS} more\n")
             out.write("\n")
+        if report.suppressed_safety:
+            count = len(report.suppressed_safety)
+            out.write(f"**{count} safety finding{'s' if count != 1 else ''} suppressed by comments, for review:**\n\n")
+            for s in report.suppressed_safety[:MAX_ROWS]:
+                out.write(f"- {_cell(s.finding.path)}:{s.finding.line} {s.finding.code} {s.finding.name}: "
+                          f"{_cell(s.reason)}\n")
+            if count > MAX_ROWS:
+                out.write(f"- …and {count - MAX_ROWS} more\n")
+            out.write("\n")
         if not report.findings:
             out.write("All clear: no findings.\n")
             return

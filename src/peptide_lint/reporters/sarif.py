@@ -37,7 +37,8 @@ class SarifReporter:
         index = {rule.code: i for i, rule in enumerate(rules)}
         seen: Counter[str] = Counter()
         results = []
-        for finding in report.findings:
+        suppressions = {id(s.finding): s for s in report.suppressed_safety}
+        for finding in [*report.findings, *(s.finding for s in report.suppressed_safety)]:
             path = report.repo_relative(finding.path)
             key = _line_key(finding, path, report.lines(finding.path))
             seen[key] += 1
@@ -55,6 +56,8 @@ class SarifReporter:
             }
             if finding.code in index:
                 result["ruleIndex"] = index[finding.code]
+            if id(finding) in suppressions:  # a safety finding a comment suppressed: listed for review
+                result["suppressions"] = [{"kind": "inSource", "justification": suppressions[id(finding)].reason}]
             results.append(result)
         run = {
             "tool": {"driver": {
