@@ -16,6 +16,7 @@ tags from running code and aliases from expanding.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import stat
 import sys
@@ -31,11 +32,10 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver, VersionedResolver
 from ruamel.yaml.tag import Tag
 
-try:
-    import _ruamel_yaml as _c_parser  # ruamel.yaml.clib's C parser
-except ImportError:
-    _c_parser = None
 _C_PARSER_LOCK = threading.Lock()
+# "public" makes the loader use ruamel's own loader even where the C parser works: the tests run
+# every case both ways, so that the slower route, which a changed ruamel would fall back to, stays right.
+ROUTE_SETTING = "PEPTIDE_LINT_YAML_ROUTE"
 
 from . import linescan
 from .discover import is_entry_name
@@ -545,22 +545,7 @@ def _compose_all(text: str) -> list[Node]:
             return list(_parser().compose_all(text))
         finally:
             sys.setrecursionlimit(limit)
-    # The C parser builds nodes from the classes its module names, looked up by name at each use
-    # (so the route-agreement test would notice a build that stopped doing so). The light classes
-    # are put there for the duration of this parse only, under a lock: peptide-lint parses in one
-    # thread, but a program embedding it may not, and ruamel's own C loader in another thread
-    # would see them meanwhile.
-    with _C_PARSER_LOCK:
-        standard = _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode
-        _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = _Scalar, _Sequence, _Mapping
-        try:
-            composer = _CComposer(text)
-            documents = []
-            while composer.check_node():
-                documents.append(composer.get_node())
-            return documents
-        finally:
-            _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = standard
+    return _compose_fast(_c_parser, _CComposer, text)
 
 
 class _Scalar(ScalarNode):
@@ -590,20 +575,81 @@ class _Mapping(MappingNode):
         self.flow_style, self.comment, self.anchor, self.merge = flow_style, comment, anchor, None
 
 
-if _c_parser is not None:
-    class _CComposer(_c_parser.CParser):
-        """ruamel's C parser with this module's typing: what _Resolver does, for the light nodes."""
+def _fast_route():
+    """ruamel.yaml.clib's C parser module and this module's composer on it, or (None, None) for
+    ruamel's own loader: when the C parser is not installed, when ROUTE_SETTING asks for the public
+    route, or when its private internals are not what this route relies on (a ruamel release that
+    changed them). That is tried once, at import, on a small text whose nodes and places are known:
+    a changed internal shows as an error or a different tree, and the loader falls back to the
+    public route, with the same findings, instead of breaking."""
+    if os.environ.get(ROUTE_SETTING, "").strip().lower() == "public":
+        return None, None
+    try:
+        import _ruamel_yaml as c_parser  # ruamel.yaml.clib's C parser
+    except ImportError:
+        return None, None
+    try:
+        class CComposer(c_parser.CParser):
+            """ruamel's C parser with this module's typing: what _Resolver does, for the light nodes."""
 
-        def resolve(self, kind, value, implicit):
-            if kind is _Scalar or kind is ScalarNode:
-                return _UNTYPED if implicit[0] else _TAG + "str"
-            return _TAG + ("seq" if kind is _Sequence or kind is SequenceNode else "map")
+            def resolve(self, kind, value, implicit):
+                if kind is _Scalar or kind is ScalarNode:
+                    return _UNTYPED if implicit[0] else _TAG + "str"
+                return _TAG + ("seq" if kind is _Sequence or kind is SequenceNode else "map")
 
-        def descend_resolver(self, current_node, current_index):
-            pass  # no resolution by path
+            def descend_resolver(self, current_node, current_index):
+                pass  # no resolution by path
 
-        def ascend_resolver(self):
-            pass
+            def ascend_resolver(self):
+                pass
+
+        if _tree(_compose_fast(c_parser, CComposer, _PROBE)) == _PROBE_TREE:
+            return c_parser, CComposer
+    except Exception:  # noqa: BLE001 - any change of the internals: take the public route
+        pass
+    return None, None
+
+
+_PROBE = "a: [b, {c: 'd'}]\n---\n- e\n"
+_PROBE_TREE = [("map", 0, 0, [(("str", 0, 0, "a"), ("seq", 0, 3, [("str", 0, 4, "b"), ("map", 0, 7, [
+    (("str", 0, 8, "c"), ("'", 0, 11, "d"))])]))]), ("seq", 2, 0, [("str", 2, 2, "e")])]
+
+
+def _tree(nodes) -> list:
+    """What the probe checks of a composed tree: kinds, places, values and quoting."""
+    def node(n):
+        place = (n.start_mark.line, n.start_mark.column)
+        if isinstance(n, MappingNode):
+            return ("map", *place, [(node(k), node(v)) for k, v in n.value])
+        if isinstance(n, SequenceNode):
+            return ("seq", *place, [node(item) for item in n.value])
+        return (n.style or _tag(n).rsplit(":", 1)[-1], *place, n.value)
+    return [node(n) for n in nodes]
+
+
+def _compose_fast(c_parser, composer_class, text: str) -> list[Node]:
+    # The C parser builds nodes from the classes its module names, looked up by name at each use
+    # (so the route-agreement test would notice a build that stopped doing so). The light classes
+    # are put there for the duration of this parse only, under a lock: peptide-lint parses in one
+    # thread, but a program embedding it may not, and ruamel's own C loader in another thread
+    # would see them meanwhile.
+    with _C_PARSER_LOCK:
+        standard = c_parser.ScalarNode, c_parser.SequenceNode, c_parser.MappingNode
+        c_parser.ScalarNode, c_parser.SequenceNode, c_parser.MappingNode = _Scalar, _Sequence, _Mapping
+        try:
+            composer = composer_class(text)
+            documents = []
+            while composer.check_node():
+                documents.append(composer.get_node())
+            return documents
+        finally:
+            c_parser.ScalarNode, c_parser.SequenceNode, c_parser.MappingNode = standard
+
+
+def parser_route() -> str:
+    """Which route reads YAML in this process, in words (for --version and bug reports)."""
+    return "ruamel.yaml.clib's C parser" if _c_parser is not None else "ruamel.yaml's own loader"
+
 
 
 def _tag(node: Node) -> str:
@@ -814,3 +860,7 @@ def _offset_map(text: str, place: _Place, value: str) -> list[int]:
             found.append(at)
             raw_index = at + 1
     return found
+
+
+# Last: the probe composes with this module's node classes and typing, all defined above.
+_c_parser, _CComposer = _fast_route()
