@@ -205,7 +205,7 @@ def test_a_rule_switched_off_any_way_is_off_whole(repo):
     entry.write_text(text.replace("      confidence: community\n", "", 1)
                      .replace("stacking: >-\n  Nothing is stacked with it.\n",
                               "# peptide-lint: ignore[hype-words] -- quotes what sellers say\n"
-                              "stacking: Sellers call it a miracle; nothing is stacked with it.\n"))
+                              "stacking: Sellers call it a miracle for recovery.\n"))
     assert _codes(run("check", "--no-source", cwd=repo).stdout) == ["PL301"]
     # The schema's own check of the missing label belongs to PL301: off with it, not reported as PL101.
     # A suppression of a rule that is off is not unused: its finding was not looked for.

@@ -49,7 +49,21 @@ def plain(text: str) -> str:
     characters inside words removed from the words' sight (same length: offsets stay valid)."""
     if text.isascii():
         return text
-    return text.translate(_LOOKALIKES)
+    text = text.translate(_LOOKALIKES)
+    if text.isascii():
+        return text
+    return "".join(_compatible(char) if char > "\x7f" else char for char in text)
+
+
+@lru_cache(maxsize=512)
+def _compatible(char: str) -> str:
+    """A letter in another form of a Latin one (fullwidth "Ｍ", mathematical "𝐌") as that letter."""
+    if not char.isalpha():
+        return char
+    import unicodedata
+
+    same = unicodedata.normalize("NFKC", char)
+    return same if len(same) == 1 and same.isascii() else char
 
 
 def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
@@ -73,7 +87,11 @@ _NEGATION_BEFORE = re.compile(
 _PSEUDO_NEGATION = re.compile(
     r"(?<![\w-])(?:not only|not just|not merely|no doubt|without doubt|no wonder|no longer|no less|"
     r"not least|nothing(?:\s+\w+){0,4}?\s+(?:faster|better|more|quicker|like it|compares|beats|else)|"
-    r"no other(?:\s+\w+){0,4}?\s+(?:works?|does|cures?|comes close))(?![\w-])", re.IGNORECASE)
+    r"no other(?:\s+\w+){0,4}?\s+(?:works?|does|cures?|comes close)|(?:doesn't|does not|didn't|did not|isn't|"
+    r"is not|won't|will not)\s+(?:just|only|merely|simply)|no (?:better|finer|stronger|faster|greater|quicker|"
+    r"more effective)|never fails?|never failed|can(?:not|'t) fail|without fail|(?:cannot|can't|could not|couldn't|"
+    r"can't even) (?:explain|understand|believe)|(?:no one|nobody) (?:knows|can say|understands))(?![\w-])",
+    re.IGNORECASE)
 # After what they deny: "that it cures arthritis has not been shown".
 _NEGATION_AFTER = re.compile(
     r"(?<![\w-])(?:(?:has|have|had) not been|(?:has|have)n't been|(?:is|are|was|were) not|(?:is|are|was|were)n't|"
@@ -82,9 +100,9 @@ _NEGATION_AFTER = re.compile(
     r"(?:unproven|untested|unsupported|unknown|unclear|speculative)(?![\w-])", re.IGNORECASE)
 # What ends a negation's scope: a new clause.
 _SCOPE_END = re.compile(
-    r"[;:]|(?<![\w-])(?:but|however|although|though|yet|whereas|except|apart from|instead|while|which|who|"
-    r"and (?:it|they|this|these|that|those|he|she|we|you|users|people|patients)|so (?:it|they|users|people))(?![\w-])",
-    re.IGNORECASE)
+    r"[;:]|,\s+(?:and|it|they|he|she|we|you)(?![\w-])|(?<![\w-])(?:but|however|although|though|yet|whereas|except|apart from|instead|while|"
+    r"which|who|and (?:it|they|this|these|that|those|he|she|we|you|users|people|patients)|so (?:it|they|users|"
+    r"people))(?![\w-])", re.IGNORECASE)
 _QUESTION = re.compile(r"(?<![\w-])(?:whether|if)(?![\w-])", re.IGNORECASE)
 # Negations that deny evidence rather than an effect: "no trial has tested it", "there is no evidence
 # that it improves memory", "nobody has studied it". What they deny is the absence of a source, which
@@ -94,7 +112,8 @@ _ABSENCE = re.compile(
     r"stud(?:y|ies)|research|proof|rcts?|reviews?|publications?|papers?|one has|has (?:shown|tested|studied|"
     r"found|proven|measured|looked))|(?:nobody|no one|none)\s+(?:has|have|had)|unproven|untested|unstudied|"
     r"(?:not|never|\w+n't)\s+(?:been\s+)?(?:yet\s+)?(?:[\w-]+\s+)?(?:proven|shown|demonstrated|established|tested|"
-    r"studied|trialled|trialed|confirmed)|"
+    r"studied|trialled|trialed|confirmed)|(?:nothing|none of (?:it|this|that))\s+(?:is|has been|was)\s+(?:yet\s+)?"
+    r"(?:proven|shown|established|known|settled|confirmed)|"
     r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies))(?![\w-])", re.IGNORECASE)
 
 # --- who a sentence is about ------------------------------------------------------------------------
@@ -102,7 +121,8 @@ _ABSENCE = re.compile(
 ABOUT = {
     "people": re.compile(
         r"(?<![\w-])(?:humans?|people|persons?|patients?|volunteers?|participants?|adults?|men|women|children|"
-        r"kids|teenagers|adolescents|elderly|older adults|subjects|individuals|clinically|clinical (?:trials?|"
+        r"kids|teenagers|adolescents|elderly|older adults|subjects|individuals|athletes|bodybuilders|lifters|"
+        r"runners|players|seniors|infants|babies|mothers|pregnant|clinically|clinical (?:trials?|"
         r"studies|study|use)|in (?:a |one |two |the )?human)(?![\w-])", re.IGNORECASE),
     "animals": re.compile(
         r"(?<![\w-])(?:rats?|mice|mouse|rodents?|animals?|dogs?|pigs?|piglets?|rabbits?|monkeys?|primates?|"
@@ -187,7 +207,7 @@ def is_negated(sentence: str, start: int) -> bool:
 # state no finding of their own.
 _FRAMING = re.compile(
     r"^\W*(?:read|treat|consider|weigh|keep in mind|bear in mind|remember|note that|judge|interpret|count|"
-    r"think of|take (?:every|any|each|all)\b)(?![\w-])|(?<![\w-])(?:the\s+)?(?:\w+\s+){0,2}(?:evidence|data|"
+    r"think of|take (?:every|any|each|all)\b)(?![\w-])(?!.*:)|(?<![\w-])(?:the\s+)?(?:\w+\s+){0,2}(?:evidence|data|"
     r"literature|research)(?:\s+base)?\s+(?:is|are|remains?|stays?)\s+(?:still\s+|very\s+|too\s+)?(?:thin|weak|"
     r"limited|sparse|scant|slim|mixed|preliminary|poor|low[- ]quality|contested|split|inconclusive|early|"
     r"modest|patchy|indirect)(?![\w-])", re.IGNORECASE)
@@ -215,11 +235,24 @@ _CONTINUATION = re.compile(
     r"^\W*(?:none|neither|both|all|each|most|some|several|many|few)\s+of\s+(?:them|these|those|the\s+\w+)|"
     r"^\W*(?:they|these|those|the same)(?:\s+\w+){0,3}?\s+(?:trials?|stud(?:y|ies)|reviews?|authors?|"
     r"reports?|cohorts?|used|had|were|was|did|found|measured|enrolled|lasted|gave|tested|ran)(?![\w-])|"
-    r"^\W*(?:they|both|neither)(?![\w-])", re.IGNORECASE)
+    r"^\W*(?:they|both|neither)(?![\w-])|^\W*it\s+(?:lasted|enrolled|ran|used|measured|compared|included|recruited|"
+    r"followed|gave|tested|was\s+(?:small|short|open-label|randomi[sz]ed|blinded|double-blind|sponsored|funded|"
+    r"run|done|stopped))(?![\w-])|^\W*(?:its|their)\s+(?:authors?|results?|data|findings|participants|design|"
+    r"sample|follow-up)(?![\w-])", re.IGNORECASE)
+
+
+_CLAUSE = re.compile(r"[^;:]+")
+
+
+def framing_clauses(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` (clauses between semicolons and colons) that only frame: they tell
+    the reader how to read the evidence, or judge how much of it there is. "Read this as settled:
+    it speeds healing" frames nothing after its colon."""
+    return [match.span() for match in _CLAUSE.finditer(text) if _FRAMING.search(match.group())]
 
 
 def is_framing(reading: Reading) -> bool:
-    return bool(_FRAMING.search(reading.plain))
+    return framing_clauses(reading.plain) == [(0, len(reading.plain))]
 
 
 def continues_the_sentence_before(reading: Reading) -> bool:
@@ -233,19 +266,20 @@ def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
     category and numbers that are no quantity are not claims; a denied effect ("it did not raise
     blood pressure") is a finding and is one. A study the sentence points at makes what it found a claim, even a
     negative finding ("the trial found no benefit")."""
-    if is_framing(reading):
-        return None
     text = reading.plain
     points_at_study = _SPECIFIC_STUDY.search(text) is not None
     editorial = [match.span() for match in _EDITORIAL.finditer(text)]
+    framing = framing_clauses(text)
     for kind, word, at in signals.matches(text):
+        if any(start <= at < end for start, end in framing):
+            continue
         if kind == "a number" and not _is_quantity(text, at, word):
             continue
         if kind == "a study or trial" and _PRODUCT_CATEGORY.match(text, at):
             continue
         if any(start <= at < end for start, end in editorial):
             continue
-        if (reading.in_absence(at) or reading.is_questioned(at)) and not points_at_study:
+        if reading.is_questioned(at) or reading.in_absence(at) and not points_at_study:
             continue
         return kind, word
     return None
@@ -259,3 +293,50 @@ def _is_quantity(text: str, at: int, number: str) -> bool:
     if _YEAR.fullmatch(digits):
         return False
     return not _POSITION_WORD.search(text, max(0, at - 12), at)
+
+
+# A claim put in someone else's mouth ("users call it harmless", "claims that it cures cancer
+# circulate"), which the same sentence answers in another clause: reported to be refuted, not made.
+_ATTRIBUTION = re.compile(
+    r"(?<![\w-])(?:claims?(?:\s+[\w'-]+){0,4}?\s+that|(?:users?|people|sellers?|vendors?|(?:the|its) maker|makers|marketers?|websites?|"
+    r"forums?|ads|adverts|advertisements|some|shops?|brochures?|labels?|influencers?)\s+(?:\w+\s+)?(?:say|says|"
+    r"said|claim|claims|claimed|call|calls|called|describe|describes|advertise|advertises|promise|promises|"
+    r"believe|believes|insist|insists)|(?:marketed|sold|advertised|promoted|touted|billed|hailed|described)\s+as|"
+    r"is said to|reportedly|so-called)(?![\w-])", re.IGNORECASE)
+_ANSWER = re.compile(r"(?<![\w-])(?:but|however|yet|although|though|in fact|actually|only)(?![\w-])", re.IGNORECASE)
+_FOUND_NOTHING = re.compile(r"(?<![\w-])(?:report|reports|reported|found|finds|saw|see|sees|showed|shows|recorded|"
+                            r"measured|notice|notices|noticed)\s+(?:no|nothing|little)(?![\w-])", re.IGNORECASE)
+_FALSE = re.compile(r"(?<![\w-])(?:is|are|was|were|proved|proven)\s+(?:\w+\s+)?(?:false|untrue|wrong|misleading|"
+                    r"baseless|unfounded|unsupported|not true)(?![\w-])", re.IGNORECASE)
+
+
+def clause_around(text: str, at: int) -> tuple[int, int]:
+    """The clause that holds the word at `at`: between the scope ends around it."""
+    start = max([m.end() for m in _SCOPE_END.finditer(text, 0, at)], default=0)
+    end = next((m.start() for m in _SCOPE_END.finditer(text, at)), len(text))
+    return start, end
+
+
+_STUDY_REPORTS = re.compile(_SPECIFIC_STUDY.pattern + r"\s+(?:\w+\s+){0,4}?(?:found|reported|recorded|saw|observed|"
+                            r"noted|showed|had|measured)(?![\w-])", re.IGNORECASE)
+
+
+def study_reports(text: str) -> bool:
+    """Whether `text` says what a study it points at found ("one 12-week trial in 40 adults found ...")."""
+    return bool(_STUDY_REPORTS.search(text))
+
+
+def reported_to_refute(reading: Reading, at: int) -> bool:
+    """Whether the word at `at` is part of a claim the sentence attributes to someone ("users call it
+    harmless") and answers in another clause ("...; nobody has studied it", "... but the only trial
+    ..."): a page reporting a claim to refute it does not make it."""
+    text = reading.plain
+    clause_start, clause_end = clause_around(text, at)
+    if not _ATTRIBUTION.search(text, clause_start, at):
+        return False
+    # The answer follows the claim it answers, and speaks of the evidence: that there is none ("no trial
+    # supports that"), what a study found ("the only trial recorded headache"), a contrast ("but ..."),
+    # or that the claim is false. "Sellers call it a miracle; nothing is stacked with it" answers nothing.
+    return any(start >= clause_end for start, _ in reading.absent) or bool(_ANSWER.search(text, clause_end)) \
+        or bool(_SPECIFIC_STUDY.search(text, clause_end)) or bool(_FALSE.search(text, at)) \
+        or bool(_FOUND_NOTHING.search(text, clause_end))

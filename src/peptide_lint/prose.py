@@ -159,7 +159,7 @@ DEFAULT_CLAIM_SIGNALS: dict[str, list[str]] = {
         "research", "data", "cohort", "placebo",
     ],
     "a finding": [
-        "found", "finds", "showed", "shown", "shows", "demonstrated", "demonstrates", "suggests",
+        "found", "finds", "showed", "shown", "shows", "demonstrated", "demonstrates", "suggests", "seen",
         "suggested", "indicates", "indicated", "documented", "observed", "confirmed", "associated",
         "linked", "proven", "proved",
     ],
@@ -169,11 +169,14 @@ DEFAULT_CLAIM_SIGNALS: dict[str, list[str]] = {
         "lowered", "raises", "raised", "boosts", "boosted", "efficacious", "effective", "side-effect",
         "side-effects", "improve", "reduce", "increase", "boost", "enhance", "enhances", "enhanced",
         "worsen", "worsens", "worsened", "causes", "caused", "induces", "induced", "speeds", "slows", "slowed",
+        "doubled", "doubles", "halved", "halves", "tripled", "cuts", "shortens", "shortened", "faster", "quicker",
+        "twice", "affects", "affected",
     ],
-    "a risk": ["risk", "risks", "adverse", "toxicity", "toxic", "anaphylaxis", "contraindicated"],
+    "a risk": ["risk", "risks", "adverse", "toxicity", "toxic", "anaphylaxis", "contraindicated", "damage"],
     "a frequency": [
         "common", "commonly", "uncommon", "rare", "rarely", "often", "frequent", "frequently",
-        "usually", "typically", "most-reported", "most-repeated", "majority",
+        "usually", "typically", "most-reported", "most-repeated", "majority", "most users", "most people",
+        "most patients", "many users", "many people", "few users", "some users", "most of them",
     ],
     "what people report": [
         "report", "reports", "reported", "reporting", "anecdotal", "anecdotally", "users say",
@@ -181,8 +184,11 @@ DEFAULT_CLAIM_SIGNALS: dict[str, list[str]] = {
     ],
 }
 
-# A number on its own ("10 mL", "~20", "35 %"), not part of a name such as BPC-157.
-_NUMBER = re.compile(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?")
+# A number on its own ("10 mL", "~20", "35 %"), not part of a name such as BPC-157; or a proportion in
+# words ("three in four users", "one user out of ten").
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a hundred|\d+)"
+_NUMBER = re.compile(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?|(?<![\w-])" + _NUMBER_WORD + r"(?:\s+[\w-]+)?\s+"
+                     r"(?:in|out of)\s+" + _NUMBER_WORD + r"(?![\w-])")
 
 
 class ClaimSignals:

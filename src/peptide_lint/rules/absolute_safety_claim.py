@@ -33,7 +33,7 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..claims import plain, read
+from ..claims import clause_around, plain, read, reported_to_refute, study_reports
 from ..prose import sentences
 from ..wording import field
 from ..schema import PROSE, SHOWN
@@ -41,13 +41,22 @@ from ..texts import texts
 from .base import Rule
 
 _HARM = r"(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|risks?|dangers?|downsides?|harms?|toxicity)"
+# "no cancer risk", "no serious long-term side effects"; not "no evidence of risk", which denies evidence.
+_HARM_MODIFIERS = r"(?:(?!(?:evidence|data|proof|stud(?:y|ies)|trials?|signs?|reports?)\b)[\w-]+\s+){0,2}?"
+_SPECIAL_GROUPS = r"(?:pregnan\w*|breast-?feeding\w*|nursing|(?:pregnant|breastfeeding|nursing) \w+|children|kids|" \
+                  r"babies|infants|teenagers|the elderly|everyone|anyone|everybody)"
 _ABSOLUTE = re.compile(
-    r"(?<![\w-])(?:(?:no|zero)\s+(?:known\s+|real\s+|serious\s+)?" + _HARM + r"(?!\s+(?:were|was|have been|has been)"
+    r"(?<![\w-])(?:(?:no|zero)\s+" + _HARM_MODIFIERS + _HARM + r"(?!\s+(?:were|was|have been|has been)"
     r"\s+(?:reported|seen|observed|recorded|noted|found))|(?:without|free (?:of|from))\s+(?:any\s+)?" + _HARM +
     r"|side[- ]effect[- ]free|risk[- ]free|harmless|non-?toxic|not (?:at all )?(?:dangerous|harmful|toxic|risky)|"
-    r"can(?:not|'t) (?:hurt|harm)|(?:won't|will not|does not|doesn't) (?:hurt|harm)|"
+    r"can(?:not|'t) (?:hurt|harm)|(?:won't|will not|does not|doesn't) (?:hurt|harm)|(?:the )?safest|"
+    r"safety (?:is|has been) (?:\w+ )?(?:proven|established|guaranteed|confirmed|assured|certain)|"
+    r"(?:fine|ok|okay|harmless) (?:for|during|in|while) " + _SPECIAL_GROUPS + r"|"
     r"(?:(?:completely|totally|perfectly|entirely|absolutely|100%|fully|very|extremely|generally|proven|known"
     r"|considered|regarded|deemed|believed|thought)\s+(?:to be\s+)?)?safe)(?![\w-])", re.IGNORECASE)
+# Claims no hedge makes honest: a superlative, proof of safety, safety for the most vulnerable.
+_ALWAYS_ABSOLUTE = re.compile(r"safest|safety (?:is|has been)|(?:fine|ok|okay|harmless|safe) (?:for|during|in|while) "
+                              + _SPECIAL_GROUPS, re.IGNORECASE)
 # "Safe" said of the peptide or its use, not "to be safe, start low" or "safe injection practice".
 _SAFE_SAID_OF_IT = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|'s|seems?|appears?|completely|totally|perfectly|entirely|absolutely|"
@@ -57,13 +66,14 @@ _SAFE_FOR = re.compile(r"\s+(?:for|to (?:use|take|inject|stack|combine|run|dose|
                        r"long[- ]term|option|choice|alternative|peptide|compound|drug|bet|product)\b", re.IGNORECASE)
 _SAFE_IDIOM = re.compile(r"(?:to be|play(?:ing)? it|on the|stay|fail-)\s*safe|safe\s+(?:side|place|storage|"
                          r"injection (?:practice|technique)|disposal|handling|sharps)", re.IGNORECASE)
-# What limits a claim to what was observed, or hedges it.
+# What limits a claim to what was observed, or hedges it, in the claim's own clause.
 _QUALIFIED = re.compile(
     r"(?<![\w-])(?:(?:in|during|over|across|throughout|for)\s+(?:the|this|that|one|a|an|two|three|both|these|those|"
     r"its|each|\d+)?\s*(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|cohorts?|reviews?|weeks?|months?|follow-up)|"
     r"at the doses? (?:studied|tested|used|given)|(?:is|are|were|was|have been|has been)\s+(?:yet\s+)?(?:reported|seen|"
-    r"observed|recorded|noted|found|documented|described)|may|might|appears?|appeared|seems?|seemed|likely|probably|possibly|unclear|unknown|uncertain|"
-    r"not (?:yet )?(?:known|established|clear)|relatively|short[- ]term)(?![\w-])", re.IGNORECASE)
+    r"observed|recorded|noted|found|documented|described)|may|might|appears?|appeared|seems?|seemed|likely|"
+    r"unlikely|probably|possibly|unclear|unknown|uncertain|not (?:yet )?(?:known|established|clear)|relatively|"
+    r"short[- ]term)(?![\w-])", re.IGNORECASE)
 _AT_ANY_DOSE = re.compile(r"(?<![\w-])(?:at any dose|in any amount|for (?:everyone|anyone|anybody))(?![\w-])",
                           re.IGNORECASE)
 
@@ -78,8 +88,8 @@ def check(document, context) -> Iterator[Finding]:
             if match is not None:
                 start = sentence.start + match.start()
                 yield RULE.at(document, document.text_span(path, start, sentence.start + match.end()),
-                              f'"{match.group()}" in {field(context.schema, document.data, path)} is an '
-                              "absolute safety claim",
+                              f'"{sentence.text[match.start():match.end()]}" in '
+                              f"{field(context.schema, document.data, path)} is an absolute safety claim",
                               "say what the evidence shows instead, e.g. \"no serious side effects were "
                               "reported in one 12-week trial\", with its citation")
 
@@ -87,7 +97,6 @@ def check(document, context) -> Iterator[Finding]:
 def absolute_claim(reading) -> re.Match | None:
     """The first unqualified absolute safety claim of the sentence, if it makes one."""
     text = reading.plain
-    universal = _AT_ANY_DOSE.search(text) is not None
     for match in _ABSOLUTE.finditer(text):
         at = match.start()
         if match.group().lower().endswith("safe") and not (
@@ -98,7 +107,12 @@ def absolute_claim(reading) -> re.Match | None:
         # Denied by a negation that opens before the phrase ("no side effects" is its own negation).
         if any(start < at < end for start, end in reading.negated) or reading.is_questioned(at):
             continue
-        if _QUALIFIED.search(text) and not universal:
+        if reported_to_refute(reading, at):
+            continue
+        start, end = clause_around(text, at)
+        clause = text[start:end]
+        if not (_ALWAYS_ABSOLUTE.search(match.group()) or _AT_ANY_DOSE.search(clause)) and (
+                _QUALIFIED.search(clause) or study_reports(clause)):
             continue
         return match
     return None

@@ -1,9 +1,11 @@
 """## What it does
-Reports claims that borrow an authority's name: "FDA-approved", "approved by the EMA", "clinically
-proven", "scientifically proven", "doctors recommend", "doctor-recommended", "endorsed by experts".
-A regulator's approval may be stated with the published source that shows it; the others are
-slogans and are always reported. Denials are honest and pass: "it is not approved by the FDA", "no
-regulator has approved it", "it is not clinically proven".
+Reports claims that borrow an authority's name: "FDA-approved", "approved by the EMA", "approved in
+Europe", "the FDA has confirmed that it works", "clinically proven", "scientifically proven",
+"doctors recommend", "top surgeons prescribe it", "doctor-recommended", "endorsed by experts". A
+regulator's decision may be stated with the published source that shows it; the others are slogans
+and are always reported. Denials are honest and pass ("it is not approved by the FDA", "no regulator
+has approved it", "it is not clinically proven"), and so is a claim the sentence reports in order to
+refute it ("claims on shop pages that it is 'FDA approved' are false").
 
 ## Why it matters
 Readers trust a regulator's approval and a doctor's recommendation more than any study. Peptides
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..claims import read
+from ..claims import read, reported_to_refute
 from ..findings import Finding, Severity
 from ..prose import sentences, sources_by_id
 from ..schema import PROSE, SHOWN
@@ -35,19 +37,24 @@ from ..texts import texts
 from ..wording import field
 from .base import Rule
 
-_REGULATOR = r"(?:u\.?s\.?\s+)?(?:fda|ema|mhra|tga|pmda|health canada|food and drug administration|" \
-             r"european medicines agency|regulators?)"
+_REGULATOR = r"(?:u\.?s\.?\s+)?(?:fda|ema|mhra|tga|pmda|who|nih|health canada|food and drug administration|" \
+             r"european medicines agency|world health organi[sz]ation|regulators?)"
+_PLACE = r"(?:the\s+)?(?:eu|europe|us|usa|u\.s\.|united states|uk|britain|canada|australia|japan|germany|france|" \
+         r"[A-Z][a-z]+)"
 _APPROVAL = re.compile(
     r"(?<![\w-])(?:(?:fda|ema|mhra|tga)[- ](?:approved|cleared|licensed|certified|endorsed)|(?:approved|cleared|"
-    r"licensed|endorsed) by (?:the )?" + _REGULATOR + r"|(?:fda|ema|mhra|tga) (?:approval|clearance))(?![\w-])",
-    re.IGNORECASE)
+    r"licensed|endorsed|recommended|recognized|recognised) by (?:the )?" + _REGULATOR + r"|(?:fda|ema|mhra|tga) "
+    r"(?:approval|clearance)|(?:the\s+)?" + _REGULATOR + r"\s+(?:has\s+|have\s+)?(?:confirmed|approved|endorsed|"
+    r"recognized|recognised|recommends|recommended|cleared|certified|says|stated|found)|(?:approved|licensed|"
+    r"registered)\s+(?:in|across|throughout)\s+" + _PLACE + r")(?![\w-])", re.IGNORECASE)
+_ROLES = r"(?:doctors?|physicians?|clinicians?|experts?|scientists?|surgeons?|pharmacists?|nurses?|\w+ologists?|" \
+         r"specialists?|pros|professionals?)"
 _SLOGAN = re.compile(
     r"(?<![\w-])(?:(?:clinically|scientifically|medically) (?:proven|validated|approved|tested and proven)|proven "
-    r"(?:safe and )?effective|(?:doctors?|physicians?|clinicians?|experts?|scientists?) (?:recommend|recommended|"
-    r"endorse|endorsed|trust|approve|swear by)|(?:doctor|physician|clinician|expert)[- ](?:recommended|"
-    r"approved|endorsed|trusted|backed)|recommended by (?:doctors|physicians|experts|clinicians|specialists|"
-    r"\w+ologists|\w+ists)|endorsed by (?:doctors|physicians|experts|clinicians|specialists|\w+ologists)|backed "
-    r"by (?:science|doctors|research))(?![\w-])", re.IGNORECASE)
+    r"(?:safe and )?effective|(?:\w+\s+)?" + _ROLES + r" (?:recommend|recommended|endorse|endorsed|trust|approve|"
+    r"swear by|prescribe|prescribed|use it|rely on)|(?:doctor|physician|clinician|expert|surgeon|pharmacist)[- ]"
+    r"(?:recommended|approved|endorsed|trusted|backed|tested)|recommended by " + _ROLES + r"|endorsed by " + _ROLES +
+    r"|backed by (?:science|doctors|research))(?![\w-])", re.IGNORECASE)
 
 
 def check(document, context) -> Iterator[Finding]:
@@ -60,7 +67,8 @@ def check(document, context) -> Iterator[Finding]:
                             for i in reading.cited)
             for pattern, sourced_is_fine in ((_APPROVAL, True), (_SLOGAN, False)):
                 match = next((m for m in pattern.finditer(reading.plain)
-                              if not (reading.denied(m.start()) or sourced_is_fine and published)), None)
+                              if not (reading.denied(m.start()) or sourced_is_fine and published
+                                      or reported_to_refute(reading, m.start()))), None)
                 if match is not None:
                     yield RULE.at(document, document.text_span(path, sentence.start + match.start(),
                                                                sentence.start + match.end()),

@@ -1,8 +1,10 @@
 """## What it does
 Reports disease claims in the prose and in every short text a reader sees (headlines, labels,
 the caption, names, dose rows):
-- "cures", "a cure for", "reverses", "eliminates", "eradicates", "gets rid of" a disease: always;
-- "treats", "prevents", "protects against", "heals", "restores", "regrows", "regenerates": unless
+- "cures", "a cure for", "reverses", "eliminates", "eradicates", "resolves", "clears up", "gets rid
+  of" a disease: always;
+- "treats", "prevents", "protects against", "heals", "repairs", "restores", "regrows",
+  "regenerates": unless
   the sentence cites a human source (a type the schema marks `x-human`; a short text, which cannot
   cite, counts the sources of the text that backs it), or says it is only the proposed mechanism
   ("is thought to restore", "is meant to").
@@ -12,7 +14,9 @@ that it cures", "has not been shown to prevent") or a question ("whether it heal
 unknown"). "Not only does it cure X" and "nothing cures X faster" deny nothing: they are claims. A
 finding about animals or cells that cites only animal or cell work ("in rats, it reversed liver
 fibrosis [@rat-2019]") reports that work, and is left to the rule that checks who a source can
-speak for. "The treated rats" and "patients treated with it" claim nothing.
+speak for. "The treated rats" and "patients treated with it" claim nothing, and neither does a claim
+the sentence reports in order to refute it ("claims that it cures cancer circulate online; no study
+supports them").
 
 ## Why it matters
 Claiming that a product cures, treats or prevents a disease makes it an unapproved drug claim
@@ -36,7 +40,7 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..claims import plain, read
+from ..claims import plain, read, reported_to_refute
 from ..prose import sentences, sources_by_id
 from ..wording import field
 from ..schema import PROSE, SHOWN
@@ -45,10 +49,12 @@ from .base import Rule
 
 _CURE = re.compile(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
                    r"eliminates?|eliminated|eliminating|eradicates?|eradicated|eradicating|gets? rid of|got rid of|"
-                   r"getting rid of|wipes? out|wiped out)(?![\w-])", re.IGNORECASE)
+                   r"getting rid of|wipes? out|wiped out|resolves?|resolved|clears? up|cleared up|clearing up)"
+                   r"(?![\w-])", re.IGNORECASE)
 _HEAL = re.compile(r"(?<![\w-])(?:heals?|healed|regrows?|regrew|regrown|regrowing|regenerates?|regenerated|"
-                   r"regenerating|restores?|restored|restoring|healing(?!\s+(?:claims?|time|process|rate|phase|"
-                   r"response|properties)))(?![\w-])", re.IGNORECASE)
+                   r"regenerating|restores?|restored|restoring|repairs|repaired)(?![\w-])", re.IGNORECASE)
+# "It treats nothing", "cures no one": the object denies it.
+_NO_OBJECT = re.compile(r"\s+(?:nothing|no one|nobody|none|no\s+\w+)(?![\w-])", re.IGNORECASE)
 # "Treated" before those who received it ("the treated rats", "patients treated with it") or a role
 # ("the treating doctor") claims nothing; nor does "treat the risk as ...".
 _TREAT = re.compile(
@@ -88,12 +94,12 @@ def _claim(reading, cited: list[dict], schema) -> tuple[re.Match, str] | None:
     """The first disease claim the sentence makes, with what kind of claim it is; None if it makes none."""
     about_cited = {schema.source_about(source) for source in cited}
     # A lab finding reported as one: about animals or cells, citing only that kind of work.
-    reports_lab_work = bool(reading.about & _LAB) and "people" not in reading.about and bool(cited) \
-        and about_cited <= _LAB
+    reports_lab_work = bool(reading.about & _LAB) and bool(cited) and about_cited <= _LAB
     human_source = any(map(schema.is_human_source, cited))
     for pattern, message in ((_CURE, _CURES), (_HEAL, _HEALS), (_TREAT, _TREATS)):
         for match in pattern.finditer(reading.plain):
-            if reading.denied(match.start()) or reports_lab_work:
+            if reading.denied(match.start()) or reports_lab_work or _NO_OBJECT.match(reading.plain, match.end()) \
+                    or reported_to_refute(reading, match.start()):
                 continue
             if pattern is _TREAT and _RECEIVED.search(reading.plain, 0, match.start()):
                 continue

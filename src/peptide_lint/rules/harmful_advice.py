@@ -60,29 +60,38 @@ _DANGERS = {
         r"(?:your |a |the )?(?:doctor|physician|gp|pharmacist)|skip the doctor|bypass (?:your |the )?doctor)"
         r"(?![\w-])", re.IGNORECASE),
     "to go beyond the dose": re.compile(
-        r"(?<![\w-])(?:(?:double|triple|exceed|go beyond|go past|go over|push past|max out)\s+(?:the |your |a |"
-        r"that )?(?:[\w-]+\s+)?(?:dose|dosage|amount|limit)|the more the better|more is better|higher is better)"
-        r"(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:(?:double|triple|exceed|go beyond|go past|go over|go above|push past|max out)\s+(?:the |your |"
+        r"a |that )?(?:[\w-]+\s+)?(?:dose|dosage|amount|limit)|(?:go|push|take|inject)\s+(?:above|over|past|beyond|"
+        r"more than)\s+(?:~?\d+(?:[.,]\d+)?|the (?:stated |recommended |standard )?dose)|the more the better|more is better|"
+        r"higher is better)(?![\w-])", re.IGNORECASE),
     "to use it in pregnancy or give it to children": re.compile(
-        r"(?<![\w-])(?:(?:during|while|when)\s+(?:pregnant|pregnancy|breast-?feeding|nursing)|pregnant (?:women|"
-        r"users|people|mothers)|(?:give|giving)\s+(?:it\s+)?to\s+(?:children|kids|your (?:child|kids)|infants|"
-        r"babies|teenagers))(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:(?:during|while|when)\s+(?:pregnant|pregnancy|breast-?feeding|nursing)|(?:pregnant|"
+        r"breast-?feeding|nursing|expecting) (?:women|users|people|mothers)|(?:give|giving|dose|dosing)\s+(?:it\s+to\s+|"
+        r"your\s+)?(?:children|kids|child|infants|babies|teenagers|teens)|fine for (?:pregnant|breast-?feeding|"
+        r"nursing|children|kids|babies))(?![\w-])", re.IGNORECASE),
     "to ignore the signs of a reaction": re.compile(
-        r"(?<![\w-])(?:ignore|push through|power through|brush off|(?:don'?t|do not|no need to) worry about)\s+"
-        r"(?:the |any |a |your )?(?:[\w-]+\s+){0,2}?(?:rash|swelling|hives|chest pain|shortness of breath|"
-        r"breathing|allergic|reactions?|side[- ]effects?|symptoms?|warning signs?)(?![\w-])", re.IGNORECASE),
-    "to share or reuse needles": re.compile(
-        r"(?<![\w-])(?:share|sharing|reuse|re-use|reusing)\s+(?:your |the |a |old )?(?:needles?|syringes?|pins?)"
-        r"(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:(?:ignore|push through|power through|brush off|(?:don'?t|do not|no need to) worry about|"
+        r"(?:keep|continue|carry on)\s+(?:injecting|using|taking|dosing|going)\s+(?:through|despite|during|even with))"
+        r"\s+(?:the |any |a |an |your )?(?:[\w-]+\s+){0,2}?(?:rash|swelling|hives|chest pain|shortness of breath|"
+        r"breathing|allergic|reactions?|side[- ]effects?|symptoms?|warning signs?))(?![\w-])", re.IGNORECASE),
+    "to share or reuse needles or vials": re.compile(
+        r"(?<![\w-])(?:share|sharing|reuse|re-use|reusing)\s+(?:your |the |a |old |one )?(?:needles?|syringes?|"
+        r"pins?|vials?|pens?)(?![\w-])", re.IGNORECASE),
+    "to combine it with alcohol or other drugs": re.compile(
+        r"(?<![\w-])(?:drink|drinking|take|taking|combine|combining|mix|mixing|stack|stacking|add)\s+(?:\w+\s+){0,2}?"
+        r"(?:alcohol|booze|beer|wine|benzos?|benzodiazepines?|opioids?|sleeping pills|stimulants?|cocaine|mdma|"
+        r"viagra)(?![\w-])", re.IGNORECASE),
 }
 # Sentences that tell the reader what to do.
 _ADVICE = re.compile(
     r"^\W*(?:(?:just|simply|then|so|also|now|first|and|feel free to|remember to|make sure to|be sure to)\s+)?"
     r"(?:stop|quit|skip|drop|halt|pause|discontinue|come off|go off|taper|cut|ditch|replace|swap|switch|inject|"
     r"take|use|double|triple|exceed|increase|push|combine|stack|try|start|run|ignore|share|reuse|keep|go|give|"
-    r"dose|don't|do not|never|avoid|forget|tell)(?![\w-])|(?<![\w-])(?:you|users|beginners|everyone|readers|"
-    r"people|one|anyone)\s+(?:should|can|could|may|must|need to|ought to|might want to|are (?:free|fine|safe) to)"
-    r"(?![\w-])|(?<![\w-])(?:it'?s|it is|it's perfectly|is|perfectly|totally)\s+(?:fine|safe|ok|okay|best|better|"
+    r"dose|don't|do not|never|avoid|forget|tell|drink|mix|go|give)(?![\w-])|(?<![\w-])(?:you|users|beginners|"
+    r"everyone|readers|people|one|anyone)\s+(?:should|can|could|may|must|need to|ought to|might want to|are (?:free|"
+    r"fine|safe) to|(?:don'?t|do not|never) need)(?![\w-])|(?<![\w-])(?:can|may|could)\s+(?:safely\s+)?(?:take|use|"
+    r"inject|try|run|continue)\s+it(?![\w-])|(?<![\w-])(?:is|are|it's)\s+(?:perfectly\s+|totally\s+)?(?:fine|safe|"
+    r"ok|okay)\s+(?:for|during|while|when)(?![\w-])|(?<![\w-])(?:it'?s|it is|it's perfectly|is|perfectly|totally)\s+(?:fine|safe|ok|okay|best|better|"
     r"wise|smart|advisable|recommended|acceptable)\s+to(?![\w-])|(?<![\w-])(?:no need|there'?s no need|feel free|"
     r"we (?:recommend|suggest|advise)|(?:is|are) (?:recommended|advised)|don'?t bother)(?![\w-])", re.IGNORECASE)
 # A sentence that warns against the danger: advice not to do it.

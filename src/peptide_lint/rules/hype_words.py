@@ -4,8 +4,11 @@ labels, the caption, names, dose rows): "miracle", "breakthrough", "guaranteed",
 "game-changer", "wonder drug", "magic", "100% effective". The list is configurable. A word is found
 however it is disguised: in letters of another script that look Latin ("mіracle" with a Cyrillic
 "і"), with a non-breaking or soft hyphen, broken across a folded line ("game-" at the end of one
-line, "changer" on the next) or as the start of a compound ("miracle-grade"). ("Clinically proven"
-is an authority claim: authority-claim reports it.)
+line, "changer" on the next) or as the start of a compound ("miracle-grade"). A word the sentence denies ("it is not a
+game-changer"), reports in order to refute ("the maker calls it a 'miracle'; no trial supports
+that"), frames ("read every breakthrough claim as marketing") or uses as a medical term
+("breakthrough pain") promotes nothing. ("Clinically proven" is an authority claim:
+authority-claim reports it.)
 
 ## Why it matters
 A reference informs; it does not sell. These words signal marketing copy to readers and to
@@ -30,16 +33,22 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..claims import plain, words_pattern
+from ..claims import framing_clauses, plain, read, reported_to_refute, words_pattern
 from ..findings import Finding, Severity
 from ..wording import field
+from ..prose import sentences
 from ..schema import PROSE, SHOWN
 from ..texts import texts
 from .base import Rule
 
 DEFAULT_WORDS = ["miracle", "miraculous", "breakthrough", "guaranteed", "guarantee", "revolutionary",
-                 "game-changer", "game changer", "wonder drug", "magic", "magical", "100% effective",
-                 "cutting-edge", "life-changing"]
+                 "game-changer", "game changer", "game-changing", "wonder drug", "magic", "magical", "100% effective",
+                 "cutting-edge", "life-changing", "holy grail", "jaw-dropping", "mind-blowing", "unbelievable",
+                 "cure-all", "panacea", "fountain of youth", "secret weapon", "superhuman", "next-level"]
+# Terms of medicine and science that hold a promotional word: "breakthrough pain" is a symptom.
+_TERMS = re.compile(r"breakthrough\s+(?:pain|bleeding|seizures?|infections?|cancers?|symptoms?|depression|"
+                    r"nausea|vomiting|varicella|disease)|magic[- ]angle|miracle\s+(?:fruit|berr(?:y|ies)|tree)",
+                    re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -53,10 +62,24 @@ def check(document, context) -> Iterator[Finding]:
         return
     pattern = _pattern(words)
     for path, text in texts(document, context.schema, PROSE, SHOWN):
-        for match in pattern.finditer(plain(text)):
-            yield RULE.at(document, document.text_span(path, match.start(), match.end()),
-                          f'"{text[match.start():match.end()]}" in {field(context.schema, document.data, path)} is promotional language',
-                          "describe what the evidence shows in neutral words")
+        compared = plain(text)
+        if not pattern.search(compared):
+            continue
+        for sentence in sentences(text):
+            reading = read(sentence.text)
+            framing = framing_clauses(reading.plain)
+            for match in pattern.finditer(reading.plain):
+                at = match.start()
+                # A word denied ("it is not a game-changer"), reported to be refuted ("the maker calls it
+                # a 'miracle'; no trial supports that"), framed ("read every breakthrough claim as
+                # marketing") or part of a term ("breakthrough pain") promotes nothing.
+                if reading.denied(at) or reported_to_refute(reading, at) or _TERMS.match(reading.plain, at) \
+                        or any(start <= at < end for start, end in framing):
+                    continue
+                start, end = sentence.start + at, sentence.start + match.end()
+                yield RULE.at(document, document.text_span(path, start, end),
+                              f'"{text[start:end]}" in {field(context.schema, document.data, path)} is promotional language',
+                              "describe what the evidence shows in neutral words")
 
 
 RULE = Rule("PL405", "hype-words", Severity.WARNING,

@@ -4,7 +4,8 @@ that backs it cites no source. Headlines cannot carry a citation, so the schema 
 claims are backed (`x-backed-by`): a step's headline by the step's body, the result's headline by
 the result's body, the caption by any text of the story. A claim is what claim-without-citation
 counts as one (a study, a finding, an effect, a risk, a frequency, a number, what people report),
-with the same configured words.
+with the same configured words and the same exceptions ("No trial has tested it in people." states
+that evidence is missing, which needs no source).
 
 Only short texts written as a sentence (ending in a full stop, a question or an exclamation mark)
 are read: they state something. A label ("the effect", "the real risk") names a topic, and a topic
@@ -46,6 +47,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..claims import claim_needing_source, read
 from ..findings import Finding, Severity
 from ..schema import PROSE, SHOWN
 from ..texts import backing, backing_source_ids, texts
@@ -68,7 +70,7 @@ def check(document, context) -> Iterator[Finding]:
         if not _SENTENCE_END.search(text):
             continue  # a label names a topic: "the effect" is not a claim about one
         signals = signals or claim_signals(context)
-        claim = signals.find(text)
+        claim = claim_needing_source(read(text), signals)
         if claim is None or backing_source_ids(document, schema, path):
             continue
         kind, word = claim

@@ -80,8 +80,10 @@ def check(document, context) -> Iterator[Finding]:
 def _mismatch(reading, about: set[str]) -> tuple[str, str] | None:
     text = reading.plain
     if about <= _LAB:
+        # A sentence that says it was seen in animals or cells may mention people too ("at doses far
+        # above any used by people"): it has said where the finding comes from.
         people = [m for m in ABOUT["people"].finditer(text) if not reading.denied(m.start())]
-        if people:
+        if people and not reading.about & _LAB:
             return (f'speaks of people ("{people[0].group()}") but cites only animal or cell studies',
                     "cite the human study that shows it, or say that it was seen in animals or cells")
         claims = [kind for kind, _, at in _SIGNALS.matches(text)
