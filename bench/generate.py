@@ -266,7 +266,7 @@ class Entry:
              "status": "proposed", "quoted": True},
             {"label": "Pushing higher", "value": "going beyond the standard dose", "beyond_standard": True},
             {"label": "Volume", "value": f"{rng.randint(1, 3)}–{rng.randint(4, 9)} mL per injection"},
-            {"label": "Spray form", "value": f"{rng.randint(2, 4)} sprays per day",
+            {"label": "Spray form", "value": f"{rng.randint(2, 4)} squirts per day",
              "comment": "# peptide-lint: ignore[dose-unit] -- a synthetic unit, spelled out on purpose"},
         ]
         chosen = sorted(rng.sample(range(len(optional)), rng.randint(2, 5)))
