@@ -110,7 +110,31 @@ def dose_texts(document) -> list[tuple[tuple, str]]:
     return document.memo("dose texts", collect)
 
 
+def rows_like_standard_dose(document) -> list[tuple[int, dict]]:
+    """(index, row) of the dose rows whose value is the standard dose, word for word (white space
+    folded, as standard-dose-mismatch compares them)."""
+    standard = document.get(("standard_dose",))
+    if not isinstance(standard, str):
+        return []
+    flat = " ".join(standard.split())
+    return [(index, row) for index, row in document.each(("dosing", "rows")) if isinstance(row, dict)
+            and isinstance(row.get("value"), str) and " ".join(row["value"].split()) == flat]
+
+
 @lru_cache(maxsize=1024)
 def amounts(text: str) -> tuple[Quantity, ...]:
     """The dose amounts of a text: quantities with a unit of mass, volume, units or a count."""
     return tuple(quantity for quantity in quantities(text) if quantity.measure is not None)
+
+
+def labels_marked(schema, annotation: str) -> list[str]:
+    """The dose-row confidence labels whose branch in the schema carries `annotation`
+    (x-not-for-people, x-no-amount)."""
+    return [label for label, branch in schema.vocabulary("confidence").items() if branch.get(annotation)]
+
+
+# A dose text that says no dose for people is known: "No human dose has been established",
+# "none established", "not determined", "unknown".
+NONE_ESTABLISHED = re.compile(
+    r"\b(?:no|not|none|never)\b(?:\W+\w+){0,5}?\W+(?:established|determined|defined|known)\b|\bunknown\b",
+    re.IGNORECASE)
