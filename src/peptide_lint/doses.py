@@ -10,8 +10,13 @@ once per text, however many rules ask.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .prose import citations, sentences, sources_by_id
+from .schema import PROSE
+from .texts import texts
 
 # A number as an editor writes one: 5, 0.5, 1,000, 1,5, a bare ".5" (which error-prone-dose-notation
 # reports), with "~" for "about".
@@ -49,6 +54,24 @@ ERROR_PRONE_UNITS: dict[str, tuple[str, str]] = {
     "u": ('"0" or "4" (4u read as 44) or as "cc"', "units"),
 }
 
+_PERIODS = {"hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute",
+            "day": "day", "d": "day", "night": "day", "week": "week", "wk": "week", "month": "month"}
+_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month"}
+_ROUTE = r"(?:\s+(?:IV|IM|intravenously|intramuscularly|subcutaneously|subcut|orally|by mouth|intranasally))?"
+# What follows an amount to say how often: "per day", "a day", "each hour", "/h", "daily"; a route
+# may come between ("5 mL IV daily").
+_PER_PERIOD = re.compile(
+    _ROUTE + r"(?:\s*(?:(?:per|an?|each|every)\s+|/\s*)"
+    r"(?P<period>hour|hr|h|minute|min|day|d|night|week|wk|month)s?"
+    r"|\s+(?P<adverb>hourly|daily|nightly|weekly|monthly))(?!\w)", re.IGNORECASE)
+# What follows a volume or mass that is not a dose of the peptide: the solution it is mixed with
+# ("100 mL of saline", "2 mL bacteriostatic water") or the package it comes in ("a 10 mL vial").
+_NOT_A_DOSE_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:[\w-]+\s+)?(?:saline|water|sodium chloride|glucose|dextrose|solvent|diluent|"
+    r"ringer'?s|vials?|ampoules?|ampules?|bottles?|pens?|syringes?|cartridges?|kits?|packs?)(?!\w)"
+    r"|\s*per\s+(?:vial|ampoule|ampule|bottle|pen|cartridge|kit|pack)(?!\w)", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number or range in a text and the word after it; offsets are into the text."""
@@ -63,6 +86,13 @@ class Quantity:
     # "drops", ...), else None.
     measure: str | None
 
+    def values(self, text: str) -> tuple[float, float] | None:
+        """(lowest, highest) value, or None for a number that does not read as one."""
+        found = [_value(text[start:end]) for start, end in self.numbers]
+        if any(value is None for value in found):
+            return None
+        return min(found), max(found)
+
     @property
     def unit_start(self) -> int:
         return self.end - len(self.unit) if self.unit else self.end
@@ -71,6 +101,43 @@ class Quantity:
     def base_unit(self) -> str | None:
         """The unit without what follows a slash: "mg" for "mg/kg" and "mL/day"."""
         return self.unit.split("/", 1)[0] if self.unit else None
+
+    def in_base_unit(self, text: str) -> tuple[float, float] | None:
+        """(lowest, highest) in the base unit of its measure (mg, mL, ...), for an amount."""
+        values = self.values(text)
+        known = AMOUNT_UNITS.get(self.base_unit or "")
+        if values is None or known is None:
+            return None
+        return values[0] * known[1], values[1] * known[1]
+
+    def period(self, text: str) -> str | None:
+        """How often the amount is given, when the text says: "hour", "minute", "day", "week",
+        "month" ("5 mL per day", "5 mL/h", "5 mL IV daily"), else None."""
+        per = self.unit.split("/")[1:] if self.unit else []
+        if per and per[-1].lower() in _PERIODS:
+            return _PERIODS[per[-1].lower()]
+        match = _PER_PERIOD.match(text, self.end)
+        if match is None:
+            return None
+        if match.group("adverb"):
+            return _ADVERBS[match.group("adverb").lower()]
+        return _PERIODS[match.group("period").lower()]
+
+    def is_dose(self, text: str) -> bool:
+        """Whether an amount is a dose of the peptide, not the solution it is mixed with or the
+        package it comes in."""
+        return self.measure is not None and _NOT_A_DOSE_AFTER.match(text, self.end) is None
+
+
+def _value(number: str) -> float | None:
+    number = number.lstrip("~")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
+        number = number.replace(",", "")  # thousands
+    try:
+        return float(number.replace(",", "."))  # "1,5": a decimal comma
+    except ValueError:
+        return None
+
 
 @lru_cache(maxsize=1024)
 def quantities(text: str) -> tuple[Quantity, ...]:
@@ -125,6 +192,66 @@ def rows_like_standard_dose(document) -> list[tuple[int, dict]]:
 def amounts(text: str) -> tuple[Quantity, ...]:
     """The dose amounts of a text: quantities with a unit of mass, volume, units or a count."""
     return tuple(quantity for quantity in quantities(text) if quantity.measure is not None)
+
+
+def prose_amounts(document, schema) -> list[tuple[tuple, str, Quantity]]:
+    """(path, text, amount) for every dose amount in the entry's prose, in the order of the file."""
+    return document.memo("prose amounts", lambda: [
+        (path, text, amount) for path, text in texts(document, schema, PROSE) for amount in amounts(text)])
+
+
+@dataclass(frozen=True)
+class Covered:
+    """The amounts the dose table gives, by measure: (lowest, highest) in the base unit, per row."""
+
+    ranges: dict[str, list[tuple[float, float]]]
+    shown: list[str]  # the amounts as the rows write them, for messages
+
+    def covers(self, measure: str, low: float, high: float) -> bool:
+        return any(a <= low * (1 + 1e-9) and high <= b * (1 + 1e-9) for a, b in self.ranges.get(measure, []))
+
+
+def table_amounts(document) -> Covered:
+    """What the dose rows and the standard dose give, computed once per entry."""
+    def collect() -> Covered:
+        ranges: dict[str, list[tuple[float, float]]] = {}
+        shown: dict[str, None] = {}  # in the order of the file, each once
+        for _, text in dose_texts(document):
+            for amount in amounts(text):
+                values = amount.in_base_unit(text)
+                if values is not None:
+                    ranges.setdefault(amount.measure, []).append(values)
+                    shown[text[amount.start:amount.end]] = None
+        return Covered(ranges, list(shown))
+    return document.memo("table amounts", collect)
+
+
+def study_source_types(schema) -> set[str]:
+    """The source types that are studies: evidence in people (`x-human`) or the lab work that a
+    dose row not for people rests on (animals, cells: its label's `x-needs-one-of`)."""
+    types = {kind for kind, branch in schema.vocabulary("sourceType").items() if branch.get("x-human")}
+    confidence = schema.vocabulary("confidence")
+    for label in labels_marked(schema, "x-not-for-people"):
+        types.update(confidence[label].get("x-needs-one-of") or [])
+    return types
+
+
+@lru_cache(maxsize=256)
+def _sentence_starts(text: str) -> list[int]:
+    return [sentence.start for sentence in sentences(text)]
+
+
+def reports_a_study(document, schema, text: str, offset: int) -> bool:
+    """Whether the sentence of `text` at `offset` cites a study: what it says is then a report of
+    that study (the dose a trial gave), not advice."""
+    found = sentences(text)
+    index = bisect_right(_sentence_starts(text), offset) - 1
+    if index < 0:
+        return False
+    studies = study_source_types(schema)
+    sources = sources_by_id(document.data)
+    kinds = (sources.get(citation.id, {}).get("type") for citation in citations(found[index].text))
+    return any(isinstance(kind, str) and kind in studies for kind in kinds)
 
 
 def labels_marked(schema, annotation: str) -> list[str]:
