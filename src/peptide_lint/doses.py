@@ -64,12 +64,21 @@ _PER_PERIOD = re.compile(
     _ROUTE + r"(?:\s*(?:(?:per|an?|each|every)\s+|/\s*)"
     r"(?P<period>hour|hr|h|minute|min|day|d|night|week|wk|month)s?"
     r"|\s+(?P<adverb>hourly|daily|nightly|weekly|monthly))(?!\w)", re.IGNORECASE)
+# "every 30 minutes", "every 2 hours" after an amount.
+_EVERY = re.compile(_ROUTE + r"\s+(?:once\s+)?every\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h)(?!\w)",
+                    re.IGNORECASE)
 # What follows a volume or mass that is not a dose of the peptide: the solution it is mixed with
 # ("100 mL of saline", "2 mL bacteriostatic water") or the package it comes in ("a 10 mL vial").
 _NOT_A_DOSE_AFTER = re.compile(
     r"\s*(?:of\s+)?(?:[\w-]+\s+)?(?:saline|water|sodium chloride|glucose|dextrose|solvent|diluent|"
     r"ringer'?s|vials?|ampoules?|ampules?|bottles?|pens?|syringes?|cartridges?|kits?|packs?)(?!\w)"
     r"|\s*per\s+(?:vial|ampoule|ampule|bottle|pen|cartridge|kit|pack)(?!\w)", re.IGNORECASE)
+
+
+# A count of doses said around an amount: "two 0.5 mg injections", "0.5 mg twice", "1 mg x 2".
+_COUNTS = {"twice": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_COUNT_BEFORE = re.compile(r"(?<!\w)(two|three|four|[234])\s*[x×]?\s*$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s+(?:(twice)|(two|three|four|[234])\s+times|[x×]\s*([234]))(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,22 @@ class Quantity:
         if match.group("adverb"):
             return _ADVERBS[match.group("adverb").lower()]
         return _PERIODS[match.group("period").lower()]
+
+    def every_minutes(self, text: str) -> tuple[float, str] | None:
+        """(minutes between doses, as written) for "1 mg every 30 minutes", "every 2 hours"."""
+        match = _EVERY.match(text, self.end)
+        if match is None:
+            return None
+        minutes = float(match.group("n")) * (1 if match.group("unit").lower().startswith("m") else 60)
+        return minutes, match.group().strip()
+
+    def times(self, text: str) -> int:
+        """How many times the amount is given, when the text says so around it: 2 for "two 0.5 mg
+        injections" and "0.5 mg twice", else 1."""
+        before = _COUNT_BEFORE.search(text, max(0, self.start - 12), self.start)
+        after = _COUNT_AFTER.match(text, self.end)
+        word = (before.group(1) if before else None) or (after.group(after.lastindex) if after else None)
+        return _COUNTS.get(word.lower(), 1) if word else 1
 
     def is_dose(self, text: str) -> bool:
         """Whether an amount is a dose of the peptide, not the solution it is mixed with or the

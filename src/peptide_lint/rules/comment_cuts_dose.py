@@ -1,10 +1,12 @@
 """## What it does
 Reports a ` #` after a dose written as plain text (`standard_dose` or a dose row's value, without
 quotes): YAML reads everything from ` #` to the end of the line as a comment, so
-`standard_dose: 2 mg # per kg` shows "2 mg" on the page. Any comment after a plain dose counts,
-"# per kg" as much as "#1": what follows the `#` may have been meant as part of the dose, and
-nothing on the page shows that it was cut. A suppression comment (`# peptide-lint: ignore[...]`) is
-left alone. Outside doses, comment-cuts-text (PL508) warns about text that loses its end.
+`standard_dose: 2 mg # per kg` shows "2 mg" on the page. Whatever follows the `#` counts as a part
+of the dose cut off ("# per kg", "# twice daily", "# or intramuscular", "#2 after meals"), unless it
+begins with one of `note-words`, the words that open a note for editors ("# reviewed by the dosing
+team", "# source: doe-2001, table 2", "# TODO ..."). A suppression comment
+(`# peptide-lint: ignore[...]`) is left alone. Outside doses, comment-cuts-text (PL508) warns about
+text that loses its end.
 
 ## Why it matters
 A dose that silently loses "per kg", "per week" or "diluted" is a different dose: the page shows
@@ -20,6 +22,10 @@ standard_dose: 1–2 mg # per kg
 ```yaml
 standard_dose: "1–2 mg # per kg"
 ```
+
+Option (`[tool.peptide-lint.options.comment-cuts-dose]`): `note-words`, the first words of a
+comment that make it a note for editors (matched without regard to letter case or a colon after
+them). A note is safest on the line above the dose, where it can never be read as part of it.
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ from .base import Rule
 from .foreign_suppression import DIRECTIVE as FOREIGN_SUPPRESSION
 
 _COMMENT_AFTER = re.compile(r"[ \t]+(?=#)(?!#\s*peptide-lint\s*:)")
+_FIRST_WORD = re.compile(r"#[ \t]+([\w-]+)")  # a comment's first word, after a space: "#2" has none
+DEFAULT_NOTE_WORDS = ["reviewed", "checked", "verified", "source", "sources", "see", "ref", "refs", "reference",
+                      "todo", "fixme", "note", "nb", "cf", "updated", "added", "edited"]
 
 
 def cut_doses(document) -> list[tuple[tuple, int]]:
@@ -61,7 +70,11 @@ def cut_doses(document) -> list[tuple[tuple, int]]:
 
 def check(document, context) -> Iterator[Finding]:
     text = document.text
+    note_words = {word.lower() for word in context.option(RULE, "note-words")}
     for path, at in cut_doses(document):
+        first = _FIRST_WORD.match(text, at)
+        if first and first.group(1).lower() in note_words:
+            continue  # a note for editors after the whole dose
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line = text.count("\n", 0, at) + 1
@@ -75,4 +88,5 @@ def check(document, context) -> Iterator[Finding]:
 
 
 RULE = Rule("PL308", "comment-cuts-dose", Severity.ERROR,
-            "A ' #' after a plain dose turns the rest of the line into a comment.", __doc__, check)
+            "A ' #' after a plain dose turns the rest of the line into a comment.", __doc__, check,
+            options={"note-words": DEFAULT_NOTE_WORDS})

@@ -1,22 +1,24 @@
 """## What it does
 Warns about a dose amount in the prose (a number with a unit of mass, volume, units or a count:
 `500 mL per day`, `81 mg of aspirin`, `2 drops`) that no dose row gives: the amount, or each end
-of a range, lies outside every row's range in the same measure (`0.5 mg` and `500 mcg` are the same
-dose). The Cerebrolysin notes' "up toward 10 mL" is within its row "5–10 mL per day", and passes.
+of a range, lies outside every row's range in the same measure (`0.5 mg` and `500 mcg` are the
+same dose), also when it is counted out ("two 0.5 mg injections" split a 1 mg dose). The
+Cerebrolysin notes' "up toward 10 mL" is within its row "5–10 mL per day", and passes. Not doses:
+the solution a dose is mixed with (`100 mL of saline`, `2 mL bacteriostatic water`) and the
+package (`a 10 mL vial`).
 
-Not reported: an amount in a sentence that cites a study (a human study, a review, an animal or
-in-vitro study). That sentence reports what the study gave, and the page should be able to say
-"the trials gave 30 mL a day by infusion" without turning a hospital regimen into a row of the
-dose table, where it would read as a dose to take. A dose that rests on user reports (cited to a
-community source) or on nothing belongs in the table, with its confidence label and sources. Nor
-are volumes of the solution a dose is mixed with (`100 mL of saline`, `2 mL bacteriostatic
-water`) or of the package (`a 10 mL vial`).
+A trial's dose cited to the trial is reported too: it belongs in a dose row labelled clinical,
+and a dose given only to animals in a row labelled preclinical, each with its source. The table is
+where every dose carries the label that says what it rests on; a dose in a sentence, even a cited
+one, reads as a dose without saying whether people, rats or a sponsor's trial took it. And a
+citation must not be a way to slip any dose past the check, another drug's included ("patients also
+took 5 mg of warfarin daily [@trial]"). It is a warning: the page still passes.
 
 ## Why it matters
 Readers act on the dose table: every row says how well it is supported. A dose slipped into the
-prose skips that label, whether it is a community escalation ("people move up to 500 mL per day")
-or another drug's dose ("take 81 mg of aspirin with it"), and it is where an editor's mistake or a
-harmful edit hides best.
+prose skips that label, whether it is a community escalation ("people move up to 500 mL per day"),
+a trial's higher dose, or another drug's dose ("take 81 mg of aspirin with it"), and it is where an
+editor's mistake or a harmful edit hides best.
 
 ## Example
 ```yaml
@@ -60,7 +62,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..doses import prose_amounts, reports_a_study, table_amounts
+from ..doses import prose_amounts, table_amounts
 from ..findings import Finding, Severity
 from ..wording import field, listing
 from .base import Rule
@@ -73,17 +75,19 @@ def check(document, context) -> Iterator[Finding]:
     table = table_amounts(document)
     for path, text, amount in found:
         values = amount.in_base_unit(text)
-        if values is None or table.covers(amount.measure, *values) or not amount.is_dose(text):
+        if values is None or not amount.is_dose(text) or table.covers(amount.measure, *values):
             continue
-        if reports_a_study(document, context.schema, text, amount.start):
+        times = amount.times(text)  # "two 0.5 mg injections" split a 1 mg dose
+        if times > 1 and table.covers(amount.measure, values[0] * times, values[1] * times):
             continue
         written = text[amount.start:amount.end]
         rows = f"the rows give {listing(table.shown)}" if table.shown else "the rows give no amount"
         yield RULE.at(document, document.text_span(path, amount.start, amount.end),
                       f'{field(context.schema, document.data, path)} gives the dose "{written}", '
                       f"which no dose row covers ({rows})",
-                      "put a dose readers may act on in the dose table, with its confidence label and "
-                      "sources; or correct the figure, or cite the study that gave it")
+                      "put the dose in the dose table, labelled with its evidence (clinical for a trial's "
+                      "dose, preclinical for an animal's, community for users') and its sources; or "
+                      "correct the figure")
 
 
 RULE = Rule("PL309", "dose-not-in-table", Severity.WARNING,

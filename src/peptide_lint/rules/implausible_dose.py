@@ -1,10 +1,12 @@
 """## What it does
 Reports a dose that cannot be meant as written, in the standard dose, the dose rows or the prose:
-a dose per hour or per minute (`5–10 mL per hour`, `2 mg/min`, `1 mL hourly`), except in a
-sentence that cites a study, where it is the rate of the study's infusion ("infused at 2 mL per
-minute"); and a volume above `max-ml-per-dose` for one dose or `max-ml-per-day` for a day (`per
-day`, `a day`, `daily`), 100 mL each by default. The solution a dose is mixed with (`250 mL of
-saline`) is not a dose, and a total over a week or a month is not judged.
+a dose per hour or per minute, or every hour or more often (`5–10 mL per hour`, `2 mg/min`,
+`1 mL hourly`, `1 mg every 30 minutes`), except in a sentence that cites a study, where it is the
+rate of the study's infusion ("infused at 2 mL per minute"); and a volume above `max-ml-per-dose`
+for one dose or `max-ml-per-day` for a day (`per day`, `a day`, `daily`), 100 mL each by default.
+The solution a dose is mixed with (`250 mL of saline`) is not a dose, and a total over a week or a
+month is not judged. Every 2 hours or more, "within 1 hour of waking" and "infused over 60
+minutes" are left alone.
 
 ## Why it matters
 "5–10 mL per hour" is 120–240 mL a day; "500 mL per day" is fifty times the community dose. A
@@ -59,11 +61,14 @@ def check(document, context) -> Iterator[Finding]:
         if not amount.is_dose(text):
             continue
         period = amount.period(text)
-        if period in ("hour", "minute"):
+        every = amount.every_minutes(text)
+        if period in ("hour", "minute") or (every and every[0] <= 60):
             # In prose that cites a study, a rate is the speed of the study's infusion.
             if path in dose_paths or not reports_a_study(document, context.schema, text, amount.start):
+                how = every[1] if every else "" if "/" in amount.unit else f"per {period}"  # "mg/min" says it
                 yield _finding(document, context, path, text, amount,
-                               f"per {period}: a dose taken by the {period} is almost always a slip for per day",
+                               f"{how}: a dose taken by the hour or more often is almost always a slip for "
+                               "per day",
                                "write the dose per day, per week or per injection; for an infusion, give the "
                                'dose and how long it runs ("10 mL over 30 minutes")')
             continue
@@ -80,7 +85,8 @@ def check(document, context) -> Iterator[Finding]:
 
 def _finding(document, context, path, text, amount, problem: str, hint: str) -> Finding:
     return RULE.at(document, document.text_span(path, amount.start, amount.end),
-                   f'{field(context.schema, document.data, path)} gives "{text[amount.start:amount.end]}" {problem}',
+                   f'{field(context.schema, document.data, path)} gives "{text[amount.start:amount.end]}"'
+                   + (problem if problem.startswith(":") else " " + problem),
                    hint)
 
 
