@@ -266,7 +266,7 @@ class Entry:
              "status": "proposed", "quoted": True},
             {"label": "Pushing higher", "value": "going beyond the standard dose", "beyond_standard": True},
             {"label": "Volume", "value": f"{rng.randint(1, 3)}–{rng.randint(4, 9)} mL per injection"},
-            {"label": "Spray form", "value": f"{rng.randint(2, 4)} sprays per day",
+            {"label": "Spray form", "value": f"{rng.randint(2, 4)} squirts per day",
              "comment": "# peptide-lint: ignore[dose-unit] -- a synthetic unit, spelled out on purpose"},
         ]
         chosen = sorted(rng.sample(range(len(optional)), rng.randint(2, 5)))
@@ -310,8 +310,9 @@ class Entry:
             f"area: {rng.choice(AREAS)}\n",
             f"evidence: {'clinical' if self.clinical else 'preclinical'}\n\n",
             folded("lede", [self.paragraph(1, 3)]), "\n",
-            f"standard_dose: {rows[0]['value']}" + ("  # the value of the first dose row\n" if rng.random() < 0.5
-                                                     else "\n"), "\n",
+            # A note for editors goes above a dose: after it, it could be a part of the dose cut off.
+            ("# the value of the first dose row\n" if rng.random() < 0.5 else "")
+            + f"standard_dose: {rows[0]['value']}\n", "\n",
         ]
         caveat = f"Only synthetic evidence exists for {self.name} {self.cite([self.sources[0]['id']])}."
         if self.risks:

@@ -46,11 +46,12 @@ def test_findings_are_path_line_col_code_severity_message_then_source_and_hint(r
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         'entries/testpeptide-y.yaml:34:7: PL301 [error] dose row "Route" has no confidence label; '
-        "add confidence: one of clinical, community",
+        "add confidence: one of clinical, community, preclinical, none-established",
         "  34 |     - label: Route",
         "     |       ^",
         "     = hint: clinical: the dose was used in human studies (cite them); "
-        "community: it rests on what users report",
+        "community: it rests on what users report; preclinical: used only in animals or cells (cite that "
+        "work); none-established: no dose for people is known (give no amount)",
         "1 error, 0 warnings in 1 of 2 files.",
         "Run 'peptide-lint explain CODE' to learn more about a rule (here: PL301).",
     ]

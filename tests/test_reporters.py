@@ -46,8 +46,11 @@ def test_json_shape_is_pinned(repo):
     assert report["findings"][0] == {
         "path": "entries/testpeptide-y.yaml", "line": 34, "column": 7, "end_line": 34, "end_column": 8,
         "code": "PL301", "name": "dose-row-confidence", "severity": "error",
-        "message": 'dose row "Route" has no confidence label; add confidence: one of clinical, community',
-        "hint": "clinical: the dose was used in human studies (cite them); community: it rests on what users report",
+        "message": 'dose row "Route" has no confidence label; '
+                   "add confidence: one of clinical, community, preclinical, none-established",
+        "hint": "clinical: the dose was used in human studies (cite them); community: it rests on what users "
+                "report; preclinical: used only in animals or cells (cite that work); none-established: no dose "
+                "for people is known (give no amount)",
         "fixable": False, "fix": None}
 
 
@@ -145,7 +148,8 @@ def test_junit_has_a_test_case_per_finding_and_is_valid_junit_xml(repo, junit_sc
     assert [len(c.findall("failure")) for c in cases] == [1, 1, 0]
     failure = cases[1].find("failure")
     assert failure.get("type") == "PL301 dose-row-confidence"
-    assert failure.get("message") == 'dose row "Route" has no confidence label; add confidence: one of clinical, community'
+    assert failure.get("message") == ('dose row "Route" has no confidence label; '
+                                      "add confidence: one of clinical, community, preclinical, none-established")
     assert failure.text.startswith("entries/testpeptide-y.yaml:33:7: PL301 [error] dose row")
     assert "\nhint: clinical: the dose was used" in failure.text
     # a warning passes, as the check does, and says what it found

@@ -280,6 +280,8 @@ _GROWTH = {
         f"      confidence: community\n      sources: [roe-community]\n" for i in range(n))),
     "sentences in one text": ("stacking: >-\n", lambda n: "stacking: >-\n"
                               + "  It is used 3 times [@doe-2001]. Users say so.\n" * n),
+    "dose amounts in one text": ("    Users report splitting the dose [@roe-community].\n", lambda n: "    "
+                                 + "Users take 5 mg or 3 mL per hour [@roe-community]. " * n + "\n"),
     "sources": ("sources:\n", lambda n: "sources:\n" + "".join(
         f"  - id: src-{i}\n    type: community\n    title: Synthetic {i}\n    funding: not-stated\n"
         f"    note: synthetic\n" for i in range(n))),

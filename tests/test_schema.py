@@ -52,7 +52,7 @@ def test_vocabularies_are_defined_once_and_referenced():
 def test_required_vocabularies_hold_the_values_the_content_model_names():
     defs = SCHEMA["$defs"]
     consts = {name: [b["const"] for b in node.get("oneOf", [])] for name, node in defs.items()}
-    assert consts["confidence"] == ["clinical", "community"]
+    assert consts["confidence"] == ["clinical", "community", "preclinical", "none-established"]
     assert consts["doseStatus"] == ["proposed", "reviewed"]
     assert set(consts["funding"]) == {"independent", "sponsored", "mixed", "not-stated"}
     assert {"review", "human-rct", "human-study", "meta-analysis", "animal", "in-vitro", "case-report",

@@ -2,7 +2,8 @@
 Warns when plain text goes on with ` #` followed directly by a word or a number ("the #1 trial",
 "#hashtag"): YAML reads everything from ` #` to the end of the line as a comment, so that part of
 the text is silently left out of the value. A comment written as comments are, with a space after
-the `#` (`year: 2020  # from PubMed`), is left alone.
+the `#` (`year: 2020  # from PubMed`), is left alone. After a dose, any comment is
+comment-cuts-dose's (PL308, an error) and not reported here.
 
 ## Why it matters
 "the #1 cited trial" becomes "the" on the published page, and nothing tells the editor. A comment
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..doses import dose_texts
 from ..findings import Finding, Severity, Span
 from ..wording import field
 from .base import Rule
@@ -36,10 +38,13 @@ def check(document, context) -> Iterator[Finding]:
     text = document.text
     if not _COMMENT_AFTER.search(text):
         return  # the usual case: no '#' that could have cut a text
+    doses = {path for path, _ in dose_texts(document)}
     for path, place in document.located_values():
         value = document.get(path)
         if not place.scalar or place.style is not None or not isinstance(value, str) or not path:
             continue  # only plain text: in quotes or a block, a '#' is text and no comment follows it
+        if path in doses:
+            continue  # comment-cuts-dose reports it, as an error
         line_end = text.find("\n", place.end)
         comment = _COMMENT_AFTER.match(text, place.end, len(text) if line_end < 0 else line_end)
         # "#noqa" is meant as a comment; foreign-suppression says what to write instead.

@@ -1,6 +1,6 @@
 """## What it does
 Reports a dose row without a confidence label, or with one outside the vocabulary (the schema's
-`$defs/confidence`: clinical, community).
+`$defs/confidence`: clinical, community, preclinical, none-established).
 
 ## Why it matters
 Readers must be able to tell a dose studied in humans from a dose that users pass around. Every
@@ -35,7 +35,9 @@ from .base import Rule, SchemaOverlap
 
 ROWS = ("dosing", "rows")
 HINT = ("clinical: the dose was used in human studies (cite them); "
-        "community: it rests on what users report")
+        "community: it rests on what users report; "
+        "preclinical: used only in animals or cells (cite that work); "
+        "none-established: no dose for people is known (give no amount)")
 
 
 def check(document, context) -> Iterator[Finding]:

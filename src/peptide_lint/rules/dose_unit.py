@@ -1,7 +1,14 @@
 """## What it does
 Checks the numbers in `standard_dose` and in each dose row's value: every number (or range) is
 followed by a unit from the configured list, and each unit is spelled one way across the entry
-(not `mcg` in one row and `µg` in another).
+(not `mL` in one row and `ml` in another). A number that names or counts something rather than
+measuring a dose needs no unit: one inside a name (`BPC-157`, `thymosin beta-4`), one after a
+word from `label-words` (`from week 9 to week 24`, `day 3`), an ordinal or a rank (`2nd`, `#1`),
+or one joined by a hyphen to a word (`a 2-step course`). Durations are units (`for 14 nights`,
+`every 3 days`, `10-day course`).
+
+Spellings that ISMP lists as error-prone (`µg`, `ug`, `cc`, `IU`, `U`) count as units here;
+error-prone-dose-notation (PL306) reports each of them once, with what to write instead.
 
 ## Why it matters
 "Take 5" is not a dose. A missing or ambiguous unit is how a reader ends up injecting a thousand
@@ -19,7 +26,8 @@ standard_dose: 1–2 mg per day
 ```
 
 Options (`[tool.peptide-lint.options.dose-unit]`): `units`, the units a number may carry;
-`spellings`, groups of spellings of one unit of which an entry may use only one.
+`spellings`, groups of spellings of one unit of which an entry may use only one; `label-words`,
+the words after which a number names a step or a period rather than an amount.
 """
 
 from __future__ import annotations
@@ -27,55 +35,74 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..doses import ERROR_PRONE_UNITS, dose_texts, quantities
 from ..findings import Finding, Severity
 from ..wording import field
 from .base import Rule
 
-NUMBER_AND_UNIT = re.compile(
-    r"(?<![\w.])~?\d+(?:[.,]\d+)?(?:\s*[–-]\s*~?\d+(?:[.,]\d+)?)?(?:(?:\s*|-)(?P<unit>[A-Za-zµμ%][\w/%µμ]*))?")
-
 DEFAULT_UNITS = [
-    "mg", "mcg", "µg", "μg", "ug", "g", "mL", "ml", "L", "IU", "iu", "units", "unit", "%", "mg/kg", "mcg/kg",
-    "µg/kg", "mg/day", "mcg/day", "day", "days", "week", "weeks", "month", "months", "hour", "hours", "h",
-    "min", "minutes", "times", "x", "dose", "doses", "injection", "injections", "cycle", "cycles",
+    "mg", "mcg", "µg", "μg", "ug", "ng", "g", "mL", "ml", "cc", "L", "IU", "iu", "U", "u", "units", "unit",
+    "%", "mg/kg", "mcg/kg", "µg/kg", "mg/day", "mcg/day", "mL/day", "drop", "drops", "spray", "sprays",
+    "puff", "puffs", "capsule", "capsules", "tablet", "tablets", "nM", "µM", "μM", "mM", "pM", "nmol", "µmol",
+    "μmol", "mmol", "pmol",
+    "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+    "h", "min", "minutes", "times", "x", "dose", "doses", "injection", "injections", "cycle", "cycles",
 ]
-DEFAULT_SPELLINGS = [["mcg", "µg", "μg", "ug"], ["mL", "ml"], ["IU", "iu"]]
+DEFAULT_SPELLINGS = [["mL", "ml"]]
+DEFAULT_LABEL_WORDS = [
+    "day", "days", "week", "weeks", "month", "months", "night", "nights", "year", "cycle", "dose",
+    "session", "step", "phase", "stage", "round", "visit", "hour", "alpha", "beta", "gamma", "type",
+    "grade", "version", "no.", "number",
+]
+_ORDINAL = {"st", "nd", "rd", "th"}
+_PER = {"kg", "d", "hr", "wk"}  # what may follow a slash besides the units: "mcg/kg", "mL/d"
+_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
 
 
-def dose_texts(document) -> Iterator[tuple[tuple, str]]:
-    """(path, text) of the standard dose and of every dose row's value."""
-    if isinstance(document.get(("standard_dose",)), str):
-        yield ("standard_dose",), document.get(("standard_dose",))
-    rows = document.get(("dosing", "rows"))
-    for index, row in document.each(("dosing", "rows")):
-        if isinstance(row, dict) and isinstance(row.get("value"), str):
-            yield ("dosing", "rows", index, "value"), row["value"]
+def _counts_something(text: str, start: int, unit: str | None, gap: str, label_words: set[str]) -> bool:
+    """Whether the number at `start` (with the word after it) names or counts something rather
+    than measuring a dose: "week 9", "2nd", "#1", "a 2-step course"."""
+    if unit is not None and (gap == "-" or (gap == "" and unit.lower() in _ORDINAL)):
+        return True
+    if start and text[start - 1] == "#":
+        return True  # "#1": a rank
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return before is not None and before.group(1).lower() in label_words
+
+
+def _known(unit: str, units: set[str]) -> bool:
+    """A unit from the list, or one made of them ("mg/kg/day", "mL/h")."""
+    return unit in units or "/" in unit and all(part in units or part in _PER for part in unit.split("/"))
 
 
 def check(document, context) -> Iterator[Finding]:
     units = set(context.option(RULE, "units"))
     groups = [set(group) for group in context.option(RULE, "spellings")]
+    label_words = {word.lower() for word in context.option(RULE, "label-words")}
     first_spelling: dict[int, str] = {}
     for path, text in dose_texts(document):
         name = field(context.schema, document.data, path)
-        for match in NUMBER_AND_UNIT.finditer(text):
-            unit = match.group("unit")
-            if unit is None or unit not in units:
-                number_end = match.start("unit") if unit else match.end()
-                number = text[match.start():number_end].strip(" -")
-                yield RULE.at(document, document.text_span(path, match.start(), match.start() + len(number)),
+        for quantity in quantities(text):
+            unit = quantity.unit
+            if unit is None or not _known(unit, units):
+                if _counts_something(text, quantity.start, unit, quantity.gap, label_words):
+                    continue
+                number = text[quantity.start:quantity.number_end]
+                yield RULE.at(document, document.text_span(path, quantity.start, quantity.number_end),
                               f'"{number}" in {name} has no unit',
                               f"write a unit after the number, one of: {', '.join(sorted(units))}")
                 continue
+            if unit in ERROR_PRONE_UNITS:
+                continue  # error-prone-dose-notation says what to write instead
             for group_number, group in enumerate(groups):
                 if unit in group:
                     chosen = first_spelling.setdefault(group_number, unit)
                     if unit != chosen:
-                        yield RULE.at(document, document.text_span(path, match.start("unit"), match.end()),
+                        yield RULE.at(document, document.text_span(path, quantity.unit_start, quantity.end),
                                       f'{name} spells the unit "{unit}" where the entry already uses "{chosen}"',
                                       f'use one spelling throughout the entry: "{chosen}"')
 
 
 RULE = Rule("PL302", "dose-unit", Severity.ERROR,
             "A dose number has no known unit, or a unit is spelled two ways.", __doc__, check,
-            options={"units": DEFAULT_UNITS, "spellings": DEFAULT_SPELLINGS})
+            options={"units": DEFAULT_UNITS, "spellings": DEFAULT_SPELLINGS, "label-words": DEFAULT_LABEL_WORDS})

@@ -27,7 +27,7 @@ from ..findings import Finding, Fix, Severity
 from ..wording import field
 from . import dose_unit
 from .base import Rule
-from .dose_unit import dose_texts
+from ..doses import dose_texts
 
 _HYPHEN_RANGE = re.compile(r"(?<=\d)\s*-\s*(?=~?\d)")
 _NUMBER_BEFORE = re.compile(r"~?\d+(?:[.,]\d+)?$")
