@@ -346,7 +346,7 @@ class Entry:
                 out.append(f"    - risk: {risk}\n      frequency: {frequency}\n"
                            f"      sources: [{self.sources[0]['id']}]\n")
         else:
-            out.append("  serious_risks: []\n")
+            out.append("  serious_risks: []\n  risk_evidence: none-known\n")
         out.append("\n")
         if rng.random() < 0.8:
             partners = [f"Benchpeptide-{k:05d}" for k in self.related] or ["nothing in particular"]
