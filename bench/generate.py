@@ -95,6 +95,13 @@ CLAIMS = [
     "In one invented study of {name}, {noun} scores rose by ~{n} points over {m} days {cite}.",
     "The benefit of {name} on {noun} faded within {m} weeks of stopping in the only made-up trial {cite}.",
 ]
+# Claims that cite only animal or cell work say so, as a careful page does (source-cannot-carry-claim).
+LAB_CLAIMS = [
+    "In one synthetic rat study of {name}, {noun} markers changed by {n} % after {m} weeks {cite}.",
+    "In cultured cells, {name} gave a {adj} change in {noun} signalling {cite}.",
+    "A made-up mouse experiment saw {adj} {noun} changes with {name} over {m} days {cite}.",
+    "Rats given {name} showed a {adj} shift in {noun} activity, which no human work has tested {cite}.",
+]
 COMMUNITY_CLAIMS = [
     "Users report running {name} in {m}-week blocks, with {noun} the most-repeated theme {cite}.",
     "Community accounts describe a {adj} change in {noun} within ~{n} days of starting {name} {cite}.",
@@ -200,18 +207,19 @@ class Entry:
         self.cited += ids
         return "[" + "; ".join(f"@{i}" for i in ids) + "]"
 
-    def cite_claim(self) -> str:
-        """One or two sources, at least one of them not sponsored (effect claims citing only sponsored
-        sources are a rule of their own)."""
+    def cite_claim(self) -> tuple[str, bool]:
+        """One or two sources, at least one of them independent or mixed (an effect claim whose only
+        other source beside a sponsored one is of unstated funding is a rule of its own); and whether
+        any of them is a study in people."""
         rng = self.rng
         papers = self.sources[:-1]
-        unsponsored = [s["id"] for s in papers if s["funding"] != "sponsored"]
-        ids = [rng.choice(unsponsored)]
+        unsponsored = [s for s in papers if s["funding"] in ("independent", "mixed")]
+        chosen = [rng.choice(unsponsored)]
         if rng.random() < 0.35:
-            other = rng.choice(papers)["id"]
-            if other not in ids:
-                ids.append(other)
-        return self.cite(ids)
+            other = rng.choice(papers)
+            if other is not chosen[0]:
+                chosen.append(other)
+        return self.cite([s["id"] for s in chosen]), any(s["type"] in HUMAN_TYPES for s in chosen)
 
     # --- prose -----------------------------------------------------------------------------------
 
@@ -230,7 +238,8 @@ class Entry:
             return rng.choice(FRAMING).format(**slots)
         if rng.random() < 0.25:
             return rng.choice(COMMUNITY_CLAIMS).format(**slots, cite=self.cite([self.community]))
-        return rng.choice(CLAIMS).format(**slots, cite=self.cite_claim())
+        cite, in_people = self.cite_claim()
+        return rng.choice(CLAIMS if in_people else LAB_CLAIMS).format(**slots, cite=cite)
 
     def paragraph(self, low: int, high: int) -> str:
         return " ".join(self.sentence() for _ in range(self.rng.randint(low, high)))
@@ -308,9 +317,11 @@ class Entry:
         caveat = f"Only synthetic evidence exists for {self.name} {self.cite([self.sources[0]['id']])}."
         if self.risks:
             named = " and ".join(f"a rare {risk.lower()}" for risk in self.risks)
-            caveat += f" {self.name} carries {named}, documented in made-up reports {self.cite_claim()}."
+            cite, in_people = self.cite_claim()
+            seen = "made-up reports" if in_people else "made-up animal studies"
+            caveat += f" {self.name} carries {named}, documented in {seen} {cite}."
         else:
-            caveat += f" No serious risk of {self.name} is documented in this made-up entry {self.cite_claim()}."
+            caveat += f" No serious risk of {self.name} is documented in this made-up entry {self.cite_claim()[0]}."
         out += [folded("caveat", [caveat]), "\n"]
         what = [" ".join(filter(None, [self.sentence(0.2), self.paragraph(0, 2), rng.choice(COMMUNITY_CLAIMS).format(
             **self.slots(), cite=self.cite([self.community]))]))]

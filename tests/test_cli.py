@@ -275,3 +275,10 @@ def test_explain_a_code_family_lists_its_rules(repo):
     lines = result.stdout.splitlines()
     assert result.returncode == 0 and lines and all(line.startswith("PL3") for line in lines)
     assert any("dose-row-confidence" in line for line in lines)
+
+
+def test_version_says_which_parser_reads_yaml(tmp_path):
+    out = run("--version", cwd=tmp_path).stdout
+    assert out.startswith("peptide-lint, version 0.1.0 (YAML: ruamel.yaml 0.") and "read by ruamel.yaml.clib's C parser" in out
+    out = run("--version", cwd=tmp_path, env={"PEPTIDE_LINT_YAML_ROUTE": "public"}).stdout
+    assert out.endswith("read by ruamel.yaml's own loader)\n")

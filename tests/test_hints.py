@@ -42,16 +42,48 @@ def test_standard_dose_hint_names_the_closest_dose_row(tmp_path):
         "correct whichever of the two is wrong, so that they match word for word"]
 
 
-@pytest.mark.parametrize("old, new, hint", [
-    ("class: Synthetic", "class:Synthetic", "write a space after the colon (class: ...)"),
-    ("      confidence: community\n", "\u00a0     confidence: community\n",
-     "replace it with a normal space: delete the spaces at the start of this line and type them again"),
-    ("    title: A synthetic trial of Testpeptide-Z", "    title: \u201cA fictional case series: of Testpeptide-Q\u201d",
-     'write the value in straight double quotes ("...") instead of curly ones; word processors and '
-     "autocorrect often make quotes curly"),
+# Every hint that shows how to write a line quotes the file's own key and value, never a stand-in.
+@pytest.mark.parametrize("code, old, new, hint", [
+    ("PL005", "class: Synthetic", "class:Synthetic", "write a space after the colon (class: Synthetic test peptide)"),
+    ("PL005", "  - id: doe-2001", "  - id:doe-2001", "write a space after the colon (id: doe-2001)"),
+    ("PL005", "area: healing-recovery", "area healing-recovery",
+     "write the key with a colon and a space (area: healing-recovery); if the line belongs to the text above, "
+     "indent it like the other lines of that text"),
+    ("PL005", "  A fictional peptide.", "A fictional peptide.",
+     "this line reads as the text of what_it_is: indent it under what_it_is like the text of the other keys"),
+    ("PL005", "stacking: >-\n  Nothing is stacked with it.", "stacking: >-\nnothing stacked",
+     "if this line is the text of stacking, indent it under stacking like the text of the other keys; if nothing "
+     "is a key, write a colon and a space after it (nothing: stacked)"),
+    ("PL005", "note: synthetic; small effect", "note: synthetic: small effect",
+     'put the whole value in double quotes (note: "synthetic: small effect"), or write it as a block (note: >-) '
+     "with the text on the next line"),
+    ("PL005", "    title: A synthetic trial of Testpeptide-Z", '    title: "A "synthetic" trial"',
+     "write the inner quotes as single quotes (title: \"A 'synthetic' trial\"), or write the value as a block "
+     "(title: >-) with the text on the next line"),
+    ("PL005", "    venue: J Synthetic Test Med", "    venue: @J Synthetic Test Med",
+     'put the value in double quotes (venue: "@J Synthetic Test Med"): plain text cannot start with @'),
+    ("PL005", "      sources: [doe-2001]\n    - label: Route",
+     "      sources: [doe-2001 # the trial\n        roe-community]\n    - label: Route",
+     'write a comma after "doe-2001" (doe-2001, roe-community)'),
+    ("PL005", "stacking: >-\n", "stacking: >-\n    \n",
+     "delete the spaces on this empty line: an empty line inside text needs none"),
+    ("PL014", "      confidence: community\n", "\u00a0     confidence: community\n",
+     "replace it with a normal space: delete the spaces before confidence and type them again"),
+    ("PL014", "class: Synthetic", "class:\u00a0Synthetic", "delete the space after class: and type it again"),
+    ("PL014", "    title: A synthetic trial of Testpeptide-Z", "    title: \u201cA fictional case series: of Testpeptide-Q\u201d",
+     'write the value in straight double quotes ("A fictional case series: of Testpeptide-Q") instead of curly '
+     "ones; word processors and autocorrect often make quotes curly"),
+    ("PL103", "    year: 2001", "    year: 2001-01-02", "write only the year, without quotes (year: 2001)"),
+    ("PL103", "    year: 2001", '    year: "2001"', "write it without quotes (year: 2001)"),
+    ("PL103", "standard_dose: 1–2 mg per day", "standard_dose: 2", 'write it in quotes (standard_dose: "2")'),
+    ("PL103", "      sources: [doe-2001]\n    - label: Route", "      sources: [2001]\n    - label: Route",
+     'write it in quotes ("2001")'),
+    ("PL103", "      sources: [doe-2001]\n    - label: Route", "      sources: doe-2001\n    - label: Route",
+     "write it as a list (sources: [doe-2001]), or each item on its own line starting with '- '"),
 ])
-def test_yaml_syntax_hints_say_how_to_repair_the_line(tmp_path, old, new, hint):
-    assert hints(tmp_path, "PL005", (old, new)) == [hint]
+def test_hints_say_how_to_repair_the_line_in_its_own_words(tmp_path, code, old, new, hint):
+    assert hints(tmp_path, code, (old, new)) == [hint]
+
 
 
 @pytest.mark.parametrize("comment, hint", [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -12,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peptide_lint.findings import Span
+from peptide_lint import loader
 from peptide_lint.loader import Timestamp, load_bytes
 
 
@@ -145,3 +148,45 @@ def test_positions_after_an_escape_in_double_quotes_stay_exact():
     start = value.index("miracle")
     assert value.startswith("café")
     assert document.text_span(("stacking",), start, start + 7) == Span(1, 40, 1, 47)
+
+
+def _in_a_process(program: str, route: str | None = None) -> str:
+    env = {**os.environ}
+    env.pop(loader.ROUTE_SETTING, None)
+    if route:
+        env[loader.ROUTE_SETTING] = route
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300, env=env,
+                          cwd=Path(__file__).resolve().parent)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_ruamel_whose_c_parser_internals_changed_is_read_through_the_public_route():
+    """The fast route drives ruamel.yaml.clib's private parser; a release that changes it must not
+    break an install: the import-time probe notices and the loader falls back."""
+    program = ("import _ruamel_yaml\n"
+               "class Changed(_ruamel_yaml.CParser):\n"
+               "    def get_node(self):\n"
+               "        raise AttributeError('an internal that is gone')\n"
+               "_ruamel_yaml.CParser = Changed\n"
+               "from peptide_lint import loader\n"
+               "from casefiles import BASE_ENTRY\n"
+               "result = loader.load_file(BASE_ENTRY, 'x.yaml')\n"
+               "print(loader.parser_route(), result.document is not None, len(result.findings))\n")
+    assert _in_a_process(program) == "ruamel.yaml's own loader True 0\n"
+    assert _in_a_process("from peptide_lint import loader; print(loader.parser_route())") == \
+        "ruamel.yaml.clib's C parser\n"
+
+
+def test_both_routes_give_every_case_file_the_same_findings():
+    """What CI runs on each route: every rule case, read by the C parser and by ruamel's own loader."""
+    program = ("import json\n"
+               "from casefiles import all_case_files, load_cases, run_case\n"
+               "from peptide_lint import loader\n"
+               "cases = [case for path in all_case_files() for case in load_cases(path)]\n"
+               "print(json.dumps([loader.parser_route(), [[case.id, run_case(case)] for case in cases]]))\n")
+    fast_route, fast = json.loads(_in_a_process(program))
+    public_route, public = json.loads(_in_a_process(program, route="public"))
+    assert (fast_route, public_route) == ("ruamel.yaml.clib's C parser", "ruamel.yaml's own loader")
+    assert len(fast) > 250
+    assert [case for case, other in zip(fast, public) if case != other] == []

@@ -16,6 +16,7 @@ from peptide_lint.pipeline import Report
 from peptide_lint.reporters import FORMATS, reporter_class
 from peptide_lint.reporters.github import GithubReporter
 from peptide_lint.reporters.text import TextReporter
+from casefiles import BASE_ENTRY
 from test_cli import add_entry, run
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
@@ -34,7 +35,9 @@ def test_json_shape_is_pinned(repo):
     result = run("check", "--format", "json", cwd=repo)
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings"]
+    assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings", "not_checked",
+                            "suppressed_safety"]
+    assert report["not_checked"] == []  # every file could be read
     assert report["version"] == 1 and report["tool"]["name"] == "peptide-lint"
     assert report["files_checked"] == 2
     assert report["files"] == ["entries/testpeptide-y.yaml", "entries/testpeptide-z.yaml"]
@@ -394,3 +397,68 @@ def test_a_report_that_cannot_be_written_does_not_stop_the_others(repo):
     assert result.returncode == 2 and "cannot write no/such/folder/report.json" in result.stderr
     assert json.loads((repo / "report.sarif").read_text())["version"] == "2.1.0"
     assert result.stdout == "All clear: no findings in 1 file.\n"
+
+
+def test_a_file_that_cannot_be_read_is_named_as_not_checked_in_every_summary(repo, sarif_validator):
+    add_entry(repo, "testpeptide-z")
+    add_entry(repo, "testpeptide-y", BASE_ENTRY.read_text(encoding="utf-8")
+              .replace("slug: testpeptide-z", "slug: testpeptide-y").replace("class: ", "class:"))
+    reason = "YAML cannot read it, so the schema and content rules did not run"
+    text = run("check", "--no-source", cwd=repo).stdout
+    assert ("1 error, 0 warnings in 1 of 2 files; 1 file could not be read as an entry, so its content was not "
+            f"checked:\n  entries/testpeptide-y.yaml: {reason}\nFix the errors above and check again.\n") in text
+    report = json.loads(run("check", "--format", "json", cwd=repo).stdout)
+    assert report["not_checked"] == [{"path": "entries/testpeptide-y.yaml", "reason": reason}]
+    sarif = json.loads(run("check", "--format", "sarif", cwd=repo).stdout)
+    assert not list(sarif_validator.iter_errors(sarif))
+    assert sarif["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [{
+        "level": "warning", "message": {"text": f"entries/testpeptide-y.yaml was not checked: {reason}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "entries/testpeptide-y.yaml",
+                                                                 "uriBaseId": "%SRCROOT%"}}}]}]}]
+    markdown = run("check", "--format", "markdown", cwd=repo).stdout
+    assert ("**1 file could not be read as an entry, so its content was not checked:**\n\n"
+            f"- entries/testpeptide-y.yaml: {reason}\n") in markdown
+
+
+def test_every_format_lists_the_safety_findings_a_comment_suppressed(repo, sarif_validator, junit_schema):
+    entry = add_entry(repo, "testpeptide-z")
+    reason = "we quote the maker's brochure to show what it claims"
+    entry.write_text(entry.read_text().replace(
+        "stacking: >-\n  Nothing is stacked with it.\n",
+        f"# peptide-lint: ignore[cure-claim] -- {reason}\nstacking: >-\n  The maker's brochure calls it a cure.\n"))
+    result = run("check", "-o", "json:r.json", "-o", "sarif:r.sarif", "-o", "junit:r.xml", "-o", "markdown:r.md",
+                 "-o", "github:r.txt", cwd=repo)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[1:] == [
+        "1 safety finding suppressed by comments, for review:",
+        f"  entries/testpeptide-z.yaml:49:35: PL404 cure-claim, by the comment on line 47: {reason}"]
+    listed = json.loads((repo / "r.json").read_text())["suppressed_safety"]
+    assert [(s["code"], s["line"], s["comment_line"], s["reason"]) for s in listed] == [("PL404", 49, 47, reason)]
+    sarif = json.loads((repo / "r.sarif").read_text())
+    assert not list(sarif_validator.iter_errors(sarif))
+    [suppressed] = sarif["runs"][0]["results"]
+    assert suppressed["ruleId"] == "PL404"
+    assert suppressed["suppressions"] == [{"kind": "inSource", "justification": reason}]
+    root = _valid_junit(junit_schema, (repo / "r.xml").read_text(encoding="utf-8"))
+    assert [s.get("message") for s in root.iter("skipped")] == [f"suppressed by a comment: {reason}"]
+    assert "PL404 cure-claim: we quote the maker's brochure" in (repo / "r.md").read_text()
+    assert (repo / "r.txt").read_text().startswith(
+        "::notice file=entries/testpeptide-z.yaml,line=49,col=35,endLine=49,endColumn=39,"
+        "title=PL404 cure-claim (suppressed)::suppressed by a comment: we quote")
+
+
+def test_a_repo_can_forbid_suppressing_a_rule(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    entry.write_text(entry.read_text().replace(
+        "stacking: >-\n  Nothing is stacked with it.\n",
+        "# peptide-lint: ignore[cure-claim] -- we quote the maker's brochure to show what it claims\n"
+        "stacking: >-\n  The maker's brochure calls it a cure.\n"))
+    (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["cure-claim"]\n')
+    assert run("check", "-q", cwd=repo).stdout.splitlines() == [
+        "entries/testpeptide-z.yaml:47:1: PL020 [error] this repo's configuration lets no comment suppress "
+        "cure-claim (setting unsuppressible)",
+        'entries/testpeptide-z.yaml:49:35: PL404 [error] "cure" in stacking claims the peptide cures or reverses '
+        "a disease"]
+    (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["cure-clam"]\n')
+    result = run("check", cwd=repo)
+    assert result.returncode == 2 and "did you mean 'cure-claim'?" in result.stderr

@@ -141,6 +141,7 @@ def _encode(result) -> dict[str, Any]:
     return {
         "complete": result.checked,
         "readable": result.readable,
+        "not_checked": result.not_checked,
         "findings": [_finding_out(f) for f in result.findings],
         "summary": {
             "slug": _located_out(summary.slug), "name": _located_out(summary.name),
@@ -149,7 +150,7 @@ def _encode(result) -> dict[str, Any]:
                       for key, work, span in summary.works],
             "sentences": list(summary.sentences), "lede": summary.lede, "full_name": summary.full_name,
         },
-        "suppressions": [[asdict(s.span), sorted(s.targets), s.codes] for s in result.suppressions],
+        "suppressions": [[asdict(s.span), sorted(s.targets), s.codes, s.reason] for s in result.suppressions],
     }
 
 
@@ -165,8 +166,10 @@ def _decode(data: dict[str, Any], shown: str):
         EntrySummary(shown, _located_in(summary["slug"]), _located_in(summary["name"]),
                      tuple(_located_in(item) for item in summary["related"]), works,
                      tuple(summary["sentences"]), summary["lede"], summary["full_name"]),
-        [Suppression(shown, Span(**span), set(targets), dict(codes)) for span, targets, codes in data["suppressions"]],
+        [Suppression(shown, Span(**span), set(targets), dict(codes), reason)
+         for span, targets, codes, reason in data["suppressions"]],
         readable=data["readable"],
+        not_checked=data["not_checked"],
     )
 
 

@@ -26,7 +26,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="peptide-lint")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda ctx, _, on: _version(ctx, on),
+              help="Show the version, and which parser reads YAML, and exit.")
 def cli() -> None:
     """Check the peptide reference's entries against the entry schema and the editorial rules.
 
@@ -37,6 +38,18 @@ def cli() -> None:
       peptide-lint rules              list the rules
       peptide-lint explain PL201      what a rule checks, why, and how to fix it
     """
+
+
+def _version(ctx: click.Context, on: bool) -> None:
+    if not on or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from .loader import parser_route
+
+    click.echo(f"peptide-lint, version {__version__} (YAML: ruamel.yaml {version('ruamel.yaml')}, "
+               f"read by {parser_route()})")
+    ctx.exit(0)
 
 
 @cli.command()
@@ -145,14 +158,16 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 
 @cli.command("rules")
 def list_rules() -> None:
-    """List every rule: code, name, default severity and what it checks."""
+    """List every rule: code, name, default severity and what it checks. [safety] marks the rules about
+    what can hurt a reader, whose suppressions every report lists."""
     _echo_rules(registry.RULES)
 
 
 def _echo_rules(rules) -> None:
     width = max(len(rule.name) for rule in registry.RULES)
     for rule in rules:
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+        marks = " [safety]" if rule.safety else ""
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}{marks}")
 
 
 @cli.command()

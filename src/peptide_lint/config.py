@@ -7,6 +7,8 @@
     entries = "entries"                    # where the entries are, from the repo root
     schema = "schema/entry.schema.json"
 
+    unsuppressible = ["PL4"]               # rules no comment may suppress (here: the safety rules)
+
     [tool.peptide-lint.per-file-ignores]
     "entries/legacy-*.yaml" = ["PL201"]
 
@@ -29,7 +31,8 @@ from .findings import Severity
 from .rules.base import Rule
 from .wording import closest
 
-_KNOWN_KEYS = ("select", "ignore", "severity", "per-file-ignores", "entries", "schema", "options")
+_KNOWN_KEYS = ("select", "ignore", "severity", "per-file-ignores", "entries", "schema", "options",
+               "unsuppressible")
 _CODE_PREFIX = re.compile(r"PL\d{1,3}")
 # Their findings always mean that a file could not be read as an entry. Such a file fails whatever
 # the settings (pipeline.check_files), so they cannot be made warnings. (Other rules, such as
@@ -48,6 +51,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)  # by rule code
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule codes
+    unsuppressible: frozenset[str] = frozenset()  # rule codes no comment may suppress
     entries: str = "entries"
     schema: str = "schema/entry.schema.json"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule name, merged with defaults
@@ -116,7 +120,9 @@ def parse(table: dict[str, Any], source: str = "configuration") -> Config:
                                               f"{where}: per-file-ignores")))
                 for pattern, codes in _table(table.get("per-file-ignores", {}), f"{where}: per-file-ignores").items()}
     options = _options(_table(table.get("options", {}), f"{where}: options"), where)
-    config = Config(tuple(select), tuple(ignore), severities, per_file,
+    unsuppressible = frozenset(_expand(_strings(table.get("unsuppressible", []), f"{where}: unsuppressible"),
+                                       f"{where}: unsuppressible"))
+    config = Config(tuple(select), tuple(ignore), severities, per_file, unsuppressible,
                     _path(table.get("entries", "entries"), f"{where}: entries", "a folder"),
                     _path(table.get("schema", "schema/entry.schema.json"), f"{where}: schema", "a file"),
                     options, source)

@@ -131,6 +131,10 @@ def _facts(rule: Rule) -> str:
     facts = [f"Severity: {rule.severity.value}", f"Section: {section_of(rule)}"]
     if rule.fixable:
         facts.append("Fixable with `peptide-lint check --fix`")
+    if rule.safety:
+        facts.append("Safety rule: every report lists its suppressions")
+    if not rule.suppressible:
+        facts.append("No comment can suppress it")
     if rule.options:
         facts.append("Options: " + ", ".join(f"`{name}` (default `{json.dumps(value, ensure_ascii=False)}`)"
                                              for name, value in rule.options.items()))

@@ -8,6 +8,11 @@ loading every summary, it loads the rows that can matter to the files it checks:
 slug, a name or a cited work with them, plus the slugs the checked files name as related entries. So the
 run costs a stat per entry and a few lookups, not a parse per entry.
 
+Inside the pre-commit hook the working tree is git's index (pre-commit stashes unstaged changes),
+and git's index holds each tracked file's blob id: there a tracked entry whose stored blob id is the
+index's is up to date without a stat. Only untracked entries, symlinks and entries stored without a
+blob id are compared by their stat (git_index.py says when the index can be trusted and read).
+
 A file modified within two seconds of the run is stored as "always re-read", because a second
 edit within the file system's clock resolution could leave its stat unchanged (git's "racily
 clean" files); the change time is part of the stat, so a chmod or a copy that keeps the
@@ -25,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import git_index
 from .discover import display_path, is_entry_name, real_place
 from .findings import FILE_START
 from .index import CitedWork, EntrySummary, Located, RepoIndex, name_key, named_in, work_key
@@ -42,8 +48,8 @@ _CHUNK = 500  # values per "IN (...)": SQLite allows a few hundred at least
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS index_meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS index_entries (path TEXT PRIMARY KEY, stat BLOB, slug TEXT, name_key TEXT,
-                                          summary TEXT);
+CREATE TABLE IF NOT EXISTS index_entries (path TEXT PRIMARY KEY, stat BLOB, blob BLOB, slug TEXT,
+                                          name_key TEXT, summary TEXT);
 CREATE INDEX IF NOT EXISTS index_entries_slug ON index_entries (slug);
 CREATE INDEX IF NOT EXISTS index_entries_name ON index_entries (name_key);
 CREATE TABLE IF NOT EXISTS index_works (path TEXT, work TEXT);
@@ -64,16 +70,22 @@ class IndexStore:
         self._root = repo_root
         self._cwd = cwd
         self._root_prefix = os.path.join(os.path.abspath(repo_root), "")
-        self.files: dict[str, tuple[str, Stat]] = {}  # every entry file now: repo path -> (path, stat)
+        self.files: dict[str, tuple[str, Stat | None]] = {}  # every entry file now: repo path -> (path, stat)
         self._stale: set[str] = set()  # those whose row is missing or out of date
         self._racy: set[str] = set()  # those changed just before the walk
+        self._blobs: dict[str, bytes] = {}  # git's blob ids, when the index is trusted
 
     def refresh(self, folder: Path) -> list[Path] | None:
         """Bring the store up to date with the entries under `folder` as far as it can without
         reading them: drop the rows of files that are gone (all rows, if the checker's code
         changed), and return the files whose row is missing or out of date, to be read and `put`.
         None if the store cannot be used."""
-        self.files, self._racy = _entry_stats(folder, self._root, time.time_ns() - _RACY_NS)
+        racy_after = time.time_ns() - _RACY_NS
+        blobs = git_index.blob_ids(self._root) if git_index.trusted() else None
+        if blobs is None:
+            self.files, self._racy = _entry_stats(folder, self._root, racy_after)
+        else:
+            self.files, self._blobs = _entry_names(folder, self._root), blobs
         try:
             with self._db:
                 if self._stored_fingerprint() != self._fingerprint:  # new, or written by other code
@@ -82,12 +94,41 @@ class IndexStore:
                                            + _TABLES)
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
-                known = dict(self._db.execute("SELECT path, stat FROM index_entries"))
+                known = {path: (stat, blob) for path, stat, blob in
+                         self._db.execute("SELECT path, stat, blob FROM index_entries")}
                 self._delete([path for path in known if path not in self.files])
+                self._stale = self._out_of_date(known, racy_after)
         except sqlite3.Error:
             return None
-        self._stale = {key for key, (_, stat) in self.files.items() if known.get(key) != stat}
         return [Path(self.files[key][0]) for key in sorted(self._stale)]
+
+    def _out_of_date(self, known: dict[str, tuple[Stat, bytes | None]], racy_after: int) -> set[str]:
+        """The entry files whose row is missing or out of date: by their blob id where git's index is
+        trusted and the row has one, by their stat otherwise (stat here, as the walk did not)."""
+        if not self._blobs:
+            return {key for key, (_, stat) in self.files.items() if known.get(key, (None,))[0] != stat}
+        stale, vouched = set(), []
+        for key, (path, _) in self.files.items():
+            blob = self._blobs.get(key)
+            stored_stat, stored_blob = known.get(key, (None, None))
+            if blob is not None and stored_blob is not None:
+                if blob != stored_blob:
+                    stale.add(key)
+                continue
+            try:
+                status = os.stat(path)
+            except OSError:
+                stale.add(key)
+                continue
+            self.files[key] = (path, _pack(status))
+            if status.st_mtime_ns > racy_after:
+                self._racy.add(key)
+            if stored_stat != self.files[key][1]:
+                stale.add(key)
+            elif blob is not None:
+                vouched.append((blob, key))  # up to date by its stat: the index's blob is its text
+        self._db.executemany("UPDATE index_entries SET blob = ? WHERE path = ?", vouched)
+        return stale
 
     def holds(self, path: Path) -> bool:
         """Whether `path` is one of the entry files the store keeps (see `refresh`)."""
@@ -101,15 +142,15 @@ class IndexStore:
             key = self._key(path)
             if key not in self._stale:
                 continue
-            stat = _ALWAYS_REREAD if key in self._racy else self.files[key][1]
-            rows.append((key, stat, summary.slug.value if summary.slug else None,
+            stat = _ALWAYS_REREAD if key in self._racy else self.files[key][1] or _stat(self.files[key][0])
+            rows.append((key, stat, self._blobs.get(key), summary.slug.value if summary.slug else None,
                          name_key(summary.name.value) if summary.name else None, _encode(summary)))
             works += [(key, work_key(identifier)) for identifier in {identifier for identifier, _, _ in summary.works}]
             sentences += [(key, number) for number in summary.sentences]
         try:
             with self._db:
                 self._delete([row[0] for row in rows])
-                self._db.executemany("INSERT INTO index_entries VALUES (?, ?, ?, ?, ?)", rows)
+                self._db.executemany("INSERT INTO index_entries VALUES (?, ?, ?, ?, ?, ?)", rows)
                 self._db.executemany("INSERT INTO index_works VALUES (?, ?)", works)
                 self._db.executemany("INSERT INTO index_sentences VALUES (?, ?)", sentences)
         except sqlite3.Error:
@@ -225,6 +266,39 @@ def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str
             except OSError:
                 continue
     return found, racy
+
+
+def _entry_names(folder: Path, root: Path) -> dict[str, tuple[str, None]]:
+    """Every entry file under `folder`, as `_entry_stats` finds them, without their stat (the names
+    of a folder's files come with the listing; a stat is the cost git's index saves)."""
+    found: dict[str, tuple[str, None]] = {}
+    prefix = _repo_path(folder, root)
+    folders = [(str(folder), "" if prefix == "." else prefix + "/")]
+    while folders:
+        directory, key_prefix = folders.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if is_entry_name(entry.name) and entry.is_file():
+                    found[key_prefix + entry.name] = (entry.path, None)
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, key_prefix + entry.name + "/"))
+            except OSError:
+                continue
+    return found
+
+
+def _stat(path: str) -> Stat:
+    try:
+        return _pack(os.stat(path))
+    except OSError:
+        return _ALWAYS_REREAD
 
 
 def _pack(stat: os.stat_result) -> Stat:

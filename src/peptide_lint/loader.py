@@ -16,6 +16,7 @@ tags from running code and aliases from expanding.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import stat
 import sys
@@ -31,14 +32,15 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver, VersionedResolver
 from ruamel.yaml.tag import Tag
 
-try:
-    import _ruamel_yaml as _c_parser  # ruamel.yaml.clib's C parser
-except ImportError:
-    _c_parser = None
 _C_PARSER_LOCK = threading.Lock()
+# "public" makes the loader use ruamel's own loader even where the C parser works: the tests run
+# every case both ways, so that the slower route, which a changed ruamel would fall back to, stays right.
+ROUTE_SETTING = "PEPTIDE_LINT_YAML_ROUTE"
 
+from . import linescan
 from .discover import is_entry_name
 from .findings import FILE_START, Finding, Span
+from .linescan import Kind, LineProblem
 from .rules import (
     anchors_and_aliases,
     control_character,
@@ -46,6 +48,7 @@ from .rules import (
     duplicate_key,
     empty_file,
     file_too_large,
+    lookalike_character,
     multiple_documents,
     nesting_too_deep,
     not_utf8,
@@ -84,31 +87,6 @@ _MAYBE_TYPED = frozenset("0123456789+-.<")
 _WORD_TYPES = {word: tag for tag, pattern in _PLAIN_TYPES[:2]
                for word in ("~", "null", "Null", "NULL", "", "true", "True", "TRUE", "false", "False", "FALSE")
                if pattern.match(word)}
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-# Control characters YAML forbids (tab, LF and CR are fine), and the C1 block.
-# Also the line separators NEL, LS and PS: YAML breaks lines at them, editors and line numbers do not.
-# Also invisible format characters: YAML reads them as text, so a slug or an id that holds one looks
-# right and is still wrong, and a rule quoting it cannot show why; naming the character can. (A BOM
-# at the very start was removed in decoding. The zero-width joiner and non-joiner, U+200C/U+200D,
-# are left alone: some scripts and emoji need them.)
-_INVISIBLE_NAMES = {
-    "\x85": "line separator (NEL)", "\u2028": "line separator", "\u2029": "paragraph separator",
-    "\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
-    "\u00ad": "soft hyphen",
-    "\u202a": "text-direction mark (left-to-right embedding)",
-    "\u202b": "text-direction mark (right-to-left embedding)",
-    "\u202c": "text-direction mark (pop directional formatting)",
-    "\u202d": "text-direction mark (left-to-right override)",
-    "\u202e": "text-direction mark (right-to-left override)",
-    "\u2066": "text-direction mark (left-to-right isolate)",
-    "\u2067": "text-direction mark (right-to-left isolate)",
-    "\u2068": "text-direction mark (first strong isolate)",
-    "\u2069": "text-direction mark (pop directional isolate)",
-}
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
-                      "\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
-
-
 @dataclass(frozen=True)
 class Timestamp:
     """A value YAML would read as a date or time. Kept as text; never a string for the schema."""
@@ -289,18 +267,36 @@ class Document:
         return row + 1, index - self._line_starts[row] + 1
 
 
+# Why a file's content was not checked, one line each, in an editor's words (Report.not_checked).
+NOT_OPENED = "it could not be opened as an entry file, so it was not checked"
+NOT_READ_TOO_LARGE = "it is over the size limit for an entry, so it was not read"
+NOT_READ_NOT_UTF8 = "it is not saved as UTF-8 text, so it was not read"
+NOT_CHECKED_YAML = "YAML cannot read it, so the schema and content rules did not run"
+NOT_CHECKED_INVISIBLE = ("it holds invisible characters that must be removed first, so the schema and content "
+                         "rules did not run")
+NOT_CHECKED_TOO_DEEP = "it is nested too deep to be read safely, so the schema and content rules did not run"
+NOT_CHECKED_NOT_AN_ENTRY = ("it holds a list or a single value, not the keys of an entry, so the schema and "
+                            "content rules did not run")
+
+_RULE_OF_KIND = {Kind.INVISIBLE: control_character, Kind.TAB: tab_indentation,
+                 Kind.LOOKALIKE: lookalike_character, Kind.SYNTAX: yaml_syntax}
+
+
 @dataclass
 class LoadResult:
     document: Document | None
     findings: list[Finding]
     text: str | None = None  # the decoded text, when there is one, for showing source lines
+    # Why the schema and content rules could not run on the file, when they could not (an empty
+    # file has nothing to check: None, like a file that was read).
+    not_checked: str | None = None
 
 
 def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadResult:
     """Read and parse one file (whose bytes are `raw` if they were read already). Problems become
     findings; nothing here raises for bad input."""
-    def problem(rule, span: Span, message: str, hint: str | None = None) -> LoadResult:
-        return LoadResult(None, [rule.RULE.finding(display_path, span, message, hint)])
+    def problem(rule, span: Span, message: str, hint: str | None = None, why: str = NOT_OPENED) -> LoadResult:
+        return LoadResult(None, [rule.RULE.finding(display_path, span, message, hint)], not_checked=why)
 
     try:
         status = path.stat()
@@ -321,7 +317,7 @@ def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadRe
         if size > MAX_FILE_BYTES:
             return problem(file_too_large, FILE_START,
                            f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes",
-                           "an entry is a few kilobytes; check that this is the right file")
+                           "an entry is a few kilobytes; check that this is the right file", NOT_READ_TOO_LARGE)
         if raw is None:
             raw = path.read_bytes()
     except FileNotFoundError:
@@ -349,58 +345,38 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
         if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
             add(not_utf8, FILE_START, "the file is saved as UTF-16, not as UTF-8",
                 "save it as UTF-8 (most editors: File > Save with Encoding > UTF-8)")
-            return LoadResult(None, findings)
+            return LoadResult(None, findings, not_checked=NOT_READ_NOT_UTF8)
         line, column = _line_col_of_byte(raw, err.start)
         add(not_utf8, Span.point(line, column),
             f"byte 0x{raw[err.start]:02x} is not valid UTF-8 text",
             "save the file as UTF-8 (most editors: File > Save with Encoding > UTF-8); "
             "this often comes from text pasted from a Word document or a PDF")
-        return LoadResult(None, findings)
+        return LoadResult(None, findings, not_checked=NOT_READ_NOT_UTF8)
 
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-    def span_at(index: int) -> Span:
-        row = bisect.bisect_right(line_starts, index) - 1
-        return Span.point(row + 1, index - line_starts[row] + 1)
-
-    for match in _CONTROL.finditer(text):
-        add(control_character, span_at(match.start()),
-            f"invisible {_INVISIBLE_NAMES.get(match.group(), 'control character')} U+{ord(match.group()):04X} in the text",
-            "delete it; it usually comes from copying text out of another program")
-    tab_lines = set()
-    for match in _TAB_INDENT.finditer(text):
-        span = span_at(match.end() - 1)
-        tab_lines.add(span.line)
-        add(tab_indentation, span, "this line is indented with a tab",
-            "YAML needs spaces for indentation: replace the tab with spaces that line up with "
-            "the lines above")
-    if any(f.code != tab_indentation.RULE.code for f in findings):
-        # YAML would stop at the first control character anyway; an invisible format character is
-        # better fixed first than reported through the findings it causes (a slug that looks right)
-        return LoadResult(None, findings, text)
-
+    # The lines are read for every mistake they show before the parser reads the file, which stops
+    # at the first one: all of them are reported in one run (linescan.py). The parser reads the text
+    # as an editor sees it, without invisible characters, so that it can go on to the next mistake.
+    scanned = linescan.character_problems(text)
+    invisible = any(problem.kind is Kind.INVISIBLE for problem in scanned)
+    parsed = linescan.without_invisible(text) if invisible else text
     try:
-        documents = _compose_all(text)
+        documents = _compose_all(parsed)
+        failure = None
     except NestedTooDeep as err:
         add(nesting_too_deep, Span.point(err.line, err.column), _TOO_DEEP, _TOO_DEEP_HINT)
-        return LoadResult(None, findings, text)
-    except MarkedYAMLError as err:
-        def at(mark) -> tuple[int, int] | None:
-            return (mark.line + 1, mark.column + 1) if mark else None
-
-        message, hint, where = yaml_syntax.diagnose(err.problem or "", err.context or "", at(err.problem_mark),
-                                                    at(err.context_mark), text.splitlines())
-        span = Span.point(*where) if where else FILE_START
-        if span.line not in tab_lines:
-            if "undefined alias" in (err.problem or ""):
-                add(anchors_and_aliases, span, "an alias (*name) is used here",
-                    anchors_and_aliases.HINT)
-            else:
-                add(yaml_syntax, span, message, hint)
-        return LoadResult(None, findings, text)
-    except YAMLError as err:  # reader errors carry no mark; the pre-scan catches their causes
-        add(yaml_syntax, FILE_START, f"YAML cannot read this file: {err}")
-        return LoadResult(None, findings, text)
+        documents, failure = None, NOT_CHECKED_TOO_DEEP
+    except YAMLError as err:
+        documents, failure = None, NOT_CHECKED_YAML
+        scanned += linescan.structure_problems(text, yaml_failed=True)
+        _add_parse_error(err, parsed, scanned, add)
+    else:
+        scanned += linescan.structure_problems(text, yaml_failed=False)
+    for problem in scanned:
+        add(_RULE_OF_KIND[problem.kind], Span.point(problem.line, problem.column), problem.message, problem.hint)
+    if documents is None or invisible:
+        # An invisible character is better fixed first than reported through the findings it
+        # causes (a slug that looks right and does not match).
+        return LoadResult(None, findings, text, failure or NOT_CHECKED_INVISIBLE)
     if not documents or all(_is_empty(d) for d in documents):
         add(empty_file, FILE_START, "the file has no content",
             "start from an existing entry, or delete the file if it was created by mistake")
@@ -411,13 +387,14 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
             "the file holds a second YAML document here",
             "one entry per file: remove the '---' line above and everything after it, "
             "or move it to its own file")
+    line_starts = linescan.line_starts(text)
     root = documents[0]
     if not isinstance(root, MappingNode):
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"
         add(root_not_mapping, _node_span(root, line_starts),
             f"the file is {kind}, not an entry",
             "an entry is a set of keys, one per line, starting with 'slug: ...' at the left edge")
-        return LoadResult(None, findings, text)
+        return LoadResult(None, findings, text, NOT_CHECKED_NOT_AN_ENTRY)
 
     if "&" in text or "*" in text:
         for span, message in _anchors_and_aliases(text):
@@ -427,6 +404,29 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     data = builder.build(root, ())
     document = Document(path, display_path, text, data, builder.places, line_starts)
     return LoadResult(document, findings, text)
+
+
+def _add_parse_error(err: YAMLError, parsed: str, scanned: list[LineProblem], add) -> None:
+    """The parser's error (on the `parsed` text) as an editor's finding, unless the line scan named its cause already: the
+    parser often stops a line or more after a mistake, so the error stands on a line the problem
+    reaches (LineProblem.reach)."""
+    if not isinstance(err, MarkedYAMLError):  # reader errors carry no mark; the line scan names their causes
+        if not scanned:
+            add(yaml_syntax, FILE_START, f"YAML cannot read this file: {err}")
+        return
+
+    def at(mark) -> tuple[int, int] | None:
+        return (mark.line + 1, mark.column + 1) if mark else None
+
+    message, hint, where = yaml_syntax.diagnose(err.problem or "", err.context or "", at(err.problem_mark),
+                                                at(err.context_mark), linescan.split_lines(parsed))
+    if where and any(problem.covers(where[0]) for problem in scanned):
+        return
+    span = Span.point(*where) if where else FILE_START
+    if "undefined alias" in (err.problem or ""):
+        add(anchors_and_aliases, span, "an alias (*name) is used here", anchors_and_aliases.HINT)
+    else:
+        add(yaml_syntax, span, message, hint)
 
 
 class _Resolver(VersionedResolver):
@@ -449,7 +449,7 @@ def load_data(raw: bytes) -> Any:
     for the repo index alone. A file with any problem gives None (it is not indexed)."""
     try:
         text = raw.decode("utf-8-sig")
-        if _CONTROL.search(text):
+        if linescan.INVISIBLE.search(text):
             return None
         documents = _compose_all(text)
     except (UnicodeDecodeError, YAMLError):
@@ -545,22 +545,7 @@ def _compose_all(text: str) -> list[Node]:
             return list(_parser().compose_all(text))
         finally:
             sys.setrecursionlimit(limit)
-    # The C parser builds nodes from the classes its module names, looked up by name at each use
-    # (so the route-agreement test would notice a build that stopped doing so). The light classes
-    # are put there for the duration of this parse only, under a lock: peptide-lint parses in one
-    # thread, but a program embedding it may not, and ruamel's own C loader in another thread
-    # would see them meanwhile.
-    with _C_PARSER_LOCK:
-        standard = _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode
-        _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = _Scalar, _Sequence, _Mapping
-        try:
-            composer = _CComposer(text)
-            documents = []
-            while composer.check_node():
-                documents.append(composer.get_node())
-            return documents
-        finally:
-            _c_parser.ScalarNode, _c_parser.SequenceNode, _c_parser.MappingNode = standard
+    return _compose_fast(_c_parser, _CComposer, text)
 
 
 class _Scalar(ScalarNode):
@@ -590,20 +575,81 @@ class _Mapping(MappingNode):
         self.flow_style, self.comment, self.anchor, self.merge = flow_style, comment, anchor, None
 
 
-if _c_parser is not None:
-    class _CComposer(_c_parser.CParser):
-        """ruamel's C parser with this module's typing: what _Resolver does, for the light nodes."""
+def _fast_route():
+    """ruamel.yaml.clib's C parser module and this module's composer on it, or (None, None) for
+    ruamel's own loader: when the C parser is not installed, when ROUTE_SETTING asks for the public
+    route, or when its private internals are not what this route relies on (a ruamel release that
+    changed them). That is tried once, at import, on a small text whose nodes and places are known:
+    a changed internal shows as an error or a different tree, and the loader falls back to the
+    public route, with the same findings, instead of breaking."""
+    if os.environ.get(ROUTE_SETTING, "").strip().lower() == "public":
+        return None, None
+    try:
+        import _ruamel_yaml as c_parser  # ruamel.yaml.clib's C parser
+    except ImportError:
+        return None, None
+    try:
+        class CComposer(c_parser.CParser):
+            """ruamel's C parser with this module's typing: what _Resolver does, for the light nodes."""
 
-        def resolve(self, kind, value, implicit):
-            if kind is _Scalar or kind is ScalarNode:
-                return _UNTYPED if implicit[0] else _TAG + "str"
-            return _TAG + ("seq" if kind is _Sequence or kind is SequenceNode else "map")
+            def resolve(self, kind, value, implicit):
+                if kind is _Scalar or kind is ScalarNode:
+                    return _UNTYPED if implicit[0] else _TAG + "str"
+                return _TAG + ("seq" if kind is _Sequence or kind is SequenceNode else "map")
 
-        def descend_resolver(self, current_node, current_index):
-            pass  # no resolution by path
+            def descend_resolver(self, current_node, current_index):
+                pass  # no resolution by path
 
-        def ascend_resolver(self):
-            pass
+            def ascend_resolver(self):
+                pass
+
+        if _tree(_compose_fast(c_parser, CComposer, _PROBE)) == _PROBE_TREE:
+            return c_parser, CComposer
+    except Exception:  # noqa: BLE001 - any change of the internals: take the public route
+        pass
+    return None, None
+
+
+_PROBE = "a: [b, {c: 'd'}]\n---\n- e\n"
+_PROBE_TREE = [("map", 0, 0, [(("str", 0, 0, "a"), ("seq", 0, 3, [("str", 0, 4, "b"), ("map", 0, 7, [
+    (("str", 0, 8, "c"), ("'", 0, 11, "d"))])]))]), ("seq", 2, 0, [("str", 2, 2, "e")])]
+
+
+def _tree(nodes) -> list:
+    """What the probe checks of a composed tree: kinds, places, values and quoting."""
+    def node(n):
+        place = (n.start_mark.line, n.start_mark.column)
+        if isinstance(n, MappingNode):
+            return ("map", *place, [(node(k), node(v)) for k, v in n.value])
+        if isinstance(n, SequenceNode):
+            return ("seq", *place, [node(item) for item in n.value])
+        return (n.style or _tag(n).rsplit(":", 1)[-1], *place, n.value)
+    return [node(n) for n in nodes]
+
+
+def _compose_fast(c_parser, composer_class, text: str) -> list[Node]:
+    # The C parser builds nodes from the classes its module names, looked up by name at each use
+    # (so the route-agreement test would notice a build that stopped doing so). The light classes
+    # are put there for the duration of this parse only, under a lock: peptide-lint parses in one
+    # thread, but a program embedding it may not, and ruamel's own C loader in another thread
+    # would see them meanwhile.
+    with _C_PARSER_LOCK:
+        standard = c_parser.ScalarNode, c_parser.SequenceNode, c_parser.MappingNode
+        c_parser.ScalarNode, c_parser.SequenceNode, c_parser.MappingNode = _Scalar, _Sequence, _Mapping
+        try:
+            composer = composer_class(text)
+            documents = []
+            while composer.check_node():
+                documents.append(composer.get_node())
+            return documents
+        finally:
+            c_parser.ScalarNode, c_parser.SequenceNode, c_parser.MappingNode = standard
+
+
+def parser_route() -> str:
+    """Which route reads YAML in this process, in words (for --version and bug reports)."""
+    return "ruamel.yaml.clib's C parser" if _c_parser is not None else "ruamel.yaml's own loader"
+
 
 
 def _tag(node: Node) -> str:
@@ -814,3 +860,7 @@ def _offset_map(text: str, place: _Place, value: str) -> list[int]:
             found.append(at)
             raw_index = at + 1
     return found
+
+
+# Last: the probe composes with this module's node classes and typing, all defined above.
+_c_parser, _CComposer = _fast_route()

@@ -26,7 +26,8 @@ from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
 from .schema_check import schema_findings
-from .suppressions import Suppression, apply_suppressions, parse_suppressions
+from .suppressions import (Suppressed, Suppression, apply_suppressions, parse_suppressions,
+                           refuse_unsuppressible)
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -42,6 +43,13 @@ class Report:
     files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it
     cwd: Path = field(default_factory=Path.cwd)
     repo_root: Path | None = None
+    # The checked files whose content could not be checked, each with why in an editor's words
+    # ("YAML cannot read it, so the schema and content rules did not run"): a report with findings
+    # in such a file is not complete, whatever its counts say.
+    not_checked: dict[str, str] = field(default_factory=dict)
+    # Findings of safety rules that a comment suppressed: every report lists them, so that a reviewer
+    # sees what was silenced and why.
+    suppressed_safety: list[Suppressed] = field(default_factory=list)
     _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
 
     def lines(self, shown_path: str) -> list[str] | None:
@@ -86,6 +94,7 @@ class FileResult:
     suppressions: list[Suppression]
     checked: bool = True  # False: read only for the repo index
     readable: bool = True  # False: the file could not be read as an entry, and nothing was checked
+    not_checked: str | None = None  # why its content was not checked (an empty file: nothing to check)
 
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
@@ -137,6 +146,7 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
                                keep_index=False)
     across = [rule for rule in rules if rule.check_across is not None]
     findings: list[Finding] = []
+    suppressed: list[Suppressed] = []
     for result in results:
         file_findings = list(result.findings)
         for rule in across:
@@ -146,13 +156,17 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
         if config.per_file_ignores:
             ignored = config.ignored_in(_repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown)
         if result.readable:
-            file_findings = _filter(file_findings, result.suppressions, rules, ignored)
+            file_findings = _filter(file_findings, result.suppressions, rules, ignored, config.unsuppressible,
+                                    suppressed)
         # else: why a file could not be checked at all is reported whatever is selected or ignored,
         # or a broken file would pass as clean
         findings += file_findings
     findings.sort(key=Finding.sort_key)
     shown_files = sorted(r.shown for r in results)
-    return Report(findings, len(results), shown_files, cwd, repo_root)
+    not_checked = {r.shown: r.not_checked for r in sorted(results, key=lambda r: r.shown) if r.not_checked}
+    safety = {rule.code for rule in rules if rule.safety}
+    suppressed_safety = sorted((s for s in suppressed if s.finding.code in safety), key=lambda s: s.finding.sort_key())
+    return Report(findings, len(results), shown_files, cwd, repo_root, not_checked, suppressed_safety)
 
 
 Task = tuple[str, Path, bool]  # shown name, path, checked (False: read only for the repo index)
@@ -278,7 +292,7 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
     findings = list(loaded.findings)
     document = loaded.document
     if document is None:
-        return FileResult(shown, findings, EntrySummary(shown), [], readable=False)
+        return FileResult(shown, findings, EntrySummary(shown), [], readable=False, not_checked=loaded.not_checked)
     findings += _guarded(shown, "schema validation",
                          lambda: schema_findings(document, context.schema, _schema_overlaps()))
     for rule in rules:
@@ -300,10 +314,13 @@ def _schema_overlaps() -> tuple:
 
 
 def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tuple[Rule, ...],
-            ignored: set[str]) -> list[Finding]:
-    """Keep the findings of enabled rules, at their configured severity, minus suppressed ones."""
+            ignored: set[str], unsuppressible: frozenset[str] = frozenset(),
+            suppressed: list[Suppressed] | None = None) -> list[Finding]:
+    """Keep the findings of enabled rules, at their configured severity, minus suppressed ones (which
+    are added to `suppressed`)."""
     severity = {rule.code: rule.severity for rule in rules if rule.code not in ignored}
-    kept = []
+    suppressions, refused = refuse_unsuppressible(suppressions, unsuppressible)
+    kept = list(refused)
     for finding in findings:
         if finding.code in _ALWAYS_ON:
             kept.append(finding)
@@ -311,7 +328,7 @@ def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tup
             level = severity[finding.code]
             kept.append(finding if finding.severity is level else replace(finding, severity=level))
     # A suppression of a rule that is off in this run is not unused: its finding was not looked for.
-    kept = apply_suppressions(suppressions, kept, checked=severity.keys() | _ALWAYS_ON)
+    kept = apply_suppressions(suppressions, kept, checked=severity.keys() | _ALWAYS_ON, suppressed=suppressed)
     if unused_suppression.RULE.code not in severity:
         kept = [f for f in kept if f.code != unused_suppression.RULE.code]
     return kept

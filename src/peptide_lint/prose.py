@@ -14,10 +14,15 @@ from typing import Iterator
 CITATION_GROUP = re.compile(r"\[[^\[\]]*?@[^\[\]]*\]")
 CITATION_ID = re.compile(r"(?<![\w@])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 
-# Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = {"al", "e.g", "i.e", "eg", "ie", "vs", "approx", "ca", "cf", "dr", "fig", "no", "st",
-                  "etc", "incl", "resp", "ref", "vol", "mr", "mrs", "ms", "prof"}
+# Words after which a full stop does not end a sentence, whatever follows. ("etc." and "a.m." can end
+# one: after them, a capital letter starts a new sentence and a small letter does not, as anywhere.)
+_ABBREVIATIONS = {"al", "e.g", "i.e", "eg", "ie", "vs", "approx", "ca", "cf", "dr", "fig", "figs", "no", "nos",
+                  "st", "incl", "resp", "ref", "refs", "vol", "mr", "mrs", "ms", "prof", "u.s", "u.k", "e.u",
+                  "i.v", "i.m", "s.c", "sr", "jr", "dept", "univ", "eq", "eqs", "pp", "ed", "eds", "ch", "sec"}
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+# After a full stop, a sentence goes on when the next word starts with a small letter or a digit of a
+# list ("3 a.m. on weekdays", "e.g. the rats", "approx. 5 mg").
+_GOES_ON = re.compile(r"\s*[a-z0-9(]")
 
 
 @dataclass(frozen=True)
@@ -51,14 +56,23 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if match.group().startswith((".",)) and _ends_with_abbreviation(text, match.start()):
-            continue
-        if match.group().startswith(".") and _is_decimal_point(text, match.start()):
+        if match.group().startswith(".") and not match.group().startswith("\n") and (
+                _ends_with_abbreviation(text, match.start()) or _is_decimal_point(text, match.start())
+                or _GOES_ON.match(text, end) and not _NEW_LINE.match(text, match.start(), end + 2)):
             continue
         _append(result, text, start, end)
         start = end
     _append(result, text, start, len(text))
     return tuple(_attach_trailing_citations(result, text))
+
+
+def with_gaps(text: str) -> Iterator[tuple[Sentence, str]]:
+    """Each sentence of `text` with the text between it and the sentence before (a line break in it
+    is a paragraph break of a folded block)."""
+    end = 0
+    for sentence in sentences(text):
+        yield sentence, text[end:sentence.start]
+        end = sentence.end
 
 
 def _append(result: list[Sentence], text: str, start: int, end: int) -> None:
@@ -77,6 +91,9 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
         return False
     token = word.group(1).lower().strip(".")
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+_NEW_LINE = re.compile(r"[^\n]*\n\s*\n")  # a paragraph break always ends a sentence
 
 
 def _is_decimal_point(text: str, dot: int) -> bool:
@@ -150,7 +167,8 @@ DEFAULT_CLAIM_SIGNALS: dict[str, list[str]] = {
         "effect", "effects", "benefit", "benefits", "harm", "harms", "improves", "improved",
         "improvement", "reduces", "reduced", "reduction", "increases", "increased", "lowers",
         "lowered", "raises", "raised", "boosts", "boosted", "efficacious", "effective", "side-effect",
-        "side-effects",
+        "side-effects", "improve", "reduce", "increase", "boost", "enhance", "enhances", "enhanced",
+        "worsen", "worsens", "worsened", "causes", "caused", "induces", "induced", "speeds", "slows", "slowed",
     ],
     "a risk": ["risk", "risks", "adverse", "toxicity", "toxic", "anaphylaxis", "contraindicated"],
     "a frequency": [
@@ -187,24 +205,16 @@ class ClaimSignals:
 
     def find(self, sentence: str) -> tuple[str, str] | None:
         """(kind of claim, the first word that shows it) for a sentence that makes a claim, else None."""
-        match = self._pattern.search(CITATION_GROUP.sub("", sentence))
-        if match is None:
-            return None
-        return self._kinds[int(match.lastgroup[1:])], match.group().strip()
+        for kind, word, _ in self.matches(sentence):
+            return kind, word
+        return None
 
-
-
-_NEGATOR = re.compile(r"(?<!\w)(no|not|never|nothing|nobody|none|neither|nor|cannot|unproven|\w+n't)(?!\w)",
-                      re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|(?<!\w)(?:and|but|while|whereas|although|though)(?!\w)", re.IGNORECASE)
-
-
-def is_negated(sentence: str, start: int, words: int = 6) -> bool:
-    """Whether the few words before `start`, in the same clause, negate what follows:
-    "there is no evidence that it cures", "has not been shown to prevent". A negation further
-    back or in another clause ("it is not cheap, and cures ...") does not count."""
-    clause = _CLAUSE_BREAK.split(sentence[:start])[-1]
-    return bool(_NEGATOR.search(" ".join(clause.split()[-words:])))
+    def matches(self, sentence: str) -> Iterator[tuple[str, str, int]]:
+        """(kind of claim, word, its offset) for every claim word and number of the sentence, outside
+        its citations."""
+        blanked = CITATION_GROUP.sub(lambda group: " " * len(group.group()), sentence)
+        for match in self._pattern.finditer(blanked):
+            yield self._kinds[int(match.lastgroup[1:])], match.group().strip(), match.start()
 
 
 def sources_by_id(data: object) -> dict[str, dict]:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .prose import is_negated, sentences
+from .claims import read
+from .prose import sentences
 
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -144,23 +145,27 @@ _HARM_WORDS = frozenset(phrase.lower() for phrases in DEFAULT_SERIOUS_HARMS.valu
                         if len(words(phrase)) == 1)
 
 
-# The scope of a negation that covers a list: "no anaphylaxis, seizures or deaths occurred".
-_LIST_NEGATOR = re.compile(r"(?<!\w)(?:no|not|never|none|neither|nor|without|unknown|unclear|absent|"
-                           r"\w+n't)(?!\w)", re.IGNORECASE)
-_SCOPE_BREAK = re.compile(r"[;:()]|,\s*(?:and|but|while|whereas|so|yet)(?!\w)|"
-                          r"(?<!\w)(?:but|while|whereas|although|though|however)(?!\w)", re.IGNORECASE)
+# A negation word at the place asked about ("not serious", "nothing to worry about") is what is said
+# there, not a denial of it.
+_NEGATION_WORD = re.compile(r"(?:no|not|never|nothing|none|nobody|neither|nor|cannot|without|\w+n't)(?![\w-])",
+                            re.IGNORECASE)
 
 
-def is_denied(sentence: str, start: int, reach: int = 12) -> bool:
-    """Whether the sentence says that what stands at `start` did not happen or is not known:
-    "no case of anaphylaxis has been reported", "none of the trials saw seizures or strokes",
-    "it is unknown whether it causes cancer". `reach` is how many words back a negation reaches (2 for
-    "not harmless"). The rules ask only this function, so a better model of negation can replace
-    it in one place."""
-    if is_negated(sentence, start, min(reach, 6)):
-        return True
-    clause = _SCOPE_BREAK.split(sentence[:start])[-1]
-    return bool(_LIST_NEGATOR.search(" ".join(clause.split()[-reach:])))
+_PART_END = re.compile(r"[,;]")
+
+
+def is_denied(sentence: str, start: int) -> bool:
+    """Whether the sentence denies or only asks about what stands at `start`: "no case of
+    anaphylaxis has been reported", "none of the trials saw seizures or strokes", "it is unknown
+    whether it causes cancer", "it is not harmless". The scopes are the claim model's (claims.read);
+    the rules of this module ask only this function, so that model can change in one place."""
+    # A negation after the words ("..., and longer use has not been studied") reaches back only
+    # within their own part of the sentence, up to the next comma or semicolon.
+    cut = _PART_END.search(sentence, start)
+    reading = read(sentence[:cut.start()] if cut else sentence)
+    if _NEGATION_WORD.match(sentence, start):
+        return start > 0 and reading.denied(start - 1)
+    return reading.denied(start)
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,13 @@ class EntrySchema:
         kind = source.get("type")
         return isinstance(kind, str) and bool(self.vocabulary("sourceType").get(kind, {}).get("x-human"))
 
+    def source_about(self, source: dict[str, Any]) -> str | None:
+        """Whom a source's findings are about, by its type's `x-about`: "people", "animals", "cells",
+        "users" (what users report), or None for a type the schema says nothing of."""
+        kind = source.get("type")
+        about = self.vocabulary("sourceType").get(kind, {}).get("x-about") if isinstance(kind, str) else None
+        return about if isinstance(about, str) else None
+
     def design_of(self, source: dict[str, Any]) -> str | None:
         """What kind of source it is, as the rules weigh it: its `type`, unless its title names a
         design the schema lists in `x-title-words` ("Anaphylaxis after X (case report)" is a case

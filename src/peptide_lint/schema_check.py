@@ -151,20 +151,24 @@ def _wrong_type(name: str, instance: Any, expected: Any, path: tuple, descriptio
     wants_text = "string" in expected_types
     wants_number = "integer" in expected_types or "number" in expected_types
     key = path[-1] if path and isinstance(path[-1], str) else None
+
+    def written_as(value: str) -> str:  # the line as it should read: "(year: 2020)", or "(2020)" in a list
+        return f"({key}: {value})" if key else f"({value})"
+
     if wants_text and isinstance(instance, Timestamp):
         return (f"YAML reads {instance.text} as a date, but {name} must be text; quote this value",
-                f'write it in quotes: "{instance.text}"')
+                "write it in quotes " + written_as(f'"{instance.text}"'))
     if wants_text and isinstance(instance, (bool, int, float)):
         kind = "true/false" if isinstance(instance, bool) else "a number"
         as_written = written or show(instance)  # 1e3, not 1000.0
         return (f"YAML reads {as_written} as {kind}, but {name} must be text; quote this value",
-                f'write it in quotes, e.g. {key or "value"}: "{as_written}"')
+                "write it in quotes " + written_as(f'"{as_written}"'))
     if wants_number and isinstance(instance, Timestamp):
         return (f"YAML reads {instance.text} as a date, but {name} must be a number",
-                f"write only the year, without quotes, e.g. {key or 'value'}: {instance.text[:4]}")
+                f"write only the year, without quotes {written_as(instance.text[:4])}")
     if wants_number and isinstance(instance, str) and instance.strip().isdigit():
         return (f"{name} is written as text; write {key or 'it'} as a number, without quotes",
-                f"e.g. {key or 'value'}: {instance.strip()}")
+                f"write it without quotes {written_as(instance.strip())}")
     if instance is None:
         return (f"{name} is empty; it must be {_TYPE_WORDS.get(expected_types[0], expected_types[0])}",
                 description)
@@ -172,7 +176,11 @@ def _wrong_type(name: str, instance: Any, expected: Any, path: tuple, descriptio
     got = _TYPE_WORDS[_json_type(instance)]
     hint = description
     if "array" in expected_types:
-        hint = "write each item on its own line starting with '- ', or as [a, b]"
+        if isinstance(instance, (str, int, float)):  # one item written without its list: quote it as one
+            one = written or (instance if isinstance(instance, str) else show(instance))
+            hint = f"write it as a list {written_as('[' + one + ']')}, or each item on its own line starting with '- '"
+        else:
+            hint = "write each item on its own line starting with '- ', or in brackets separated by commas"
     return f"{name} must be {wanted}, but it is {got}", hint
 
 

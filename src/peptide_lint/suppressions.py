@@ -31,11 +31,16 @@ class Suppression:
     span: Span
     targets: set[int]  # the lines it covers
     codes: dict[str, str]  # code -> how the comment names it
+    reason: str = ""  # why the rules do not apply here, as the editor wrote it
     used: set[str] = field(default_factory=set)
 
 
 def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Finding]]:
-    """The file's suppressions, and findings for the ones that are malformed."""
+    """The file's suppressions, and findings for the ones that are malformed (read once per file)."""
+    return document.memo("suppressions", lambda: _parse(document))
+
+
+def _parse(document: Document) -> tuple[list[Suppression], list[Finding]]:
     suppressions: list[Suppression] = []
     problems: list[Finding] = []
     for number, line in enumerate(document.text.splitlines(), start=1):
@@ -64,7 +69,7 @@ def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Find
                      for name in match.group("rules").split(",")}
             target = number + 1 if own_line else number
             suppressions.append(Suppression(document.display_path, span, _lines_of_text_at(document, target),
-                                            codes))
+                                            codes, match.group("reason").strip()))
     return suppressions, problems
 
 
@@ -79,10 +84,40 @@ def _lines_of_text_at(document: Document, line: int) -> set[int]:
     return {line} | document.memo("text lines by key line", by_key_line).get(line, set())
 
 
+def refuse_unsuppressible(suppressions: list[Suppression], unsuppressible: Collection[str]
+                          ) -> tuple[list[Suppression], list[Finding]]:
+    """The suppressions without the rules the configuration lets no comment suppress, and a finding
+    for each suppression that named one: its finding stays."""
+    kept, refused = [], []
+    for suppression in suppressions:
+        named = [code for code in suppression.codes if code in unsuppressible]
+        if not named:
+            kept.append(suppression)
+            continue
+        written = ", ".join(suppression.codes[code] for code in named)
+        refused.append(invalid_suppression.RULE.finding(
+            suppression.path, suppression.span,
+            f"this repo's configuration lets no comment suppress {written} (setting unsuppressible)",
+            "fix what the rule reports; only the configuration can switch the rule off"))
+        rest = {code: name for code, name in suppression.codes.items() if code not in named}
+        if rest:
+            kept.append(Suppression(suppression.path, suppression.span, suppression.targets, rest, suppression.reason))
+    return kept, refused
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding a comment suppressed, with the comment's place and reason."""
+
+    finding: Finding
+    comment: Span
+    reason: str
+
+
 def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
-                       checked: Collection[str]) -> list[Finding]:
+                       checked: Collection[str], suppressed: list[Suppressed] | None = None) -> list[Finding]:
     """The findings no suppression covers, plus a finding for each suppression of a `checked` rule
-    that covered none."""
+    that covered none. The findings suppressed are added to `suppressed`, when given."""
     if not suppressions:
         return findings
     by_line: dict[int, list[Suppression]] = {}
@@ -96,6 +131,8 @@ def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
             kept.append(finding)
         else:
             match.used.add(finding.code)
+            if suppressed is not None:
+                suppressed.append(Suppressed(finding, match.span, match.reason))
     for suppression in suppressions:
         for code, written in suppression.codes.items():
             if code not in suppression.used and code in checked:
@@ -123,6 +160,9 @@ def _problem(match: re.Match) -> tuple[str, str] | None:
                 "write it as: # peptide-lint: ignore[rule-name] -- why the rule does not apply here")
     names = [name.strip() for name in match.group("rules").split(",")]
     for name in names:
+        if name and registry.lookup(name) is not None and not registry.lookup(name).suppressible:
+            return (f"{registry.lookup(name).name} cannot be suppressed by a comment: it is about the "
+                    "suppressions themselves", "fix what it reports instead")
         if not name or registry.lookup(name) is None:
             suggestion = closest(name, [r.name for r in registry.RULES])
             return (f'the suppression names no known rule "{name}"'

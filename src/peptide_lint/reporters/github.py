@@ -28,15 +28,19 @@ class GithubReporter:
     show_source: bool = True
 
     def write(self, report: Report, out: TextIO) -> None:
-        for f in report.findings:
+        suppressed = {id(s.finding): s for s in report.suppressed_safety}
+        for f in [*report.findings, *(s.finding for s in report.suppressed_safety)]:
             command = "error" if f.severity is Severity.ERROR else "warning"
+            title = f"{f.code} {f.name}"
+            message = f.message + (f"\nhint: {f.hint}" if f.hint else "")
+            if id(f) in suppressed:  # a notice, for review: the comment's reason says why it is fine
+                command, title = "notice", title + " (suppressed)"
+                message = f"suppressed by a comment: {suppressed[id(f)].reason}\n{f.message}"
             properties = {
                 "file": report.repo_relative(f.path), "line": f.span.line, "col": f.span.column,
-                "endLine": max(f.span.end_line, f.span.line), "endColumn": f.span.end_column,
-                "title": f"{f.code} {f.name}",
+                "endLine": max(f.span.end_line, f.span.line), "endColumn": f.span.end_column, "title": title,
             }
             joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-            message = f.message + (f"\nhint: {f.hint}" if f.hint else "")
             out.write(f"::{command} {joined}::{escape_data(message)}\n")
 
 

@@ -10,11 +10,19 @@ The shape is versioned (`"version": 1`); fields are only ever added within a ver
      "findings": [{"path": "entries/a.yaml", "line": 4, "column": 7, "end_line": 4, "end_column": 12,
                    "code": "PL301", "name": "dose-row-confidence", "severity": "error",
                    "message": "...", "hint": "..." or null, "fixable": true,
-                   "fix": {"start": 811, "end": 814, "replacement": "1–2"} or null}, ...]}
+                   "fix": {"start": 811, "end": 814, "replacement": "1–2"} or null}, ...],
+     "not_checked": [{"path": "entries/b.yaml",
+                      "reason": "YAML cannot read it, so the schema and content rules did not run"}, ...],
+     "suppressed_safety": [{"path": "entries/a.yaml", "line": 48, "column": 20, "code": "PL404",
+                            "name": "cure-claim", "message": "...", "comment_line": 47,
+                            "reason": "we quote the maker's brochure to show what it claims"}, ...]}
 
 `path` is as the terminal shows it (relative to the current folder). `end_column` is exclusive.
-`fix` replaces the characters start:end (0-based, end exclusive) of the file's text, counted
-without a byte-order mark, by `replacement`; `peptide-lint check --fix` applies it.
+`not_checked` lists the files whose content could not be checked (they could not be read as an
+entry), each with why; their findings say what to repair first. `suppressed_safety` lists the
+findings of safety rules that a comment suppressed, with the comment's line and reason, for review.
+`fix` replaces the characters start:end (0-based, end exclusive) of the file's text, counted without
+a byte-order mark, by `replacement`; `peptide-lint check --fix` applies it.
 """
 
 from __future__ import annotations
@@ -56,6 +64,12 @@ class JsonReporter:
                 "fix": None if f.fix is None else
                 {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement},
             } for f in report.findings],
+            "not_checked": [{"path": path, "reason": reason} for path, reason in report.not_checked.items()],
+            "suppressed_safety": [{
+                "path": s.finding.path, "line": s.finding.line, "column": s.finding.column, "code": s.finding.code,
+                "name": s.finding.name, "message": s.finding.message, "comment_line": s.comment.line,
+                "reason": s.reason,
+            } for s in report.suppressed_safety],
         }
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")

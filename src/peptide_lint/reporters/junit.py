@@ -12,7 +12,9 @@ of a rule. Per finding, every finding is listed with its place in the test's nam
   check (exit code 0), and a report that counted them as failures would fail the build the check
   passed; <skipped> would say the check did not run;
 - a file without findings is one passing test case, "no findings", so that the report lists every
-  file checked.
+  file checked;
+- a finding of a safety rule that a comment suppressed is a skipped test case whose message is the
+  comment's reason, so that the report lists what was silenced.
 
 The test case's classname is the file's path without its extension: Jenkins reads the classname's
 last dot as the start of the class name, and would show "entries/x.yaml" as class "yaml". The
@@ -51,9 +53,12 @@ class JunitReporter:
         for finding in report.findings:
             by_file[finding.path].append(finding)
         suites = ET.Element("testsuites", name="peptide-lint")
+        suppressed: dict[str, list] = defaultdict(list)
+        for item in report.suppressed_safety:
+            suppressed[item.finding.path].append(item)
         for path in sorted(set(report.files) | set(by_file)):
-            _add_suite(suites, path, by_file[path])
-        for count in ("tests", "failures", "errors"):
+            _add_suite(suites, path, by_file[path], suppressed[path])
+        for count in ("tests", "failures", "errors"):  # junit-10.xsd has no "skipped" on <testsuites>
             suites.set(count, str(sum(int(suite.get(count)) for suite in suites)))
         ET.indent(suites)
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -61,11 +66,16 @@ class JunitReporter:
         out.write("\n")
 
 
-def _add_suite(suites: ET.Element, path: str, findings: list[Finding]) -> None:
+def _add_suite(suites: ET.Element, path: str, findings: list[Finding], suppressed: list) -> None:
     classname = _xml(_EXTENSION.sub("", path))
     suite = ET.SubElement(suites, "testsuite", name=_xml(path), file=_xml(path))
     if not findings:
         ET.SubElement(suite, "testcase", classname=classname, name="no findings")
+    for item in suppressed:  # a check a comment switched off: skipped, with the comment's reason
+        f = item.finding
+        case = ET.SubElement(suite, "testcase", classname=classname,
+                             name=_xml(f"{f.code} {f.name} at line {f.line}, column {f.column} (suppressed)"))
+        ET.SubElement(case, "skipped", message=_xml(f"suppressed by a comment: {item.reason}"))
     seen: Counter[str] = Counter()
     for f in findings:
         name = f"{f.code} {f.name} at line {f.line}, column {f.column}"
@@ -84,7 +94,7 @@ def _add_suite(suites: ET.Element, path: str, findings: list[Finding]) -> None:
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(len(suite.findall("testcase/failure"))))
     suite.set("errors", str(len(suite.findall("testcase/error"))))
-    suite.set("skipped", "0")
+    suite.set("skipped", str(len(suite.findall("testcase/skipped"))))
 
 
 REPORTER = JunitReporter

@@ -37,6 +37,24 @@ class MarkdownReporter:
         out.write(f"## peptide-lint: {errors} error{'s' if errors != 1 else ''}, "
                   f"{warnings} warning{'s' if warnings != 1 else ''} in {report.files_with_findings} "
                   f"of {files} file{'s' if files != 1 else ''}\n\n")
+        if report.not_checked:
+            count = len(report.not_checked)
+            out.write(f"**{count} file{'s' if count != 1 else ''} could not be read as an entry, so "
+                      f"{'its' if count == 1 else 'their'} content was not checked:**\n\n")
+            for path, reason in list(report.not_checked.items())[:MAX_ROWS]:
+                out.write(f"- {_cell(path)}: {_cell(reason)}\n")
+            if count > MAX_ROWS:
+                out.write(f"- …and {count - MAX_ROWS} more\n")
+            out.write("\n")
+        if report.suppressed_safety:
+            count = len(report.suppressed_safety)
+            out.write(f"**{count} safety finding{'s' if count != 1 else ''} suppressed by comments, for review:**\n\n")
+            for s in report.suppressed_safety[:MAX_ROWS]:
+                out.write(f"- {_cell(s.finding.path)}:{s.finding.line} {s.finding.code} {s.finding.name}: "
+                          f"{_cell(s.reason)}\n")
+            if count > MAX_ROWS:
+                out.write(f"- …and {count - MAX_ROWS} more\n")
+            out.write("\n")
         if not report.findings:
             out.write("All clear: no findings.\n")
             return

@@ -5,7 +5,8 @@ relative to the root of the git checkout (`%SRCROOT%`, percent-encoded as a URI)
 content repo's unless it sits in a subfolder. `partialFingerprints` let code scanning recognise the
 same finding after unrelated edits move it: the fingerprint is built from the rule, the file, the text
 of the line (not its number) and how many identical findings precede it, so a finding keeps its
-identity when lines are added above it.
+identity when lines are added above it. A file whose content could not be checked is named in a
+tool execution notification of the run's invocation, with why.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class SarifReporter:
         index = {rule.code: i for i, rule in enumerate(rules)}
         seen: Counter[str] = Counter()
         results = []
-        for finding in report.findings:
+        suppressions = {id(s.finding): s for s in report.suppressed_safety}
+        for finding in [*report.findings, *(s.finding for s in report.suppressed_safety)]:
             path = report.repo_relative(finding.path)
             key = _line_key(finding, path, report.lines(finding.path))
             seen[key] += 1
@@ -54,6 +56,8 @@ class SarifReporter:
             }
             if finding.code in index:
                 result["ruleIndex"] = index[finding.code]
+            if id(finding) in suppressions:  # a safety finding a comment suppressed: listed for review
+                result["suppressions"] = [{"kind": "inSource", "justification": suppressions[id(finding)].reason}]
             results.append(result)
         run = {
             "tool": {"driver": {
@@ -65,6 +69,13 @@ class SarifReporter:
             "columnKind": "unicodeCodePoints",
             "results": results,
         }
+        if report.not_checked:  # shown by code scanning as the tool's warnings about the run
+            run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [{
+                "level": "warning",
+                "message": {"text": f"{report.repo_relative(path)} was not checked: {reason}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {
+                    "uri": quote(report.repo_relative(path)), "uriBaseId": "%SRCROOT%"}}}],
+            } for path, reason in report.not_checked.items()]}]
         if report.source_root is not None:
             run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": report.source_root.as_uri() + "/"}}
         json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)

@@ -74,12 +74,42 @@ class TextReporter:
         if not report.files_checked:
             return "Nothing to check: no entry files (.yaml or .yml) were found."
         if not report.findings:
-            return self.style(f"All clear: no findings in {files}.", fg="green")
+            return self.style(f"All clear: no findings in {files}.", fg="green") + self.suppressed_safety(report)
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
         codes = sorted({f.code for f in report.findings})
-        return (f"{counts} in {report.files_with_findings} of {files}.\n"
-                f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)}).")
+        return (f"{counts} in {report.files_with_findings} of {files}{self.not_checked(report)}.\n"
+                f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)})."
+                + self.suppressed_safety(report))
 
+    def suppressed_safety(self, report: Report) -> str:
+        """The safety findings comments suppressed, each with the comment's reason: a reviewer reads
+        them even when nothing else is reported."""
+        if not report.suppressed_safety:
+            return ""
+        count = len(report.suppressed_safety)
+        lines = [f"\n  {_visible(s.finding.path)}:{s.finding.line}:{s.finding.column}: {s.finding.code} "
+                 f"{s.finding.name}, by the comment on line {s.comment.line}: {_visible(s.reason)}"
+                 for s in report.suppressed_safety[:_LISTED]]
+        if count > _LISTED:
+            lines.append(f"\n  ...and {count - _LISTED} more (--format json lists them all)")
+        return "\n" + self.style(f"{_plural(count, 'safety finding')} suppressed by comments, for review",
+                                 bold=True) + ":" + "".join(lines)
+
+    def not_checked(self, report: Report) -> str:
+        """The files whose content was not checked, and why: with findings in them, the counts alone
+        would read as if everything had been looked at."""
+        if not report.not_checked:
+            return ""
+        count = len(report.not_checked)
+        whose = "its" if count == 1 else "their"
+        listed = [f"\n  {_visible(path)}: {reason}" for path, reason in list(report.not_checked.items())[:_LISTED]]
+        if count > _LISTED:
+            listed.append(f"\n  ...and {count - _LISTED} more (--format json lists them all)")
+        return self.style(f"; {_plural(count, 'file')} could not be read as an entry, so {whose} content was "
+                          "not checked", bold=True) + ":" + "".join(listed) + "\nFix the errors above and check again"
+
+
+_LISTED = 10  # files named in the summary as not checked; a broken repo must not bury the findings
 
 # Invisible characters an entry may hold (some scripts and emoji need them), so shown as they are.
 _JOINERS = {"\u200c", "\u200d"}

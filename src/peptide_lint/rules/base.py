@@ -77,6 +77,8 @@ class Rule:
     overlaps: tuple[SchemaOverlap, ...] = ()
     options: dict[str, Any] = field(default_factory=dict, hash=False)  # name -> default value
     fixable: bool = False  # `peptide-lint check --fix` can repair its findings
+    suppressible: bool = True  # False: no comment may suppress it (it checks the suppressions themselves)
+    safety: bool = False  # a rule about what can hurt a reader: its suppressions are listed in every report
 
     @property
     def stage(self) -> str:

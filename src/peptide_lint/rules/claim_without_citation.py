@@ -34,7 +34,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import DEFAULT_CLAIM_SIGNALS, ClaimSignals, citations, sentences
+from ..claims import claim_needing_source, continues_the_sentence_before, read
+from ..prose import DEFAULT_CLAIM_SIGNALS, ClaimSignals, with_gaps
 from ..wording import field
 from ..schema import PROSE
 from ..texts import texts
@@ -58,10 +59,18 @@ def claim_signals(context) -> ClaimSignals:
 def check(document, context) -> Iterator[Finding]:
     signals = claim_signals(context)
     for path, text in texts(document, context.schema, PROSE):
-        for sentence in sentences(text):
-            if citations(sentence.text):
+        previous_cited = False
+        for sentence, gap in with_gaps(text):
+            reading = read(sentence.text)
+            if reading.cited:
+                previous_cited = True
                 continue
-            claim = signals.find(sentence.text)
+            # "Those trials used ...": a sentence that goes on about the studies of a cited sentence
+            # just before it, in the same paragraph, shares its source.
+            previous_cited = previous_cited and "\n" not in gap and continues_the_sentence_before(reading)
+            if previous_cited:
+                continue
+            claim = claim_needing_source(reading, signals)
             if claim is None:
                 continue
             kind, word = claim

@@ -1,10 +1,18 @@
 """## What it does
 Reports disease claims in the prose and in every short text a reader sees (headlines, labels,
-the caption, names, dose rows). "Cures" (or "cured", "a cure for") and "reverses" a disease are
-always errors. "Treats" and "prevents" are allowed only in a sentence that cites a human source (a
-type the schema marks `x-human`); a short text, which cannot cite, counts the sources of the text
-that backs it (a step's headline, its body; a dose row, its sources). A claim denied by the words just before it, in the same
-clause ("there is no evidence that it cures", "has not been shown to prevent"), is not a claim.
+the caption, names, dose rows):
+- "cures", "a cure for", "reverses", "eliminates", "eradicates", "gets rid of" a disease: always;
+- "treats", "prevents", "protects against", "heals", "restores", "regrows", "regenerates": unless
+  the sentence cites a human source (a type the schema marks `x-human`; a short text, which cannot
+  cite, counts the sources of the text that backs it), or says it is only the proposed mechanism
+  ("is thought to restore", "is meant to").
+
+A claim the sentence denies is not made: within the scope of a negation ("there is no evidence
+that it cures", "has not been shown to prevent") or a question ("whether it heals tendons is
+unknown"). "Not only does it cure X" and "nothing cures X faster" deny nothing: they are claims. A
+finding about animals or cells that cites only animal or cell work ("in rats, it reversed liver
+fibrosis [@rat-2019]") reports that work, and is left to the rule that checks who a source can
+speak for. "The treated rats" and "patients treated with it" claim nothing.
 
 ## Why it matters
 Claiming that a product cures, treats or prevents a disease makes it an unapproved drug claim
@@ -28,46 +36,83 @@ import re
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..prose import citations, is_negated, sentences, sources_by_id
+from ..claims import plain, read
+from ..prose import sentences, sources_by_id
 from ..wording import field
 from ..schema import PROSE, SHOWN
 from ..texts import backing_source_ids, texts
 from .base import Rule
 
-_CURE = re.compile(r"(?<![\w-])(?=[cCaArR])(cures?|cured|curing|a cure for|reverses?|reversed|reversing)(?![\w-])",
-                   re.IGNORECASE)
-_NEGATED_CURE = re.compile(r"(no|not a|not|never|isn't a|is not a)\s+(known\s+)?cure", re.IGNORECASE)
-_TREAT = re.compile(r"(?<![\w-])(?=[tTpP])(treats?|treated|treating|prevents?|prevented|preventing)(?![\w-])"
-                    r"(?!\s+(?:\w+\s+){0,6}as\b)", re.IGNORECASE)  # "treat the risk as ..." is not a claim
+_CURE = re.compile(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
+                   r"eliminates?|eliminated|eliminating|eradicates?|eradicated|eradicating|gets? rid of|got rid of|"
+                   r"getting rid of|wipes? out|wiped out)(?![\w-])", re.IGNORECASE)
+_HEAL = re.compile(r"(?<![\w-])(?:heals?|healed|regrows?|regrew|regrown|regrowing|regenerates?|regenerated|"
+                   r"regenerating|restores?|restored|restoring|healing(?!\s+(?:claims?|time|process|rate|phase|"
+                   r"response|properties)))(?![\w-])", re.IGNORECASE)
+# "Treated" before those who received it ("the treated rats", "patients treated with it") or a role
+# ("the treating doctor") claims nothing; nor does "treat the risk as ...".
+_TREAT = re.compile(
+    r"(?<![\w-])(?:treats?|treated|treating|(?:a |the )?treatment (?:for|of)|prevents?|prevented|preventing|"
+    r"prevention of|protects? against|protected against)(?![\w-])"
+    r"(?!\s+(?:with|by|like|rats?|mice|animals?|groups?|arms?|patients?|participants?|cells?|subjects?|"
+    r"volunteers?|doctors?|physicians?|(?:\w+\s+){0,6}as\b))", re.IGNORECASE)
+_RECEIVED = re.compile(r"(?:the|these|those|untreated|un-|pre-|vehicle-|sham-|placebo-)\s*$", re.IGNORECASE)
+# Said to be only the intended or proposed way it works.
+_MECHANISM = re.compile(r"(?<![\w-])(?:is|are|was)\s+(?:thought|believed|meant|intended|designed|proposed|"
+                        r"supposed|hypothesi[sz]ed)\s+to|(?<![\w-])(?:intended|designed|meant|aims?)\s+to|"
+                        r"(?<![\w-])(?:in theory|theoretically|proposed)(?![\w-])", re.IGNORECASE)
+_LAB = {"animals", "cells"}
 
 
 def check(document, context) -> Iterator[Finding]:
+    schema = context.schema
     sources = sources_by_id(document.data)
-    for path, text in texts(document, context.schema, PROSE, SHOWN):
-        backed_by = backing_source_ids(document, context.schema, path) or set()
-        if not (_CURE.search(text) or _TREAT.search(text)):
+    for path, text in texts(document, schema, PROSE, SHOWN):
+        compared = plain(text)
+        if not (_CURE.search(compared) or _HEAL.search(compared) or _TREAT.search(compared)):
             continue  # most fields: no need to look sentence by sentence
-        name = field(context.schema, document.data, path)
+        name = field(schema, document.data, path)
+        backed_by = backing_source_ids(document, schema, path) or set()
         for sentence in sentences(text):
-            cure = _CURE.search(sentence.text)
-            if cure and not (_NEGATED_CURE.search(sentence.text) or is_negated(sentence.text, cure.start())):
-                yield RULE.at(document, _span(document, path, sentence, cure),
-                              f'"{cure.group()}" in {name} claims the peptide cures or reverses a disease',
-                              "say what was measured and found instead, with its citation; never promise a cure")
+            reading = read(sentence.text)
+            cited = [sources[i] for i in set(reading.cited) | backed_by if i in sources]
+            finding = _claim(reading, cited, schema)
+            if finding is not None:
+                match, message = finding
+                yield RULE.at(document, document.text_span(path, sentence.start + match.start(),
+                                                           sentence.start + match.end()),
+                              f'"{match.group()}" in {name} {message}', _HINTS[message])
+
+
+def _claim(reading, cited: list[dict], schema) -> tuple[re.Match, str] | None:
+    """The first disease claim the sentence makes, with what kind of claim it is; None if it makes none."""
+    about_cited = {schema.source_about(source) for source in cited}
+    # A lab finding reported as one: about animals or cells, citing only that kind of work.
+    reports_lab_work = bool(reading.about & _LAB) and "people" not in reading.about and bool(cited) \
+        and about_cited <= _LAB
+    human_source = any(map(schema.is_human_source, cited))
+    for pattern, message in ((_CURE, _CURES), (_HEAL, _HEALS), (_TREAT, _TREATS)):
+        for match in pattern.finditer(reading.plain):
+            if reading.denied(match.start()) or reports_lab_work:
                 continue
-            treat = _TREAT.search(sentence.text)
-            if treat and not is_negated(sentence.text, treat.start()):
-                cited = [sources[i] for i in {c.id for c in citations(sentence.text)} | backed_by if i in sources]
-                if not any(map(context.schema.is_human_source, cited)):
-                    yield RULE.at(document, _span(document, path, sentence, treat),
-                                  f'"{treat.group()}" in {name} is a treatment or prevention claim '
-                                  "without a human source",
-                                  "cite the human study that shows it, or describe what was actually observed")
+            if pattern is _TREAT and _RECEIVED.search(reading.plain, 0, match.start()):
+                continue
+            if pattern is not _CURE and (human_source or _MECHANISM.search(reading.plain, 0, match.start())):
+                continue
+            return match, message
+    return None
 
 
-def _span(document, path, sentence, match):
-    return document.text_span(path, sentence.start + match.start(), sentence.start + match.end())
+_CURES = "claims the peptide cures or reverses a disease"
+_HEALS = "claims the peptide heals, restores or regrows without a human source"
+_TREATS = "is a treatment or prevention claim without a human source"
+_HINTS = {
+    _CURES: "say what was measured and found instead, with its citation; never promise a cure",
+    _HEALS: "cite the human study that shows it, say it was seen in animals or cells, or say that it "
+            "is only the proposed mechanism",
+    _TREATS: "cite the human study that shows it, or describe what was actually observed",
+}
 
 
 RULE = Rule("PL404", "cure-claim", Severity.ERROR,
-            "The text claims the peptide cures, reverses, treats or prevents a disease.", __doc__, check)
+            "The text claims the peptide cures, reverses, treats or prevents a disease.", __doc__, check, safety=True)

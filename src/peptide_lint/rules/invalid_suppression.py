@@ -21,4 +21,4 @@ from ..findings import Severity
 from .base import Rule
 
 RULE = Rule("PL020", "invalid-suppression", Severity.ERROR,
-            "A suppression comment is malformed, names an unknown rule or gives no reason.", __doc__)
+            "A suppression comment is malformed, names an unknown rule or gives no reason.", __doc__, suppressible=False)

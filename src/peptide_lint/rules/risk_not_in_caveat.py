@@ -102,4 +102,4 @@ def check(document, context) -> Iterator[Finding]:
 
 RULE = Rule("PL402", "risk-not-in-caveat", Severity.ERROR,
             "A serious risk is not named in the caveat call-out.", __doc__, check,
-            options={"synonyms": DEFAULT_SYNONYMS})
+            options={"synonyms": DEFAULT_SYNONYMS}, safety=True)

@@ -138,7 +138,7 @@ def _pattern(reassurances: tuple[str, ...]) -> re.Pattern[str]:
 
 def _played_down_words(text: str, reassurance: re.Pattern[str]) -> str | None:
     """The reassurance in a risk's own text, unless the text also says how serious it is."""
-    matches = [m.group() for m in reassurance.finditer(text) if not is_denied(text, m.start(), reach=2)]
+    matches = [m.group() for m in reassurance.finditer(text) if not is_denied(text, m.start())]
     if not matches or _SERIOUS.search(reassurance.sub(" ", text)):
         return None
     return next((m for m in matches if m.lower() not in _NEARBY_ONLY), matches[0])
@@ -165,7 +165,7 @@ def _played_down(clause: str, mentions: list[tuple[str, int, bool]], reassurance
     """(the risk, the reassurance) when `clause` plays down a risk it mentions."""
     if not mentions:
         return None
-    matches = [m for m in reassurance.finditer(clause) if not is_denied(clause, m.start(), reach=2)]
+    matches = [m for m in reassurance.finditer(clause) if not is_denied(clause, m.start())]
     matches += [m for m in _NO_RISK.finditer(clause) if not CONTRAST.search(clause, m.end())]
     if not matches or _SERIOUS.search(reassurance.sub(" ", clause)):
         return None
@@ -188,4 +188,4 @@ def _beside(clause: str, risk_at: int, word_at: int) -> bool:
 
 RULE = Rule("PL408", "risk-played-down", Severity.ERROR,
             "A serious risk is described as mild, harmless or nothing to worry about.", __doc__, check,
-            options={"reassurances": DEFAULT_REASSURANCES})
+            options={"reassurances": DEFAULT_REASSURANCES}, safety=True)

@@ -47,7 +47,8 @@ PLACEHOLDER = re.compile(
     r"lorem ipsum.*|to do|to be (added|written|done)|\.\.\.|…)\W*$"
     # a short line that only promises the text or points elsewhere: "Safety information coming soon."
     r"|^[\w\s-]{0,40}\b(coming soon|to be (added|written|done|confirmed)|(will be|to be) added later)\W*$"
-    r"|^\W*see\b[\w\s-]{0,40}\b(above|below|elsewhere)\W*$", re.IGNORECASE)
+    r"|^\W*see\b[\w\s-]{0,40}\b(above|below|elsewhere)\W*$"
+    r"|^\W*(todo|tbd|fixme|placeholder)\b[^.]{0,60}\W*$", re.IGNORECASE)
 
 _HARMS = r"(?:safety|risks?|side[\s-]+effects?|harms?|adverse\s+\w+|toxicity)"
 _UNTESTED = r"(?:studied|tested|assessed|evaluated|investigated|examined|established|measured|looked\s+at)"
@@ -148,4 +149,4 @@ RULE = Rule("PL401", "safety-caveat-required", Severity.ERROR,
                       SchemaOverlap(("safety",), "required", "serious_risks"),
                       SchemaOverlap(("safety",), "required", "risk_evidence"),
                       SchemaOverlap(("caveat",), "*"),
-                      SchemaOverlap(("safety", "summary"), "*")))
+                      SchemaOverlap(("safety", "summary"), "*")), safety=True)

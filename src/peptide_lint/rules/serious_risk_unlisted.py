@@ -92,4 +92,4 @@ def check(document, context) -> Iterator[Finding]:
 
 RULE = Rule("PL409", "serious-risk-unlisted", Severity.ERROR,
             "The caveat or safety summary describes a serious harm that serious_risks does not list.",
-            __doc__, check, options={"serious-harms": DEFAULT_SERIOUS_HARMS})
+            __doc__, check, options={"serious-harms": DEFAULT_SERIOUS_HARMS}, safety=True)

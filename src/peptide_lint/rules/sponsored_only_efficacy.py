@@ -66,9 +66,10 @@ from .base import Rule
 _HARM_WORDS = {"harm", "harms", "side-effect", "side-effects"}
 # Words that say which way something moved, not whether that is good: "headaches increased" and
 # "recovery was faster" differ only in what moved.
-_UPWARD = {"increases", "increased", "raises", "raised", "faster", "quicker", "sooner", "earlier", "better"}
+_UPWARD = {"increases", "increased", "raises", "raised", "rose", "rises", "faster", "quicker", "sooner", "earlier",
+           "better"}
 _DOWNWARD = {"reduces", "reduced", "reduction", "lowers", "lowered", "cuts", "halves", "halved", "shortens",
-             "shortened", "fewer"}
+             "shortened", "fewer", "fell", "dropped"}
 # Verbs of benefit beyond the claim signals: what a trial result says a treatment did.
 _BENEFIT_VERBS = ["works", "helps", "effective", "efficacy", "speeds", "sped", "accelerates", "accelerated",
                   "enhances", "enhanced", "protects", "protected", "prevents", "prevented", "relieves",
@@ -79,8 +80,10 @@ _EFFECT_WORDS = [w for w in DEFAULT_CLAIM_SIGNALS["an effect"] if w not in _HARM
     _UPWARD | _DOWNWARD)
 _EFFECT = re.compile(r"(?<!\w)(?=\w)(" + "|".join(re.escape(w) for w in _EFFECT_WORDS) + r")(?!\w)", re.IGNORECASE)
 # What a trial reports as harms: the general words, then the complaints trials most often list.
-_GENERAL_HARM = re.compile(r"(?<!\w)(?:side[\s-]+effects?|adverse(?:\s+\w+)?|harms?|harmful|toxicity|toxic|"
-                           r"tolerability|safety|drop-?outs?|withdrawals?)(?!\w)", re.IGNORECASE)
+_GENERAL_HARM = re.compile(r"(?<!\w)(?:(?:side|unwanted|undesirable|harmful|toxic)[\s-]+effects?|adverse(?:\s+\w+)?|"
+                           r"harms?|harmful|toxicity|toxic|tolerability|safety|drop-?outs?|withdr[ae]w\w*|"
+                           r"discontinu\w+|stopped\s+(?:because|due)|(?:reduced|impaired|worse)\s+\w+\s+function)"
+                           r"(?!\w)", re.IGNORECASE)
 _COMPLAINT = re.compile(r"(?<!\w)(?:headaches?|nausea|vomiting|dizziness|rash(?:es)?|itch(?:ing)?|insomnia|"
                         r"anxiety|agitation|fatigue|diarrh(?:o)?ea|hypotension|bleeding|bruising|swelling|"
                         r"injection-site|allerg\w*|anaphyla\w*|seizures?|strokes?|deaths?|pain|heart\s+rate|"
@@ -95,7 +98,7 @@ def states_efficacy(sentence: str) -> bool:
     "side effects were more frequent" and "headaches increased" do not, "reduced headache" does."""
     text = _GENERAL_HARM.sub(" ", CITATION_GROUP.sub(" ", sentence))
     # "found no effect", "did not improve memory": a null result claims no benefit
-    found = {match.group().lower() for match in _EFFECT.finditer(text) if not is_denied(text, match.start(), reach=4)}
+    found = {match.group().lower() for match in _EFFECT.finditer(text) if not is_denied(text, match.start())}
     if found - _UPWARD - _DOWNWARD:
         return True  # improves, benefit, effect, works ...
     general_harm = _GENERAL_HARM.search(sentence) is not None

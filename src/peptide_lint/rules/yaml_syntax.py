@@ -1,8 +1,12 @@
 """## What it does
-Reports text that YAML cannot read, at the place where reading stopped, with the likely cause.
+Reports text that YAML cannot read, at the place of the mistake and with its likely cause: a key
+without its colon or without the space after it, a comma missing between the items in brackets or
+braces, an empty line at the start of a block of text holding more spaces than the text, and
+wherever else YAML stops reading. The mistakes the lines show by themselves are all reported in one
+run; YAML itself stops at the first one it meets.
 
 ## Why it matters
-A file that does not load cannot be published or checked any further.
+A file that does not load cannot be published, and its content cannot be checked until it does.
 
 ## Example
 ```yaml
@@ -19,6 +23,7 @@ note: "a value with a colon: like this"
 
 import re
 
+from .. import linescan
 from ..findings import Severity
 from .base import Rule
 
@@ -101,48 +106,44 @@ def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
              context_at: tuple[int, int] | None, lines: list[str]) -> tuple[str, str, tuple[int, int] | None]:
     """An editor's message and hint for a parse error, and the (line, column) to point at, 1-based.
 
-    The parser stops where reading became impossible, which for a missing colon or an unclosed
-    quote is often a line or more after the mistake; these cases are moved back to where it is."""
+    The parser stops where reading became impossible, which for a missing colon, an unclosed quote
+    or a missing comma is often a line or more after the mistake; these cases are moved back to
+    where it is. (Mistakes the lines show by themselves, such as a key glued to its value, are
+    reported by the line scan, linescan.py, before the parser runs.)"""
     message, hint, at_opening = explain(problem, context)
     where = (context_at if at_opening else None) or problem_at or context_at
-    last = max((at[0] for at in (problem_at, context_at) if at), default=0)
-    odd_indent = _odd_indentation(lines, last)
-    if odd_indent:
-        return odd_indent
     if "could not find expected ':'" in problem and "simple key" in context and context_at:
-        line = _line(lines, context_at[0])
-        glued = _glued_key(lines, context_at[0])
-        if glued:
-            return glued
-        odd = next((i for i, char in enumerate(line) if char in _INVISIBLE), None)
-        if odd is not None:
-            name = _INVISIBLE[line[odd]]
-            return (f"this line holds an invisible {name} (U+{ord(line[odd]):04X}) where YAML needs a plain space",
-                    "delete the space after the colon and type it again", (context_at[0], odd + 1))
-        return ("this line has no colon after its key, so YAML cannot read it",
-                "write the key with a colon and a space (class: ...); if the line belongs to the text "
-                "above, indent it like the other lines of that text", context_at)
+        message, hint, column = linescan.missing_colon(_line(lines, context_at[0]), context_at[1])
+        return message, hint, (context_at[0], column)
+    if "did not find expected ',' or" in problem and problem_at and context_at:
+        comma = _missing_comma(lines, context_at, problem_at, braces="'}'" in problem)
+        if comma:
+            return comma
     if "mapping values are not allowed" in problem and problem_at:
         line = _line(lines, problem_at[0])
         key = re.match(r"\s*[A-Za-z_][\w-]*:", line)
         if key and key.end() == problem_at[1]:  # the colon of a key at the start of the line
-            # "class:Synthetic" on the line above is text, and this line's key would carry it on
-            glued = _glued_key(lines, problem_at[0] - 1)
-            if glued:
-                return glued
             return ("this key is indented differently from the keys around it, so YAML reads it as part "
                     "of the value above", "line up keys of the same level in the same column",
                     (problem_at[0], len(line) - len(line.lstrip()) + 1))
-        curly = _curly_quoted(lines, problem_at[0])
-        if curly:
-            return curly
+        written = _key_and_value(line)
+        if written and written[2] < problem_at[1]:  # the colon stands inside the value of the line's key
+            key, value, _ = written
+            hint = (f'put the whole value in double quotes ({key}: "{_quotable(value)}"), or write it as a block '
+                    f"({key}: >-) with the text on the next line")
+    if "found character that cannot start any token" in problem and problem_at:
+        line = _line(lines, problem_at[0])
+        char = line[problem_at[1] - 1:problem_at[1]]
+        written = _key_and_value(line)
+        if char.strip() and written and written[2] < problem_at[1]:
+            key, value, _ = written
+            hint = f'put the value in double quotes ({key}: "{_quotable(value)}"): plain text cannot start with {char}'
     if "did not find expected key" in problem and problem_at:
         line = _line(lines, problem_at[0])
         before = line[: problem_at[1] - 1].rstrip()
         if before.endswith(('"', "'")) and before.count(before[-1]) >= 2:
-            return ("a quote inside this quoted value ends it early",
-                    "write the inner quotes as single quotes ('like this'), or write the value as a block "
-                    "(key: >-) with the text on the next line", problem_at)
+            return ("a quote inside this quoted value ends it early", _inner_quotes_hint(line, before[-1]),
+                    problem_at)
         first = context_at[0] if context_at else 1
         for number in range(first, problem_at[0]):
             text = _line(lines, number)
@@ -152,69 +153,65 @@ def diagnose(problem: str, context: str, problem_at: tuple[int, int] | None,
     return message, hint, where
 
 
-def _odd_indentation(lines: list[str], last: int) -> tuple[str, str, tuple[int, int]] | None:
-    """A look-alike space in the indentation of a line, up to line `last`, nearest first. YAML reads
-    such a line as text at the left edge and stops at whatever follows, often lines later. (In a
-    block of text it is part of the text, and harmless.)"""
-    in_text = _block_text_lines(lines[:last])
-    for number in range(min(last, len(lines)), 0, -1):
-        if number in in_text:
-            continue
-        indent = _INDENT.match(lines[number - 1]).group()
-        odd = next((i for i, char in enumerate(indent) if char != " "), None)
-        if odd is not None:
-            name = _INVISIBLE[indent[odd]]
-            return (f"this line holds an invisible {name} (U+{ord(indent[odd]):04X}) in its indentation, "
-                    "where YAML needs plain spaces",
-                    "replace it with a normal space: delete the spaces at the start of this line and type "
-                    "them again", (number, odd + 1))
-    return None
-
-
-def _block_text_lines(lines: list[str]) -> set[int]:
-    """The numbers of the lines that are the text of a block scalar (after `key: >-` or `key: |`):
-    lines indented with spaces deeper than the key's line, and blank lines among them."""
-    found: set[int] = set()
-    parent: int | None = None  # the indentation of the key that opened a block of text
-    for number, line in enumerate(lines, start=1):
-        spaces = len(line) - len(line.lstrip(" "))
-        if parent is not None and (not line.strip() or spaces > parent):
-            found.add(number)
-            continue
-        parent = spaces if _BLOCK_START.search(line) else None
-    return found
-
-
-def _glued_key(lines: list[str], number: int) -> tuple[str, str, tuple[int, int]] | None:
-    """A key on line `number` with no space after its colon, pointed at the colon."""
-    glued = _GLUED_KEY.match(_line(lines, number))
-    if not glued:
+def _missing_comma(lines: list[str], opened_at: tuple[int, int], stopped_at: tuple[int, int],
+                   braces: bool) -> tuple[str, str, tuple[int, int]] | None:
+    """A list in brackets or a mapping in braces that does close further on, where the parser found
+    no comma before the item at `stopped_at`: the comma is missing after the item before it."""
+    if not linescan.flow_closes(lines, *opened_at):
         return None
-    key = glued.group(1)
-    return (f"the colon after {key} needs a space after it; without one, YAML reads {key}:... as one piece "
-            "of text, not as a key and its value",
-            f"write a space after the colon ({key}: ...)", (number, glued.end()))
+    number, column = stopped_at
+    line = _line(lines, number)
+    start = column - 1
+    if line[start:start + 1] == ":":  # the colon after the next key: the item starts with that key
+        while start > 0 and line[start - 1] not in " \t,[{":
+            start -= 1
+    next_item = re.match(r"[^\s,:\]}]*", line[start:]).group() or line[start:start + 1]
+    before, crossed_comment = line[:start], False
+    while not before.strip():
+        number -= 1
+        if number < opened_at[0]:
+            return None
+        before = linescan.without_comment(_line(lines, number))
+        crossed_comment = crossed_comment or before != _line(lines, number)
+    before = before.rstrip()
+    if before[-1:] in ("[", "{", ","):
+        return None
+    previous = _excerpt(re.split(r"[\[{,]|:\s", before)[-1].strip())
+    things = "the keys of a mapping in braces" if braces else "the items of a list in brackets"
+    also = ", and a comment does not separate them" if crossed_comment else ""
+    return (f'a comma is missing between "{previous}" and "{next_item}": {things} are separated by commas{also}',
+            f'write a comma after "{previous}" ({previous}, {next_item})', (number, len(before) + 1))
 
 
-def _curly_quoted(lines: list[str], number: int) -> tuple[str, str, tuple[int, int]] | None:
-    """A value that starts with a curly quote and runs on to line `number`, pointed at the quote.
-    The lines a value runs on to are indented deeper than the line of its key."""
-    candidates = [number]
-    column = _BEFORE_ITEM.match(_line(lines, number)).end()
-    above = number - 1
-    while above > 0 and _BEFORE_ITEM.match(_line(lines, above)).end() >= column:
-        above -= 1
-    candidates.append(above)
-    for candidate in candidates:
-        line = _line(lines, candidate)
-        value = _BEFORE_VALUE.match(line)
-        if value and value.end() < len(line) and line[value.end()] in _CURLY_QUOTES:
-            quote = line[value.end()]
-            return (f"this value starts with a curly quote ({quote}), which YAML does not read as a quote, "
-                    "so the colon inside the value makes it read a new key",
-                    'write the value in straight double quotes ("...") instead of curly ones; word '
-                    "processors and autocorrect often make quotes curly", (candidate, value.end() + 1))
-    return None
+def _inner_quotes_hint(line: str, quote: str) -> str:
+    """How to write a quoted value that holds its own kind of quote, in the line's words: in double
+    quotes the inner ones become single quotes; an apostrophe in single quotes is written twice."""
+    written = _key_and_value(line)
+    value = written[1] if written else line.strip().lstrip("- ")
+    inner = value[1:-1] if len(value) > 1 and value[0] == value[-1] == quote else value.strip(quote)
+    if quote == '"':
+        how, repaired = "write the inner quotes as single quotes", f'"{_excerpt(inner.replace(chr(34), chr(39)))}"'
+    else:
+        how, repaired = "write each quote inside the value twice", f"'{_excerpt(inner.replace(chr(39), chr(39) * 2))}'"
+    if not written:
+        return f"{how} ({repaired})"
+    key = written[0]
+    return f"{how} ({key}: {repaired}), or write the value as a block ({key}: >-) with the text on the next line"
+
+
+def _key_and_value(line: str) -> tuple[str, str, int] | None:
+    """The key and the value written on a line (`key: value` or `- key: value`), and the column
+    (1-based) of the key's colon."""
+    written = re.match(r"\s*(?:- +)?([A-Za-z_][\w-]*):[ \t]+(.*?)\s*$", line)
+    return (written.group(1), written.group(2), written.end(1) + 1) if written else None
+
+
+def _quotable(value: str) -> str:
+    """A value as it reads inside double quotes, shortened for a hint."""
+    return _excerpt(value.replace("\\", "\\\\").replace('"', "'"))
+
+
+_excerpt = linescan.excerpt
 
 
 def _line(lines: list[str], number: int) -> str:

@@ -1,0 +1,261 @@
+"""What a sentence says, as the rules that judge claims need it: whether a word stands in the scope of a
+negation or a question, and who the sentence is about (people, animals, cells, the reader).
+
+The negation model follows NegEx and its successor ConText (Chapman et al. 2001; Harkema et al. 2009):
+trigger phrases ("no", "not", "never", "has not been shown") open a scope that runs to the end of the
+clause, which termination words ("but", "however", "and it ...") close; pseudo-triggers look like
+negations and are not ("not only", "nothing cures it faster"). A claim inside a negation's scope is
+denied ("no trial has shown it cures arthritis"); one outside is made ("it is not cheap, and it cures
+arthritis").
+
+Every rule reads a sentence through `read`, computed once per sentence text, on the text as a reader
+sees it: letters that only look Latin (a Cyrillic "і" in "mіracle") and hyphens of other kinds are
+compared as the Latin letter and a plain hyphen (Unicode TR39 confusables), so a look-alike hides
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .prose import citations
+
+# --- the text as the rules compare it --------------------------------------------------------------
+
+# Letters of other scripts that look like Latin ones (from Unicode TR39's confusables, the ones a
+# keyboard or a copy from a web page puts into English text), and hyphens and spaces of other kinds.
+# Each maps to one character, so offsets in the compared text are offsets in the text.
+_LOOKALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "і": "i", "ї": "i", "ј": "j", "к": "k", "м": "m", "н": "h",
+    "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h",
+    "ԛ": "q", "ԝ": "w", "ү": "y", "А": "A", "В": "B", "Е": "E", "І": "I", "Ј": "J", "К": "K", "М": "M",
+    "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "Ԁ": "D",
+    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "ı": "i", "ɩ": "i", "ℓ": "l", "ｍ": "m",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2043": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u00ad": "\u2060", "\u200b": "\u2060",  # invisible: kept as one character, skipped by the patterns
+    "’": "'", "‘": "'", "“": '"', "”": '"',
+})
+_INVISIBLE = "\u2060"
+
+
+def plain(text: str) -> str:
+    """`text` with look-alike letters, hyphens, spaces and quotes as their plain forms, and invisible
+    characters inside words removed from the words' sight (same length: offsets stay valid)."""
+    if text.isascii():
+        return text
+    return text.translate(_LOOKALIKES)
+
+
+def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
+    """A pattern for whole words or phrases that also matches them split by an invisible character
+    (a soft hyphen in "mir\u00adacle") or by a folded line break after a hyphen ("miracle-\n grade"
+    reads "miracle- grade")."""
+    alternatives = []
+    for word in sorted(words, key=len, reverse=True):
+        # a space or a hyphen inside a phrase: either, or both ("wonder drug", "wonder-drug", "wonder- drug")
+        parts = [r"[\s-]+" if char in " -" else re.escape(char) + f"{_INVISIBLE}*" for char in word.strip()]
+        alternatives.append("".join(parts).removesuffix(f"{_INVISIBLE}*"))
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags)
+
+
+# --- negation and questions -------------------------------------------------------------------------
+
+_NEGATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:no|not|never|none|nobody|no one|neither|nor|cannot|can't|without|nothing|lack of|absence of|"
+    r"fail(?:s|ed)? to|unproven|untested|unstudied|unknown whether|\w+n't)(?![\w-])", re.IGNORECASE)
+# Phrases that start like a negation and are not one.
+_PSEUDO_NEGATION = re.compile(
+    r"(?<![\w-])(?:not only|not just|not merely|no doubt|without doubt|no wonder|no longer|no less|"
+    r"not least|nothing(?:\s+\w+){0,4}?\s+(?:faster|better|more|quicker|like it|compares|beats|else)|"
+    r"no other(?:\s+\w+){0,4}?\s+(?:works?|does|cures?|comes close))(?![\w-])", re.IGNORECASE)
+# After what they deny: "that it cures arthritis has not been shown".
+_NEGATION_AFTER = re.compile(
+    r"(?<![\w-])(?:(?:has|have|had) not been|(?:has|have)n't been|(?:is|are|was|were) not|(?:is|are|was|were)n't|"
+    r"remains?|remained)\s+(?:yet\s+)?(?:shown|proven|proved|demonstrated|established|tested|studied|confirmed|"
+    r"found|seen|replicated|unproven|untested|unknown|unclear|unsupported)(?![\w-])|(?<![\w-])(?:is|are|remains?)\s+"
+    r"(?:unproven|untested|unsupported|unknown|unclear|speculative)(?![\w-])", re.IGNORECASE)
+# What ends a negation's scope: a new clause.
+_SCOPE_END = re.compile(
+    r"[;:]|(?<![\w-])(?:but|however|although|though|yet|whereas|except|apart from|instead|while|which|who|"
+    r"and (?:it|they|this|these|that|those|he|she|we|you|users|people|patients)|so (?:it|they|users|people))(?![\w-])",
+    re.IGNORECASE)
+_QUESTION = re.compile(r"(?<![\w-])(?:whether|if)(?![\w-])", re.IGNORECASE)
+# Negations that deny evidence rather than an effect: "no trial has tested it", "there is no evidence
+# that it improves memory", "nobody has studied it". What they deny is the absence of a source, which
+# needs none; "it did not raise blood pressure" denies an effect, a finding that does.
+_ABSENCE = re.compile(
+    r"(?<![\w-])(?:(?:no|not any|never|none|nobody|no one|nothing)(?:\s+[\w-]+){0,3}?\s+(?:evidence|data|trials?|"
+    r"stud(?:y|ies)|research|proof|rcts?|reviews?|publications?|papers?|one has|has (?:shown|tested|studied|"
+    r"found|proven|measured|looked))|(?:nobody|no one|none)\s+(?:has|have|had)|unproven|untested|unstudied|"
+    r"(?:not|never|\w+n't)\s+(?:been\s+)?(?:yet\s+)?(?:[\w-]+\s+)?(?:proven|shown|demonstrated|established|tested|"
+    r"studied|trialled|trialed|confirmed)|"
+    r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies))(?![\w-])", re.IGNORECASE)
+
+# --- who a sentence is about ------------------------------------------------------------------------
+
+ABOUT = {
+    "people": re.compile(
+        r"(?<![\w-])(?:humans?|people|persons?|patients?|volunteers?|participants?|adults?|men|women|children|"
+        r"kids|teenagers|adolescents|elderly|older adults|subjects|individuals|clinically|clinical (?:trials?|"
+        r"studies|study|use)|in (?:a |one |two |the )?human)(?![\w-])", re.IGNORECASE),
+    "animals": re.compile(
+        r"(?<![\w-])(?:rats?|mice|mouse|rodents?|animals?|dogs?|pigs?|piglets?|rabbits?|monkeys?|primates?|"
+        r"murine|porcine|canine|zebrafish|sheep|horses?|cats?|hamsters?|guinea pigs?|[\w-]+-(?:treated|fed) "
+        r"(?:rats|mice)|in vivo)(?![\w-])", re.IGNORECASE),
+    "cells": re.compile(
+        r"(?<![\w-])(?:cells?|cell cultures?|cell lines?|in[ -]vitro|cultured|petri|dish(?:es)?|organoids?|"
+        r"explants?|tissue samples?)(?![\w-])", re.IGNORECASE),
+    "users": re.compile(r"(?<![\w-])(?:users?|community|forums?|anecdotal(?:ly)?|transcripts|people (?:report|say|run|take|use))"
+                        r"(?![\w-])", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the claim rules read it."""
+
+    text: str  # as written
+    plain: str  # as compared (see `plain`), same length
+    cited: tuple[str, ...]  # the source ids it cites
+    negated: tuple[tuple[int, int], ...]  # stretches inside the scope of a negation
+    questioned: tuple[tuple[int, int], ...]  # stretches inside "whether ..." or "if ..."
+    absent: tuple[tuple[int, int], ...]  # stretches inside a denial of evidence ("no trial has ...")
+    about: frozenset[str]  # "people", "animals", "cells", "users"
+
+    def is_negated(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.negated)
+
+    def is_questioned(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.questioned)
+
+    def in_absence(self, at: int) -> bool:
+        """Whether the word at `at` is part of a statement that evidence is missing."""
+        return any(start <= at < end for start, end in self.absent)
+
+    def denied(self, at: int) -> bool:
+        """Whether the word at `at` is denied or only asked about: not a claim the sentence makes."""
+        return self.is_negated(at) or self.is_questioned(at)
+
+
+@lru_cache(maxsize=4096)
+def read(sentence: str) -> Reading:
+    compared = plain(sentence)
+    return Reading(sentence, compared, tuple(c.id for c in citations(sentence)), _negated(compared),
+                   tuple(_scopes(compared, _QUESTION)), tuple(_scopes(compared, _ABSENCE) + _after(compared)),
+                   frozenset(kind for kind, pattern in ABOUT.items() if pattern.search(compared)))
+
+
+def _negated(text: str) -> tuple[tuple[int, int], ...]:
+    pseudo = [match.span() for match in _PSEUDO_NEGATION.finditer(text)]
+    found = [(start, end) for start, end in _scopes(text, _NEGATION_BEFORE)
+             if not any(p_start <= start < p_end for p_start, p_end in pseudo)]
+    return tuple(found + _after(text))
+
+
+def _after(text: str) -> list[tuple[int, int]]:
+    """The scopes of negations that follow what they deny, back to the start of their clause."""
+    found = []
+    for match in _NEGATION_AFTER.finditer(text):
+        ends = [m.end() for m in _SCOPE_END.finditer(text, 0, match.start())]
+        found.append((ends[-1] if ends else 0, match.end()))
+    return found
+
+
+def _scopes(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
+    """From each trigger to the end of its clause."""
+    found = []
+    for match in trigger.finditer(text):
+        end = _SCOPE_END.search(text, match.end())
+        found.append((match.start(), end.start() if end else len(text)))
+    return found
+
+
+def is_negated(sentence: str, start: int) -> bool:
+    """Whether the word at `start` of `sentence` stands in the scope of a negation."""
+    return read(sentence).is_negated(start)
+
+
+# --- claims that need a source ----------------------------------------------------------------------
+
+# Sentences that tell the reader how to read the evidence, or judge how much of it there is: they
+# state no finding of their own.
+_FRAMING = re.compile(
+    r"^\W*(?:read|treat|consider|weigh|keep in mind|bear in mind|remember|note that|judge|interpret|count|"
+    r"think of|take (?:every|any|each|all)\b)(?![\w-])|(?<![\w-])(?:the\s+)?(?:\w+\s+){0,2}(?:evidence|data|"
+    r"literature|research)(?:\s+base)?\s+(?:is|are|remains?|stays?)\s+(?:still\s+|very\s+|too\s+)?(?:thin|weak|"
+    r"limited|sparse|scant|slim|mixed|preliminary|poor|low[- ]quality|contested|split|inconclusive|early|"
+    r"modest|patchy|indirect)(?![\w-])", re.IGNORECASE)
+# A study the sentence points at (the trial, one trial, these two studies): what it found, even
+# nothing, is a finding that needs its source. "No trial", "a trial", "any trial" point at none.
+_SPECIFIC_STUDY = re.compile(
+    r"(?<![\w-])(?:the|this|that|these|those|one|two|three|four|five|both|each|\d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:trials?|stud(?:y|ies)|reviews?|meta-analys[ie]s|cohorts?|rcts?|experiments?)(?![\w-])", re.IGNORECASE)
+# The editors' own search is not a finding to source: "we found no trial", "we know of none".
+_EDITORIAL = re.compile(r"(?<![\w-])we\s+(?:found|could(?:n't| not)? find|know of|are aware of|searched|looked)"
+                        r"(?![\w-])", re.IGNORECASE)
+# "Research" naming what a product is sold as, not a study.
+_PRODUCT_CATEGORY = re.compile(r"(?<![\w-])research[- ](?:chemicals?|peptides?|compounds?|use|purposes|grade|"
+                               r"only|suppliers?|vendors?)(?![\w-])|(?<![\w-])for research(?![\w-])", re.IGNORECASE)
+# What a number is when it is no quantity: part of a compound word (a 15-amino-acid peptide, a 2-week
+# course), a time of day, a year, or a position (type 2 diabetes, phase 3, week 9).
+_NUMBER_COMPOUND = re.compile(r"\d(?:[.,]\d+)?-[A-Za-z]")
+_TIME_OF_DAY = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock)(?![\w])", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d(?![\d%]|\s*%)")
+_POSITION_WORD = re.compile(r"(?<![\w-])(?:type|phase|stage|grade|step|part|figure|fig\.|table|chapter|section|"
+                            r"version|class|level|day|days|week|weeks|month|months|cycle|page|no\.|number|"
+                            r"generation|gen)\s*$", re.IGNORECASE)
+# A sentence that goes on about the studies of the sentence before it: it shares that one's source.
+_CONTINUATION = re.compile(
+    r"^\W*(?:none|neither|both|all|each|most|some|several|many|few)\s+of\s+(?:them|these|those|the\s+\w+)|"
+    r"^\W*(?:they|these|those|the same)(?:\s+\w+){0,3}?\s+(?:trials?|stud(?:y|ies)|reviews?|authors?|"
+    r"reports?|cohorts?|used|had|were|was|did|found|measured|enrolled|lasted|gave|tested|ran)(?![\w-])|"
+    r"^\W*(?:they|both|neither)(?![\w-])", re.IGNORECASE)
+
+
+def is_framing(reading: Reading) -> bool:
+    return bool(_FRAMING.search(reading.plain))
+
+
+def continues_the_sentence_before(reading: Reading) -> bool:
+    return bool(_CONTINUATION.search(reading.plain))
+
+
+def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
+    """(kind of claim, the word that shows it) for the first claim of the sentence that needs a
+    source, or None: framing, the absence of evidence ("no trial has tested it", "this has not been
+    shown in humans"), a question ("whether it helps is unknown"), the editors' own search, a product
+    category and numbers that are no quantity are not claims; a denied effect ("it did not raise
+    blood pressure") is a finding and is one. A study the sentence points at makes what it found a claim, even a
+    negative finding ("the trial found no benefit")."""
+    if is_framing(reading):
+        return None
+    text = reading.plain
+    points_at_study = _SPECIFIC_STUDY.search(text) is not None
+    editorial = [match.span() for match in _EDITORIAL.finditer(text)]
+    for kind, word, at in signals.matches(text):
+        if kind == "a number" and not _is_quantity(text, at, word):
+            continue
+        if kind == "a study or trial" and _PRODUCT_CATEGORY.match(text, at):
+            continue
+        if any(start <= at < end for start, end in editorial):
+            continue
+        if (reading.in_absence(at) or reading.is_questioned(at)) and not points_at_study:
+            continue
+        return kind, word
+    return None
+
+
+def _is_quantity(text: str, at: int, number: str) -> bool:
+    end = at + len(number)
+    digits = number.lstrip("~")
+    if _NUMBER_COMPOUND.match(text, end - 1) or _TIME_OF_DAY.match(text, end):
+        return False
+    if _YEAR.fullmatch(digits):
+        return False
+    return not _POSITION_WORD.search(text, max(0, at - 12), at)

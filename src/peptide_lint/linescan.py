@@ -1,0 +1,633 @@
+"""Problems found by reading an entry's lines, without the YAML parser.
+
+A parser stops at the first thing it cannot read, often a line or more after the mistake, so a file
+with several mistakes would need as many runs. These mistakes can be seen in the text itself, all of
+them at once: invisible characters, tabs in the indentation, a space or a quote that only looks like
+one to YAML, a key without its colon (or without the space after it), and spaces on an empty line
+that make YAML misjudge the indentation of a block of text.
+
+The scan knows which lines are not keys: the text of a block (`key: >-`), the further lines of a
+long plain or quoted value, and the inside of brackets and braces. There the same characters are
+text, and nothing is reported. It reports only what is wrong: a finding on valid YAML is worse than
+a missed one. The mistakes that stop YAML (a missing colon, `class:Synthetic`, a colon inside curly
+quotes) are looked for only when YAML did stop (`yaml_failed`), so that a reading of the lines that
+is wrong somewhere can never flag a file YAML reads; then all of them are, wherever YAML stopped.
+The others (invisible characters, tabs, a look-alike space in an indentation, a line of spaces at
+the start of a block of text) are looked for in every file. A file is walked line by line only
+when YAML stopped or a quick search finds the rare characters these need: the walk costs about as
+much as parsing, and the pre-commit hook runs on every commit.
+
+Pure text in, problems out: this module knows neither the parser nor the rules; the loader gives
+each kind of problem its rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    INVISIBLE = "invisible"  # a control or invisible format character
+    TAB = "tab"  # a tab in the indentation
+    LOOKALIKE = "lookalike"  # a character that looks like a space or a quote, where YAML needs the real one
+    SYNTAX = "syntax"  # text YAML cannot read: no colon after a key, no space after it, ...
+
+
+@dataclass(frozen=True, slots=True)
+class LineProblem:
+    kind: Kind
+    line: int  # 1-based, like the column
+    column: int
+    message: str
+    hint: str
+    reach: int  # the last line at which a parser may stop because of this problem
+
+    def covers(self, line: int) -> bool:
+        return self.line <= line <= self.reach
+
+
+# Control characters YAML forbids (tab, LF and CR are fine), and the C1 block.
+# Also the line separators NEL, LS and PS: YAML breaks lines at them, editors and line numbers do not.
+# Also invisible format characters: YAML reads them as text, so a slug or an id that holds one looks
+# right and is still wrong, and a rule quoting it cannot show why; naming the character can. (A BOM
+# at the very start was removed in decoding. The zero-width joiner and non-joiner, U+200C/U+200D,
+# are left alone: some scripts and emoji need them.)
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
+                       "\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE_NAMES = {
+    "\x85": "line separator (NEL)", "\u2028": "line separator", "\u2029": "paragraph separator",
+    "\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+    "\u202a": "text-direction mark (left-to-right embedding)",
+    "\u202b": "text-direction mark (right-to-left embedding)",
+    "\u202c": "text-direction mark (pop directional formatting)",
+    "\u202d": "text-direction mark (left-to-right override)",
+    "\u202e": "text-direction mark (right-to-left override)",
+    "\u2066": "text-direction mark (left-to-right isolate)",
+    "\u2067": "text-direction mark (right-to-left isolate)",
+    "\u2068": "text-direction mark (first strong isolate)",
+    "\u2069": "text-direction mark (pop directional isolate)",
+}
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Spaces YAML reads as text, not as white space: pasted from a word processor, they look like spaces.
+LOOKALIKE_SPACES = {"\u00a0": "non-breaking space", "\u2007": "figure space",
+                    "\u202f": "narrow non-breaking space", "\u3000": "ideographic space"}
+# Quotes a word processor types; to YAML they are ordinary characters of the value.
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a"
+_LEADING_SPACES = re.compile("[ \u00a0\u2007\u202f\u3000]*")
+# A key glued to its value ("class:Synthetic"): YAML reads the whole as one piece of text.
+_GLUED_KEY = re.compile(r"([A-Za-z_][\w-]*):(?=[^ \t\r\n])")  # (a non-breaking space is white space to \s)
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+# What is worth walking the lines for in a file YAML reads: a look-alike space in an indentation (a
+# key may then start with it), a line of spaces (after the header of a block of text, it may hold
+# too many). The other problems are looked for only when YAML stopped: each of them stops it. (A
+# curly-quoted list item with a colon inside, `- “a: b”`, does not; the schema reports the mapping
+# YAML reads instead of a text.) These searches cost a few microseconds per file: most files are
+# not walked at all.
+_LOOKALIKE_INDENT = re.compile("^ *[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
+_SPACES_ONLY_LINE = re.compile(r"\n +\r?\n")  # (a file with CR alone for line ends is walked when YAML stops)
+
+
+def _worth_walking(text: str) -> bool:
+    return (any(space in text for space in LOOKALIKE_SPACES) and _LOOKALIKE_INDENT.search(text) is not None
+            or _SPACES_ONLY_LINE.search(text) is not None)
+
+
+def character_problems(text: str) -> list[LineProblem]:
+    """Every invisible character and every tab in an indentation, anywhere in the file."""
+    problems: list[LineProblem] = []
+    starts: list[int] | None = None
+    patterns = ((INVISIBLE, Kind.INVISIBLE), (_TAB_INDENT, Kind.TAB)) if "\t" in text else ((INVISIBLE, Kind.INVISIBLE),)
+    for pattern, kind in patterns:
+        for match in pattern.finditer(text):
+            if starts is None:
+                starts = line_starts(text)
+            at = match.end() - 1
+            line, column = _line_col(starts, at)
+            if kind is Kind.INVISIBLE:
+                char = text[at]
+                name = _INVISIBLE_NAMES.get(char, "control character")
+                problems.append(LineProblem(kind, line, column, f"invisible {name} U+{ord(char):04X} in the text",
+                                            "delete it; it usually comes from copying text out of another program",
+                                            line))
+            else:
+                problems.append(LineProblem(kind, line, column, "this line is indented with a tab",
+                                            "YAML needs spaces for indentation: replace the tab with spaces that "
+                                            "line up with the lines above", line))
+    return problems
+
+
+def without_invisible(text: str) -> str:
+    """The text as an editor sees it: without the invisible characters, which YAML either refuses
+    or reads as text. (Parsing this finds the other mistakes of a file that holds some.)"""
+    return INVISIBLE.sub("", text)
+
+
+def structure_problems(text: str, yaml_failed: bool) -> list[LineProblem]:
+    """The problems of the file's lines as keys, values and text. `yaml_failed`: whether YAML could
+    not read the file; only then are the mistakes that always stop it looked for."""
+    if not yaml_failed and not _worth_walking(text):
+        return []
+    removed: dict[int, list[int]] = {}  # line -> columns of invisible characters, which the walk does not see
+    if INVISIBLE.search(text):
+        starts = line_starts(text)
+        for match in INVISIBLE.finditer(text):
+            line, column = _line_col(starts, match.start())
+            removed.setdefault(line, []).append(column)
+        text = without_invisible(text)
+    problems = _Walk(split_lines(text), yaml_failed).problems()
+    return [_shifted(problem, removed.get(problem.line, ())) for problem in problems]
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text`, broken where YAML and editors break them (str.splitlines breaks at more)."""
+    return _LINE_BREAK.split(text)
+
+
+def line_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+
+
+def _line_col(starts: list[int], index: int) -> tuple[int, int]:
+    row = bisect.bisect_right(starts, index) - 1
+    return row + 1, index - starts[row] + 1
+
+
+def _shifted(problem: LineProblem, removed_columns) -> LineProblem:
+    """`problem` at its column in the file, which holds the invisible characters the walk did not see."""
+    column = problem.column
+    for removed in sorted(removed_columns):
+        if removed <= column:
+            column += 1
+    if column == problem.column:
+        return problem
+    return LineProblem(problem.kind, problem.line, column, problem.message, problem.hint, problem.reach)
+
+
+def missing_colon(line: str, column: int, text_key: str | None = None) -> tuple[str, str, int]:
+    """The message, the hint and the column for a line whose node, at `column` (1-based), has no
+    colon and a space after its key, in the line's own words. `text_key`: the key of a block of
+    text just above that got no text (the line may be that text, not indented)."""
+    content = line[column - 1:].strip()
+    glued = _GLUED_KEY.match(content)
+    if glued:
+        key, value = glued.group(1), content[glued.end():]
+        return (f"the colon after {key} needs a space after it; without one, YAML reads {key}:... as one "
+                "piece of text, not as a key and its value",
+                f"write a space after the colon ({key}: {excerpt(value.strip())})", column + glued.end() - 1)
+    word, _, rest = content.partition(" ")
+    example = f"{word}: {excerpt(rest.strip())}" if rest.strip() else f"{word}: ..."
+    message = "this line has no colon after its key, so YAML cannot read it"
+    if text_key and content.endswith((".", "!", "?", "]", ")")):  # a sentence, not a key
+        return (message, f"this line reads as the text of {text_key}: indent it under {text_key} like the text of "
+                         "the other keys", column)
+    if text_key:
+        return (message, f"if this line is the text of {text_key}, indent it under {text_key} like the text of "
+                         f"the other keys; if {word} is a key, write a colon and a space after it ({example})", column)
+    return (message, f"write the key with a colon and a space ({example}); if the line belongs to the text "
+                     "above, indent it like the other lines of that text", column)
+
+
+def flow_closes(lines: list[str], line: int, column: int) -> bool:
+    """Whether the list in brackets or the mapping in braces opened at (`line`, `column`), 1-based,
+    is closed further on, before a line that reads as a key (or a list item) of the block around it."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    depth, quote, _ = _follow(text, column - 1, 0, None)
+    limit = _limit(text, len(text) - len(text.lstrip(" ")), column - 1)
+    for following in lines[line:]:
+        if not depth and quote is None:
+            return True
+        if _reads_as_key(following, limit):
+            return False
+        depth, quote, _ = _follow(following, 0, depth, quote)
+    return not depth and quote is None
+
+
+def _limit(line: str, indent: int, at: int) -> int:
+    """The column of the block around a bracket or quote at `at`: a line that reads as a key in it,
+    or left of it, comes after the brackets or quotes are closed. That is the column of the key or
+    list item the value stands after on its line, or left of the line's start if nothing does."""
+    return indent if line[indent:at].strip() else indent - 1
+
+
+def _reads_as_key(line: str, limit: int) -> bool:
+    """Whether `line` reads as a key or a list item of a block at column `limit` or left of it."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > limit or not stripped.strip() or stripped.startswith("#"):
+        return False
+    return stripped[:2] == "- " or _key_colon(line, len(line) - len(stripped)) >= 0
+
+
+def without_comment(line: str) -> str:
+    """`line` without a comment at its end (a # at its start or after a space, outside quotes)."""
+    quote = None
+    for index, char in enumerate(line):
+        if quote is not None:
+            quote = None if char == quote else quote
+        elif char in "\"'" and (index == 0 or line[index - 1] in " \t[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return line[:index]
+    return line
+
+
+def excerpt(text: str, limit: int = 50) -> str:
+    """`text` as a hint quotes it: past `limit` characters, cut at a word and marked with "..."."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "..."
+
+
+@dataclass(slots=True)
+class _Node:
+    """A line that YAML reads as a key or a list item (not as text)."""
+
+    line: int
+    indent: int  # where its content starts, look-alike spaces counted as spaces (a list item's dash)
+    column: int  # where its node starts: after the dashes of a list item
+    item: bool
+    key: str | None  # the key, if the line has one
+    suspect: str | None = None  # "glued", "lookalike-colon" or "no-colon": a mistake if it stands among keys
+    text_key: str | None = None  # the key of a block of text just above that got no text
+    keys_follow: bool = False  # a list item's text is followed by keys lined up with it
+
+
+@dataclass(slots=True)
+class _Block:
+    """A block of text being read (`key: >-`): its text is indented deeper than `parent`."""
+
+    parent: int
+    key: str
+    explicit: bool  # an indentation indicator (`|2`) says how deep its text is
+    blanks: list[tuple[int, int]]  # the empty lines before its first text line: (line, spaces)
+    has_text: bool = False
+
+
+@dataclass(slots=True)
+class _CurlyValue:
+    """A value opened with a curly quote, followed to its closing quote or its end."""
+
+    line: int
+    column: int
+    quote: str
+    value: str  # its text, its lines joined
+    colon: bool = False  # a colon and a space inside the quotes
+    closed: bool = False
+    last_line: int = 0
+
+
+class _Walk:
+    """One pass over the lines, keeping track of what each line is (see the module docstring)."""
+
+    def __init__(self, lines: list[str], yaml_failed: bool) -> None:
+        self.lines = lines
+        self.yaml_failed = yaml_failed
+        self.found: list[LineProblem] = []
+        self.nodes: list[_Node] = []
+        self.inline = (0, None)  # (bracket depth, open quote) of a value that goes on to the next line
+        self.inline_limit = -1  # ... which was never closed if a key comes in this column or left of it
+        self.block: _Block | None = None
+        self.plain: int | None = None  # a plain value goes on in lines indented deeper than this
+        self.plain_node: _Node | None = None  # the line the plain value starts on
+        self.curly: _CurlyValue | None = None
+        self.empty_text_key: str | None = None  # a block of text that ended without text
+
+    def problems(self) -> list[LineProblem]:
+        for number, line in enumerate(self.lines, start=1):
+            self._read(number, line)
+        self._end_plain()
+        if self.yaml_failed:
+            self._suspects()
+        return self.found
+
+    def _read(self, number: int, line: str) -> None:
+        depth, quote = self.inline
+        if depth or quote:
+            if not _reads_as_key(line, self.inline_limit):
+                self.inline = _follow(line, 0, depth, quote)[:2]
+                return
+            self.inline = (0, None)  # an unclosed bracket or quote: the parser reports it, the walk goes on
+        stripped = line.lstrip(" ")
+        spaces = len(line) - len(stripped)
+        blank = not stripped or stripped.isspace()
+        if self.block is not None:
+            if blank:
+                if not self.block.has_text:
+                    self.block.blanks.append((number, spaces))
+                return
+            if spaces > self.block.parent:
+                if not self.block.has_text:
+                    self.block.has_text = True
+                    self._overindented_blanks(number, spaces)
+                return
+            self.empty_text_key = None if self.block.has_text else self.block.key
+            self.block = None
+        if self.plain is not None:
+            if blank or stripped.startswith("#"):
+                return
+            if spaces > self.plain:
+                if self.curly is not None:
+                    self._follow_curly(number, line, spaces)
+                node = self.plain_node
+                if node is not None and node.item and spaces == node.column and _key_colon(line, spaces) >= 0:
+                    node.keys_follow = True  # "- id:doe-2001" and below it "  title: ...": YAML stops
+                return
+            self._end_plain()
+        if blank:
+            return
+        if stripped.startswith("\t"):
+            # Reported, and too unclear to read: how deep it stands depends on the editor. The lines
+            # below it that are indented deeper are left alone too, as if they were its text.
+            self.plain, self.plain_node = spaces, None
+            return
+        indent = _LEADING_SPACES.match(line).end()
+        if indent > spaces:
+            self._lookalike_indent(number, line, spaces)
+        content = line[indent:]
+        if content.startswith("#"):
+            return
+        if indent == 0 and (content[:3] in ("---", "...") and content[3:4] in ("", " ", "\t") or content[:1] == "%"):
+            self.empty_text_key = None
+            return
+        self._node(number, line, indent)
+        self.empty_text_key = None
+
+    def _node(self, number: int, line: str, indent: int) -> None:
+        column, dash = indent, None
+        while line[column:column + 1] == "-" and line[column + 1:column + 2] in ("", " ", "\t"):
+            dash = column
+            column = len(line) - len(line[column + 1:].lstrip(" \t"))
+        node = _Node(number, indent, column, dash is not None, None, text_key=self.empty_text_key)
+        self.nodes.append(node)
+        at = _after_properties(line, column)
+        first = line[at:at + 1]
+        if first in ("", "#"):
+            return
+        if first in "[{":  # a list or mapping in brackets: nothing inside it is read here
+            self._open_inline(line, at, None, _limit(line, indent, at))
+            return
+        if first in "\"'":
+            depth, quote, end = _follow(line, at + 1, 0, first)
+            if quote:
+                self._open_inline(line, at, first, _limit(line, indent, at))
+                return
+            after = line[end:].lstrip(" \t")
+            if after[:1] == ":" and after[1:2] in ("", " ", "\t"):
+                node.key = line[at:end]
+                self._value(number, line, node, len(line) - len(after) + 1)
+            return
+        if first in "?*" and line[at + 1:at + 2] in ("", " ", "\t"):
+            node.key = first
+            return
+        if first in "|>" and _BLOCK_HEADER.match(line, at):
+            self._open_block(line, at, parent=dash if dash is not None else indent, key="this list item")
+            return
+        colon = _key_colon(line, at)
+        if colon >= 0:
+            node.key = line[at:colon].rstrip()
+            if node.key[:1] in CURLY_QUOTES and node.key[-1] not in _CLOSING[node.key[0]]:
+                # - “Dose: 5 mg”: YAML reads a key (“Dose) and its value (5 mg”)
+                self.curly = _CurlyValue(number, at + 1, node.key[0], line[at:], colon=True, closed=True,
+                                         last_line=number)
+                self._end_curly()
+            self._value(number, line, node, colon + 1)
+            return
+        glued = _GLUED_KEY.match(line, at)
+        if glued:
+            node.suspect = "lookalike-colon" if line[glued.end()] in LOOKALIKE_SPACES else "glued"
+        elif dash is None:
+            node.suspect = "no-colon"
+        if first in CURLY_QUOTES:
+            self._start_curly(number, line, at)
+        self.plain, self.plain_node = (dash if dash is not None else column), node
+
+    def _value(self, number: int, line: str, node: _Node, after_colon: int) -> None:
+        at = _after_properties(line, len(line) - len(line[after_colon:].lstrip(" \t")))
+        first = line[at:at + 1]
+        if first in ("", "#"):
+            return
+        if first in "|>" and _BLOCK_HEADER.match(line, at):
+            self._open_block(line, at, parent=node.column, key=node.key)
+        elif first in "[{\"'":
+            self._open_inline(line, at, first if first in "\"'" else None, node.column)
+        else:
+            if first in CURLY_QUOTES:
+                self._start_curly(number, line, at)
+            self.plain, self.plain_node = node.column, node
+
+    def _open_inline(self, line: str, at: int, quote: str | None, limit: int) -> None:
+        self.inline = _follow(line, at + (quote is not None), 0, quote)[:2]
+        self.inline_limit = limit
+
+    def _open_block(self, line: str, at: int, parent: int, key: str) -> None:
+        header = line[at:].split("#", 1)[0]
+        self.block = _Block(parent, key, any(char.isdigit() for char in header), [])
+
+    def _end_plain(self) -> None:
+        self.plain = self.plain_node = None
+        if self.curly is not None:
+            self._end_curly()
+
+    # --- what is looked for ---------------------------------------------------------------------
+
+    def _add(self, kind: Kind, line: int, column: int, message: str, hint: str, reach: int) -> None:
+        self.found.append(LineProblem(kind, line, column, message, hint, max(line, reach)))
+
+    def _lookalike_indent(self, number: int, line: str, spaces: int) -> None:
+        """A look-alike space in the indentation of a key: YAML reads the line as starting there, and
+        stops at whatever follows, often lines later, or reads a key that starts with the space."""
+        char = line[spaces]
+        name = LOOKALIKE_SPACES[char]
+        word = line.strip(" " + "".join(LOOKALIKE_SPACES)).split(":", 1)[0].split(" ", 1)[0]
+        self._add(Kind.LOOKALIKE, number, spaces + 1,
+                  f"this line holds an invisible {name} (U+{ord(char):04X}) in its indentation, where YAML "
+                  "needs plain spaces",
+                  f"replace it with a normal space: delete the spaces before {word} and type them again",
+                  self._next_line_indented_at_most(number, spaces))
+
+    def _overindented_blanks(self, first_text: int, text_spaces: int) -> None:
+        """Empty lines at the start of a block of text may not hold more spaces than its first line
+        of text: YAML takes the indentation of the text from them, and the text is then too little
+        indented (YAML 1.2; some readers accept it and lose the text)."""
+        if self.block.explicit:
+            return
+        deeper = [(line, spaces) for line, spaces in self.block.blanks if spaces > text_spaces]
+        if not deeper:
+            return
+        line, spaces = deeper[0]
+        others = [number for number, _ in deeper[1:]]
+        also = "" if not others else (f" and on line {others[0]}" if len(others) == 1
+                                      else f" and on lines {others[0]}–{others[-1]}")
+        self._add(Kind.SYNTAX, line, text_spaces + 1,
+                  f"this empty line at the start of the text of {self.block.key} holds more spaces than the first "
+                  f"line of the text (line {first_text}), so YAML cannot tell how far the text is indented",
+                  f"delete the spaces on this empty line{also}: an empty line inside text needs none",
+                  first_text)
+
+    def _start_curly(self, number: int, line: str, at: int) -> None:
+        self.curly = _CurlyValue(number, at + 1, line[at], line[at:].rstrip(), last_line=number)
+        self._scan_curly(line, at + 1)
+
+    def _follow_curly(self, number: int, line: str, spaces: int) -> None:
+        if not self.curly.closed:
+            self.curly.last_line = number
+            self.curly.value += " " + line.strip()
+            self._scan_curly(line, spaces)
+
+    def _scan_curly(self, line: str, start: int) -> None:
+        """Look inside the quotes of a curly-quoted value for what only real quotes would protect from
+        YAML: a colon and a space, which make it read a new key. (A ' #', which starts a comment, is
+        the comment-cuts-text rule's to report, in a file YAML reads.)"""
+        curly = self.curly
+        end = len(line)
+        for index in range(start, len(line)):
+            if line[index] in _CLOSING.get(curly.quote, ""):
+                end, curly.closed = index, True
+                break
+        curly.colon = curly.colon or any(line[i] == ":" and (i + 1 == len(line) or line[i + 1] in " \t")
+                                         for i in range(start, end))
+
+    def _end_curly(self) -> None:
+        curly, self.curly = self.curly, None
+        if not curly.colon or not self.yaml_failed:
+            return  # the quotes are simply part of the text (or YAML read the file: see _worth_walking)
+        inner = curly.value[1:]
+        for index, char in enumerate(inner):
+            if char in _CLOSING.get(curly.quote, ""):
+                inner = inner[:index]
+                break
+        example = excerpt(inner.replace('"', "'"))
+        self._add(Kind.LOOKALIKE, curly.line, curly.column,
+                  f"this value starts with a curly quote ({curly.quote}), which YAML does not read as a quote, "
+                  "so the colon inside the value makes it read a new key",
+                  f'write the value in straight double quotes ("{example}") instead of curly ones; word '
+                  "processors and autocorrect often make quotes curly",
+                  self._next_content_line(curly.last_line))
+
+    def _suspects(self) -> None:
+        """Lines without a key's colon that stand among keys: each stops YAML (and is reported only
+        then). A list item's text may hold a colon; it is a mistake only when keys follow it."""
+        for index, node in enumerate(self.nodes):
+            if node.suspect is None:
+                continue
+            if node.item:
+                among_keys = node.keys_follow
+            else:  # a key of the same mapping after it, or before it (maybe on the list item that opens it)
+                before, after = self._neighbour(index, node.column, -1), self._neighbour(index, node.column, 1)
+                among_keys = (after is not None and after.indent == node.column and after.key is not None
+                              or before is not None and before.column == node.column and before.key is not None)
+            if among_keys:
+                self._suspect(node)
+
+    def _neighbour(self, index: int, column: int, step: int) -> _Node | None:
+        """The nearest line before (step -1) or after (+1) node `index` that is not nested deeper and
+        is not itself a suspect line in the same column (several mistakes may stand together)."""
+        index += step
+        while 0 <= index < len(self.nodes):
+            other = self.nodes[index]
+            if other.indent <= column and not (other.column == column and other.suspect is not None):
+                return other
+            index += step
+        return None
+
+    def _suspect(self, node: _Node) -> None:
+        line = self.lines[node.line - 1]
+        reach = self._next_content_line(node.line)
+        glued = _GLUED_KEY.match(line, node.column)
+        if node.suspect == "lookalike-colon":
+            char = line[glued.end()]
+            self._add(Kind.LOOKALIKE, node.line, glued.end() + 1,
+                      f"this line holds an invisible {LOOKALIKE_SPACES[char]} (U+{ord(char):04X}) where YAML needs "
+                      "a plain space", f"delete the space after {glued.group(1)}: and type it again", reach)
+            return
+        message, hint, column = missing_colon(line, node.column + 1, node.text_key)
+        self._add(Kind.SYNTAX, node.line, column, message, hint, reach)
+
+    def _next_content_line(self, number: int) -> int:
+        """The first line after `number` that holds more than spaces or a comment (or `number`)."""
+        for later in range(number + 1, len(self.lines) + 1):
+            stripped = self.lines[later - 1].strip()
+            if stripped and not stripped.startswith("#"):
+                return later
+        return number
+
+    def _next_line_indented_at_most(self, number: int, spaces: int) -> int:
+        for later in range(number + 1, len(self.lines) + 1):
+            line = self.lines[later - 1]
+            stripped = line.lstrip(" ")
+            if stripped.strip() and not stripped.startswith("#") and len(line) - len(stripped) <= spaces:
+                return later
+        return len(self.lines)
+
+
+_CLOSING = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c\u201d", "\u201a": "\u2018\u2019",
+            "\u201d": "\u201d", "\u2019": "\u2019"}
+
+
+def _key_colon(line: str, start: int) -> int:
+    """Where the colon that ends a plain key stands (followed by a space or the end of the line, and
+    before any comment), or -1."""
+    colon = line.find(":", start)
+    while colon >= 0:
+        if colon + 1 == len(line) or line[colon + 1] in " \t":
+            comment = line.find(" #", start, colon)
+            return -1 if comment >= 0 else colon
+        colon = line.find(":", colon + 1)
+    return -1
+
+
+def _after_properties(line: str, at: int) -> int:
+    """Skip an anchor (&name) or a tag (!tag) before a value, and the spaces after them."""
+    while line[at:at + 1] in ("&", "!"):
+        space = line.find(" ", at)
+        if space < 0:
+            return len(line)
+        at = len(line) - len(line[space:].lstrip(" \t"))
+    return at
+
+
+def _follow(line: str, start: int, depth: int, quote: str | None) -> tuple[int, str | None, int]:
+    """Follow brackets and quotes through `line` from `start`: the depth of brackets and the quote
+    still open at the end of the line (or where a value closes), and where that is."""
+    index, end = start, len(line)
+    # A quote opens a quoted value only where a value starts: after a bracket or a comma, or after
+    # the colon of a key and a space. (In "it's" it is an apostrophe.)
+    previous, spaced = (line[start - 1] if 0 < start <= end else "["), False
+    while index < end:
+        char = line[index]
+        if quote is not None:
+            if char == "\\" and quote == '"':
+                index += 2
+                continue
+            if char == quote:
+                if quote == "'" and line[index + 1:index + 2] == "'":
+                    index += 2
+                    continue
+                quote = None
+                if depth == 0:
+                    return 0, None, index + 1
+            index += 1
+            continue
+        if char == "#" and (index == 0 or line[index - 1] in " \t"):
+            break  # a comment
+        if char in " \t":
+            spaced = True
+            index += 1
+            continue
+        if char in "\"'" and (previous in "[{," or previous in ":?" and spaced):
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth <= 0:
+                return 0, None, index + 1
+        previous, spaced = char, False
+        index += 1
+    return depth, quote, end
