@@ -104,8 +104,18 @@ def harm_pattern(harms: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[s
         forms = [r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase.strip())) + r"(?:e?s)?"
                  for phrase in sorted(phrases, key=len, reverse=True) if phrase.strip()]
         if forms:
-            alternatives.append(f"(?P<h{index}>(?<!\\w)(?:{'|'.join(forms)})(?!\\w))")
-    return re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+            alternatives.append(f"(?P<h{index}>(?:{'|'.join(forms)})(?!\\w))")
+    return re.compile(first_letter_guard(phrase for _, phrases in harms for phrase in phrases)
+                      + "(?:" + ("|".join(alternatives) or r"(?!)") + ")", re.IGNORECASE)
+
+
+def first_letter_guard(phrases) -> str:
+    """The start of a pattern for whole words or phrases: no word character before, and one of their
+    first letters next. The lookahead lets the engine skip most positions before it tries the
+    alternatives (as in prose.ClaimSignals), which makes long lists several times faster."""
+    letters = sorted({char for phrase in phrases if phrase.strip()
+                      for char in (phrase.strip()[0].lower(), phrase.strip()[0].upper())})
+    return r"(?<!\w)(?=[" + re.escape("".join(letters)) + "])" if letters else r"(?!)"
 
 
 def frozen_harms(table: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:

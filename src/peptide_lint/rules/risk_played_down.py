@@ -40,14 +40,16 @@ down.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Finding, Severity
 from ..prose import sentences
-from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, WORD, another_sense, content_words, frozen_harms,
-                     harm_mentions, is_denied, same_word)
+from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, WORD, another_sense, content_words, first_letter_guard,
+                     frozen_harms, harm_mentions, is_denied, same_word)
 from ..schema import PROSE, SHOWN
 from ..texts import texts
 from ..wording import field, thing
@@ -74,7 +76,7 @@ _SERIOUS = re.compile(r"(?<!\w)(?:serious|severe|fatal|life-threatening|deadly|d
 # Where a new statement begins inside a sentence: "mild headache is common; anaphylaxis is rare".
 _CLAUSE_BREAK = re.compile(r"[;:()—]|,\s*(?:and|while|whereas|although|though)(?!\w)", re.IGNORECASE)
 # A risk denied outright: "there is no cancer risk with it" (not "no trial saw it, but one case report did").
-_NO_RISK = re.compile(r"(?<!\w)(?:no|zero|not\s+a|not\s+any|without\s+(?:any\s+)?)\s+(?:[\w-]+\s+){0,2}?"
+_NO_RISK = re.compile(r"(?<!\w)(?=[nNzZwW])(?:no|zero|not\s+a|not\s+any|without\s+(?:any\s+)?)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:risk|danger)s?(?!\w)", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<!\w)(?:it|they|them|this|these|that)(?!\w)", re.IGNORECASE)
 _WORDS_BESIDE = 2   # "mild" this many words before the risk: "a mild allergic reaction"
@@ -98,13 +100,22 @@ def check(document, context) -> Iterator[Finding]:
              for _, risk in risks if isinstance(risk.get("risk"), str)
              for name in names_of(risk["risk"], {}) if content_words(name)]
     harms = frozen_harms(DEFAULT_SERIOUS_HARMS)
-    for path, text in texts(document, context.schema, PROSE, SHOWN):
-        if path[:2] == RISKS or not (reassurance.search(text) or _NO_RISK.search(text)):
+    for path, text in _reassuring_texts(texts(document, context.schema, PROSE, SHOWN), reassurance):
+        if path[:2] == RISKS:
             continue
         for sentence, (risk, words) in _played_down_in(text, heads, harms, reassurance):
             yield RULE.at(document, document.text_span(path, sentence.start, sentence.end),
                           f"this sentence in {field(context.schema, document.data, path)} plays down "
                           f'{risk} ("{words}")', _HINT)
+
+
+def _reassuring_texts(found: list[tuple[tuple, str]], reassurance: re.Pattern[str]) -> list[tuple[tuple, str]]:
+    """The texts with a reassuring word, found by one search of them all (most texts have none)."""
+    joined = "\n\n".join(text for _, text in found)
+    starts = list(itertools.accumulate((len(text) + 2 for _, text in found), initial=0))
+    hits = {bisect.bisect_right(starts, match.start()) - 1
+            for pattern in (reassurance, _NO_RISK) for match in pattern.finditer(joined)}
+    return [found[index] for index in sorted(hits)]
 
 
 def _played_down_in(text: str, heads, harms, reassurance: re.Pattern[str]):
@@ -132,7 +143,8 @@ _HINT = ("describe a serious risk as serious: say how rare it is and what it doe
 @lru_cache(maxsize=8)
 def _pattern(reassurances: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted((r for r in reassurances if r.strip()), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)"
+    return re.compile(first_letter_guard(words) + "(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                                  for w in words) + r")(?!\w)"
                       if words else r"(?!)", re.IGNORECASE)
 
 
