@@ -80,8 +80,8 @@ def check(document, context) -> Iterator[Finding]:
         if reason:
             key, words = reason
             yield RULE.at(document, document.span(path + (key,)),
-                          f"{thing(context.schema, document.data, path)} has been retracted or withdrawn: its {key} says "
-                          f"{show(words)}",
+                          f"{thing(context.schema, document.data, path)} has been retracted or withdrawn: "
+                          f"its {key} says {show(words)}",
                           "a retracted work is no longer evidence: remove it and the claims that rest on it "
                           "alone, or, to report the retraction, cite the retraction notice and say so in the text")
 

@@ -81,6 +81,8 @@ _NO_RISK = re.compile(r"(?<!\w)(?=[nNzZwW])(?:no|zero|not\s+a|not\s+any|without\
 _PRONOUN = re.compile(r"(?<!\w)(?:it|they|them|this|these|that)(?!\w)", re.IGNORECASE)
 _WORDS_BESIDE = 2   # "mild" this many words before the risk: "a mild allergic reaction"
 _WORDS_AFTER = 6    # or this many after: "anaphylaxis is rare and mild"
+_HINT = ("describe a serious risk as serious: say how rare it is and what it does (rare but serious; "
+         "can be fatal), never that it is mild or nothing to worry about")
 
 
 def check(document, context) -> Iterator[Finding]:
@@ -127,17 +129,13 @@ def _played_down_in(text: str, heads, harms, reassurance: re.Pattern[str]):
         found = None
         for start, end in _clauses(sentence.text):
             clause = sentence.text[start:end]
-            mentions = _mentions(clause, heads, harms)
-            if not mentions and previous:
-                mentions = [(previous[0][0], match.start(), previous[0][2]) for match in _PRONOUN.finditer(clause)]
+            named = _mentions(clause, heads, harms)
+            mentions = named or [(previous[0][0], match.start(), previous[0][2])
+                                 for match in _PRONOUN.finditer(clause) if previous]
             found = found or _played_down(clause, mentions, reassurance)
-            previous = _mentions(clause, heads, harms) or []
+            previous = named
         if found:
             yield sentence, found
-
-
-_HINT = ("describe a serious risk as serious: say how rare it is and what it does (rare but serious; "
-         "can be fatal), never that it is mild or nothing to worry about")
 
 
 @lru_cache(maxsize=8)
@@ -165,15 +163,16 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _mentions(clause: str, heads, harms) -> list[tuple[str, int, bool]]:
-    """(risk, where it is named, whether its name says it is serious) for the listed risks (by the main word of a name: "rash" for
-    "Synthetic rash") and the serious harms that `clause` names."""
+    """(risk, where it is named, whether its name says it is serious) for the listed risks that
+    `clause` names (by the main word of a name: "rash" for "Synthetic rash") and its serious harms."""
     found = [(f'serious risk "{risk}"', word.start(), qualified) for risk, head, qualified in heads
              for word in WORD.finditer(clause) if same_word(head, word.group().lower())]
     return found + [(f"a serious harm, {harm}", match.start(), False) for harm, match in harm_mentions(clause, harms)
                     if not another_sense(clause, match.start(), match.end())]
 
 
-def _played_down(clause: str, mentions: list[tuple[str, int, bool]], reassurance: re.Pattern[str]) -> tuple[str, str] | None:
+def _played_down(clause: str, mentions: list[tuple[str, int, bool]],
+                 reassurance: re.Pattern[str]) -> tuple[str, str] | None:
     """(the risk, the reassurance) when `clause` plays down a risk it mentions."""
     if not mentions:
         return None
