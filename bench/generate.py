@@ -208,11 +208,12 @@ class Entry:
         return "[" + "; ".join(f"@{i}" for i in ids) + "]"
 
     def cite_claim(self) -> tuple[str, bool]:
-        """One or two sources, at least one of them not sponsored (effect claims citing only sponsored
-        sources are a rule of their own); and whether any of them is a study in people."""
+        """One or two sources, at least one of them independent or mixed (an effect claim whose only
+        other source beside a sponsored one is of unstated funding is a rule of its own); and whether
+        any of them is a study in people."""
         rng = self.rng
         papers = self.sources[:-1]
-        unsponsored = [s for s in papers if s["funding"] != "sponsored"]
+        unsponsored = [s for s in papers if s["funding"] in ("independent", "mixed")]
         chosen = [rng.choice(unsponsored)]
         if rng.random() < 0.35:
             other = rng.choice(papers)
@@ -357,7 +358,7 @@ class Entry:
                 out.append(f"    - risk: {risk}\n      frequency: {frequency}\n"
                            f"      sources: [{self.sources[0]['id']}]\n")
         else:
-            out.append("  serious_risks: []\n")
+            out.append("  serious_risks: []\n  risk_evidence: none-known\n")
         out.append("\n")
         if rng.random() < 0.8:
             partners = [f"Benchpeptide-{k:05d}" for k in self.related] or ["nothing in particular"]

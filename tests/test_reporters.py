@@ -428,40 +428,40 @@ def test_every_format_lists_the_safety_findings_a_comment_suppressed(repo, sarif
     entry = add_entry(repo, "testpeptide-z")
     reason = "the source's own words, quoted in its note"
     entry.write_text(entry.read_text().replace(
-        "      frequency: rare\n", f"      frequency: rare and harmless  # peptide-lint: ignore[absolute-safety-claim]"
+        "      frequency: rare\n", f"      frequency: rare and harmless  # peptide-lint: ignore[risk-played-down]"
                                     f" -- {reason}\n"))
     result = run("check", "-o", "json:r.json", "-o", "sarif:r.sarif", "-o", "junit:r.xml", "-o", "markdown:r.md",
                  "-o", "github:r.txt", cwd=repo)
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[1:] == [
         "1 safety finding suppressed by comments, for review:",
-        f"  entries/testpeptide-z.yaml:45:27: PL403 absolute-safety-claim, by the comment on line 45: {reason}"]
+        f"  entries/testpeptide-z.yaml:45:18: PL408 risk-played-down, by the comment on line 45: {reason}"]
     listed = json.loads((repo / "r.json").read_text())["suppressed_safety"]
-    assert [(s["code"], s["line"], s["comment_line"], s["reason"]) for s in listed] == [("PL403", 45, 45, reason)]
+    assert [(s["code"], s["line"], s["comment_line"], s["reason"]) for s in listed] == [("PL408", 45, 45, reason)]
     sarif = json.loads((repo / "r.sarif").read_text())
     assert not list(sarif_validator.iter_errors(sarif))
     [suppressed] = sarif["runs"][0]["results"]
-    assert suppressed["ruleId"] == "PL403"
+    assert suppressed["ruleId"] == "PL408"
     assert suppressed["suppressions"] == [{"kind": "inSource", "justification": reason}]
     root = _valid_junit(junit_schema, (repo / "r.xml").read_text(encoding="utf-8"))
     assert [s.get("message") for s in root.iter("skipped")] == [f"suppressed by a comment: {reason}"]
-    assert f"PL403 absolute-safety-claim: {reason}" in (repo / "r.md").read_text()
+    assert f"PL408 risk-played-down: {reason}" in (repo / "r.md").read_text()
     assert (repo / "r.txt").read_text().startswith(
-        "::notice file=entries/testpeptide-z.yaml,line=45,col=27,endLine=45,endColumn=35,"
-        "title=PL403 absolute-safety-claim (suppressed)::suppressed by a comment: the source's own words")
+        "::notice file=entries/testpeptide-z.yaml,line=45,col=18,endLine=45,endColumn=35,"
+        "title=PL408 risk-played-down (suppressed)::suppressed by a comment: the source's own words")
 
 
 def test_a_repo_can_forbid_suppressing_a_rule(repo):
     entry = add_entry(repo, "testpeptide-z")
     entry.write_text(entry.read_text().replace(
-        "      frequency: rare\n", "      frequency: rare and harmless  # peptide-lint: ignore[absolute-safety-claim]"
+        "      frequency: rare\n", "      frequency: rare and harmless  # peptide-lint: ignore[risk-played-down]"
                                   " -- the source's own words, quoted in its note\n"))
-    (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["absolute-safety-claim"]\n')
+    (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["risk-played-down"]\n')
     assert run("check", "-q", cwd=repo).stdout.splitlines() == [
-        'entries/testpeptide-z.yaml:45:27: PL403 [error] "harmless" in frequency of serious risk "Synthetic rash" '
-        "is an absolute safety claim",
+        'entries/testpeptide-z.yaml:45:18: PL408 [error] the frequency of serious risk "Synthetic rash" plays it '
+        'down ("harmless")',
         "entries/testpeptide-z.yaml:45:37: PL020 [error] this repo's configuration lets no comment suppress "
-        "absolute-safety-claim (setting unsuppressible)"]
-    (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["absolute-safety-clam"]\n')
+        "risk-played-down (setting unsuppressible)"]
+    (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["risk-played-dow"]\n')
     result = run("check", cwd=repo)
-    assert result.returncode == 2 and "did you mean 'absolute-safety-claim'?" in result.stderr
+    assert result.returncode == 2 and "did you mean 'risk-played-down'?" in result.stderr

@@ -92,6 +92,8 @@ def _conditional_requirements(node: dict[str, Any]) -> dict[str, str]:
                 when = f"required when `{key}` is `{test['const']}`"
             elif "const" in test.get("not", {}):
                 when = f"required unless `{key}` is `{test['not']['const']}`"
+            elif test.get("maxItems") == 0:
+                when = f"required when `{key}` is an empty list"
         for key in rule.get("then", {}).get("required", []):
             found[key] = when
     return found

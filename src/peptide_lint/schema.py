@@ -7,6 +7,7 @@ vocabulary, a key's title or the list of keys of a section asks this module inst
 from __future__ import annotations
 
 import json
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
@@ -155,6 +156,40 @@ class EntrySchema:
         kind = source.get("type")
         about = self.vocabulary("sourceType").get(kind, {}).get("x-about") if isinstance(kind, str) else None
         return about if isinstance(about, str) else None
+
+    def design_of(self, source: dict[str, Any]) -> str | None:
+        """What kind of source it is, as the rules weigh it: its `type`, unless its title names a
+        design the schema lists in `x-title-words` ("Anaphylaxis after X (case report)" is a case
+        report whatever type it was given: a rule must not count it as a study of many people)."""
+        title = source.get("title")
+        if isinstance(title, str):
+            for kind, words in self._title_words.items():
+                if words.search(title):
+                    return kind
+        kind = source.get("type")
+        return kind if isinstance(kind, str) else None
+
+    @cached_property
+    def _title_words(self) -> dict[str, re.Pattern[str]]:
+        found = {}
+        for kind, branch in self.vocabulary("sourceType").items():
+            words = [w for w in branch.get("x-title-words") or [] if isinstance(w, str) and w.strip()]
+            if words:
+                found[kind] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)",
+                                         re.IGNORECASE)
+        return found
+
+    def type_funding(self, kind: Any) -> str | None:
+        """The funding every source of this type has (`x-funding`: a product leaflet is the maker's
+        own), or None when the type leaves it to the source."""
+        return self.vocabulary("sourceType").get(kind, {}).get("x-funding") if isinstance(kind, str) else None
+
+    def type_titles(self, kinds: list[str]) -> str:
+        """Source types by their titles, as a sentence names them: "review, human RCT or human study"."""
+        titles = [" ".join(word if word.isupper() else word.lower() for word in
+                           self.vocabulary("sourceType").get(kind, {}).get("title", kind).split())
+                  for kind in kinds]
+        return ", ".join(titles[:-1]) + " or " + titles[-1] if len(titles) > 1 else "".join(titles)
 
     def templates(self, definition: str) -> list[tuple]:
         """The places in an entry whose schema refers to `definition`, with "*" for any list index:

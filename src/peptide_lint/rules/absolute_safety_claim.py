@@ -35,6 +35,7 @@ from typing import Iterator
 from ..findings import Finding, Severity
 from ..claims import clause_around, plain, read, reported_to_refute, study_reports
 from ..prose import sentences
+from ..risks import content_words, words
 from ..wording import field
 from ..schema import PROSE, SHOWN
 from ..texts import texts
@@ -79,13 +80,17 @@ _AT_ANY_DOSE = re.compile(r"(?<![\w-])(?:at any dose|in any amount|for (?:everyo
 
 
 def check(document, context) -> Iterator[Finding]:
+    # A serious risk of the list said to be no risk is played down: risk-played-down reports it, in
+    # the list itself and where the prose names it ("there is no real rash risk").
+    listed = {word for _, risk in document.each(("safety", "serious_risks")) if isinstance(risk, dict)
+              and isinstance(risk.get("risk"), str) for word in content_words(risk["risk"])}
     for path, text in texts(document, context.schema, PROSE, SHOWN):
         compared = plain(text)
-        if not _ABSOLUTE.search(compared):
+        if path[:2] == ("safety", "serious_risks") or not _ABSOLUTE.search(compared):
             continue  # most fields: no need to look sentence by sentence
         for sentence in sentences(text):
             match = absolute_claim(read(sentence.text))
-            if match is not None:
+            if match is not None and not listed & set(words(match.group())):
                 start = sentence.start + match.start()
                 yield RULE.at(document, document.text_span(path, start, sentence.start + match.end()),
                               f'"{sentence.text[match.start():match.end()]}" in '

@@ -2,8 +2,10 @@
 Reports an evidence badge that is stronger than the listed sources. The schema's evidence
 vocabulary says which source types each badge needs (`x-needs-one-of`): `clinical` needs at least
 one review, meta-analysis, human RCT or human study; `preclinical` needs animal or in-vitro work;
-`community` needs nothing more. Case reports alone do not make a page `clinical`: they document
-that something happened, not how often or whether the peptide caused it.
+`community` needs nothing more. Case reports and product leaflets alone do not make a page
+`clinical`: a case report documents that something happened, not how often or whether the peptide
+caused it, and a leaflet is the maker's own account. A source whose title says it is a case report
+counts as one whatever its `type`.
 
 ## Why it matters
 The badge is the first thing a reader sees and the one they remember. A `clinical` badge on a page
@@ -50,13 +52,17 @@ def check(document, context) -> Iterator[Finding]:
     needed = (branch or {}).get("x-needs-one-of") or []
     if not needed:
         return
-    types = {kind for source in sources_by_id(document.data).values() if isinstance(kind := source.get("type"), str)}
-    if not types & set(needed):
-        titles = context.schema.vocabulary("sourceType")
-        named = ", ".join(titles.get(t, {}).get("title", t) for t in needed)
+    sources = list(sources_by_id(document.data).values())
+    designs = {context.schema.design_of(source) for source in sources}
+    if not designs & set(needed):
+        mistyped = [source for source in sources if isinstance(source.get("type"), str)
+                    and source["type"] in needed and context.schema.design_of(source) not in needed]
+        because = (f' (source "{mistyped[0].get("id")}" is a '
+                   f"{context.schema.type_titles([context.schema.design_of(mistyped[0])])} by its title)"
+                   if mistyped else "")
         yield RULE.at(document, document.span(("evidence",)),
-                      f'the evidence badge "{badge}" needs at least one source of type {named}, '
-                      "and none is listed",
+                      f'the evidence badge "{badge}" needs at least one source of type '
+                      f"{context.schema.type_titles(needed)}, and none is listed{because}",
                       "add the source that supports the badge, or lower the badge to what the sources show")
 
 

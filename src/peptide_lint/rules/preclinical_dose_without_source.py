@@ -79,9 +79,10 @@ def check(document, context) -> Iterator[Finding]:
     sources = sources_by_id(document.data)
     for index, row in document.each(ROWS):
         label = row.get("confidence") if isinstance(row, dict) else None
-        needed = vocabulary.get(label, {}).get("x-needs-one-of") if isinstance(label, str) else None
-        if not needed:
-            continue
+        label_schema = vocabulary.get(label, {}) if isinstance(label, str) else {}
+        needed = label_schema.get("x-needs-one-of")
+        if not needed or not label_schema.get("x-not-for-people"):
+            continue  # a dose for people: clinical-dose-without-source
         listed = row.get("sources") if isinstance(row.get("sources"), list) else []
         cited = [sources[i] for i in listed if isinstance(i, str) and i in sources]
         if listed and (not cited or any(source.get("type") in needed for source in cited)):
