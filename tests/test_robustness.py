@@ -98,6 +98,19 @@ def test_random_bytes_never_crash(content):
     assert not [f for f in findings if f.code == "PL900"]
 
 
+# The characters YAML's structure and the line scan turn on: random bytes seldom put them together.
+_YAML_SHAPES = list(":-[]{},#'\"|>?&*!%@`\\ \t\n") + ["\u201c", "\u201d", "\u2018", "\u2019", "\u00a0", "\u200b",
+                                                        "key", "a", "1", "  ", "- ", ": ", "\n  "]
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None)
+@given(st.lists(st.sampled_from(_YAML_SHAPES), max_size=60).map("".join))
+def test_text_made_of_yaml_punctuation_never_crashes(text):
+    """A file holding only ':' crashed the line scan (found by review): fuzz with YAML's own pieces."""
+    findings = check_bytes(text.encode("utf-8"))
+    assert not [f for f in findings if f.code == "PL900"], findings
+
+
 @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())

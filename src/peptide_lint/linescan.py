@@ -391,7 +391,7 @@ class _Walk:
         colon = _key_colon(line, at)
         if colon >= 0:
             node.key = line[at:colon].rstrip()
-            if node.key[:1] in CURLY_QUOTES and node.key[-1] not in _CLOSING[node.key[0]]:
+            if node.key and node.key[0] in CURLY_QUOTES and node.key[-1] not in _CLOSING[node.key[0]]:
                 # - “Dose: 5 mg”: YAML reads a key (“Dose) and its value (5 mg”)
                 self.curly = _CurlyValue(number, at + 1, node.key[0], line[at:], colon=True, closed=True,
                                          last_line=number)

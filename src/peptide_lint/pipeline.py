@@ -21,7 +21,7 @@ from .config import Config
 from .discover import checkout_root, display_path, entry_files, is_entry_name, real_place
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
-from .loader import MAX_FILE_BYTES, load_data, load_file
+from .loader import MAX_FILE_BYTES, LoadResult, load_data, load_file
 from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
@@ -262,8 +262,17 @@ def _compute(task: Task, miss: Miss | None, context: Context, rules: tuple[Rule,
         return check_one(path, shown, context, rules, raw), key
     if raw is None:  # only for the index: the data is enough, positions and checks are not needed
         raw = _entry_bytes(path)
-    summary = summarize_data(shown, load_data(raw), context.schema) if raw is not None else EntrySummary(shown)
+    summary = _index_summary(shown, raw, context.schema) if raw is not None else EntrySummary(shown)
     return FileResult(shown, [], summary, [], checked=False), key
+
+
+def _index_summary(shown: str, raw: bytes, schema: EntrySchema) -> EntrySummary:
+    """What the index needs of a file read only for it. A bug of the reader on it leaves it out of
+    the index (its own check, when it is checked, reports the bug) instead of stopping the run."""
+    try:
+        return summarize_data(shown, load_data(raw), schema)
+    except Exception:  # noqa: BLE001 - any bug in reading one file must not stop the others
+        return EntrySummary(shown)
 
 
 def _entry_bytes(path: Path) -> bytes | None:
@@ -288,7 +297,12 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
               raw: bytes | None = None) -> FileResult:
     """Load one file (whose bytes are `raw` if they were read already) and run the schema and
     every per-entry rule on it."""
-    loaded = load_file(path, shown, raw)
+    read: list[LoadResult] = []
+    crash = _guarded(shown, "reading", lambda: read.append(load_file(path, shown, raw)) or [])
+    if crash:  # a bug of the reader on this file: the others are still checked
+        return FileResult(shown, crash, EntrySummary(shown), [], readable=False,
+                          not_checked="peptide-lint failed while reading it (a bug, reported above)")
+    loaded = read[0]
     findings = list(loaded.findings)
     document = loaded.document
     if document is None:
