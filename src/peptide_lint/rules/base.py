@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..findings import Finding, Fix, Severity, Span
+from ..problems import Problem, Words
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -41,6 +42,7 @@ def _empty_index() -> RepoIndex:
 
 Check = Callable[["Document", Context], Iterator[Finding]]
 CheckAcross = Callable[["EntrySummary", Context], Iterator[Finding]]
+Describe = Callable[[Problem], Words]  # for the problems the reading and schema stages find
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class Rule:
     severity: Severity
     summary: str  # one line, for `peptide-lint rules`
     doc: str  # What it does / Why it matters / Example / Instead
-    check: Check | None = None  # None: the loader or the schema stage emits this rule's findings
+    check: Check | None = None  # None: the loader or the schema stage finds this rule's problems
+    describe: Describe | None = None  # words a problem of this rule, found by the loader or the schema stage
     check_across: CheckAcross | None = None  # for rules that compare an entry with the others
     overlaps: tuple[SchemaOverlap, ...] = ()
     options: dict[str, Any] = field(default_factory=dict, hash=False)  # name -> default value
@@ -95,3 +98,8 @@ class Rule:
     def at(self, document: Document, span: Span, message: str, hint: str | None = None,
            fix: Fix | None = None) -> Finding:
         return self.finding(document.display_path, span, message, hint, fix)
+
+    def worded(self, path: str, problem: Problem) -> Finding:
+        """The finding of a problem the reading or schema stage found, in this rule's words."""
+        message, hint, fix = self.describe(problem)
+        return self.finding(path, problem.span, message, hint, fix)
