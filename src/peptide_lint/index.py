@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .findings import FILE_START, Span
-from .loader import value_at
+from .document import value_at
 from .prose import sentence_fingerprints
 from .schema import DATA
 from .texts import classified_strings
 
 if TYPE_CHECKING:
-    from .loader import Document
+    from .document import Document
     from .schema import EntrySchema
 
 IDENTIFIER_KEYS = ("pmid", "doi", "nct")

@@ -22,6 +22,7 @@ from .discover import checkout_root, display_path, entry_files, is_entry_name, r
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
 from .loader import MAX_FILE_BYTES, LoadResult, load_data, load_file
+from . import registry
 from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
@@ -303,7 +304,8 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
         return FileResult(shown, crash, EntrySummary(shown), [], readable=False,
                           not_checked="peptide-lint failed while reading it (a bug, reported above)")
     loaded = read[0]
-    findings = list(loaded.findings)
+    findings = _guarded(shown, "reading", lambda: [registry.lookup(problem.rule).worded(shown, problem)
+                                                   for problem in loaded.problems])
     document = loaded.document
     if document is None:
         return FileResult(shown, findings, EntrySummary(shown), [], readable=False, not_checked=loaded.not_checked)

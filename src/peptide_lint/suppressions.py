@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import registry
 from .findings import Finding, Span
-from .loader import Document
+from .document import Document
 from .rules import invalid_suppression, unused_suppression
 from .wording import closest
 
