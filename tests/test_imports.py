@@ -118,3 +118,20 @@ def test_nothing_the_rules_stand_on_imports_a_rule_or_the_registry():
     assert {module: sorted(other for other in graph[module] if is_rule(other) or other == "registry")
             for module in below if any(is_rule(other) or other == "registry" for other in graph[module])} == {}
     assert "findings" in below and "pipeline" not in below  # the walk reached the foundation, and only it
+
+
+def test_only_the_parser_module_imports_ruamel():
+    """The parser is behind one module: everything else reads a Document (document.py), so that the
+    parser, or the route through it, can change in one place."""
+    importers = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            else:
+                continue
+            if any(name.split(".")[0] in ("ruamel", "_ruamel_yaml") for name in names):
+                importers.add(path.relative_to(PACKAGE).as_posix())
+    assert importers == {"parser.py"}
