@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from peptide_lint.findings import Finding, Severity, Span
-from peptide_lint.pipeline import Report
+from peptide_lint.results import Report
 from peptide_lint.reporters import FORMATS, reporter_class
 from peptide_lint.reporters.github import GithubReporter
 from peptide_lint.reporters.text import TextReporter

@@ -16,7 +16,8 @@ from .config import ConfigError
 from .config import load as load_config
 from .discover import Repo, entry_files, find_repo
 from .findings import Severity
-from .pipeline import Report, check_files
+from .pipeline import check_files
+from .results import Report
 from .reporters import FORMATS, Reporter, reporter_class
 from .reporters.text import TextReporter
 from .schema import EntrySchema, SchemaConfigError

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import gc
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING, Iterator
 
 from .config import Config
-from .discover import checkout_root, display_path, entry_files, is_entry_name, real_place
+from .discover import display_path, entry_files, is_entry_name, real_place, repo_relative
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
 from .loader import MAX_FILE_BYTES, LoadResult, load_data, load_file
@@ -26,75 +26,14 @@ from .rules import internal_error, invalid_suppression, unused_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
 from .schema_check import schema_findings
-from .suppressions import (Suppressed, Suppression, apply_suppressions, parse_suppressions,
-                           refuse_unsuppressible)
+from .results import FileResult, Report, Suppressed, Suppression
+from .suppressions import apply_suppressions, parse_suppressions, refuse_unsuppressible
 
 if TYPE_CHECKING:
     from .cache import ResultCache
 
 # Findings about the checker or the suppressions themselves cannot be switched off.
 _ALWAYS_ON = {internal_error.RULE.code, invalid_suppression.RULE.code}
-
-
-@dataclass
-class Report:
-    findings: list[Finding]
-    files_checked: int
-    files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it
-    cwd: Path = field(default_factory=Path.cwd)
-    repo_root: Path | None = None
-    # The checked files whose content could not be checked, each with why in an editor's words
-    # ("YAML cannot read it, so the schema and content rules did not run"): a report with findings
-    # in such a file is not complete, whatever its counts say.
-    not_checked: dict[str, str] = field(default_factory=dict)
-    # Findings of safety rules that a comment suppressed: every report lists them, so that a reviewer
-    # sees what was silenced and why.
-    suppressed_safety: list[Suppressed] = field(default_factory=list)
-    _lines: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
-
-    def lines(self, shown_path: str) -> list[str] | None:
-        """The lines of a file with findings, read when a reporter needs them. Reporters go through
-        findings file by file, so only the last file's lines are kept: memory does not grow with
-        the number of files."""
-        if shown_path not in self._lines:
-            self._lines.clear()
-            self._lines[shown_path] = _read_lines(self.cwd / shown_path)
-        return self._lines[shown_path]
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
-
-    @property
-    def files_with_findings(self) -> int:
-        return len({f.path for f in self.findings})
-
-    @property
-    def tool_failed(self) -> bool:
-        return any(f.code == internal_error.RULE.code for f in self.findings)
-
-    @functools.cached_property
-    def source_root(self) -> Path | None:
-        """What CI tools resolve paths against: the git checkout holding the repo (see checkout_root)."""
-        return None if self.repo_root is None else checkout_root(self.repo_root.resolve())
-
-    def repo_relative(self, shown_path: str) -> str:
-        """A finding's path relative to `source_root`, with forward slashes (for SARIF, CI tools)."""
-        if self.repo_root is None:
-            return shown_path
-        return _repo_relative(self.cwd / shown_path, self.source_root)
-
-
-@dataclass(slots=True)
-class FileResult:
-    """What checking one file leaves behind."""
-
-    shown: str
-    findings: list[Finding]
-    summary: EntrySummary
-    suppressions: list[Suppression]
-    checked: bool = True  # False: read only for the repo index
-    readable: bool = True  # False: the file could not be read as an entry, and nothing was checked
-    not_checked: str | None = None  # why its content was not checked (an empty file: nothing to check)
 
 
 def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Config | None = None,
@@ -154,7 +93,7 @@ def check_files(files: list[Path], schema: EntrySchema, cwd: Path, *, config: Co
                                       lambda: list(rule.check_across(result.summary, context)))
         ignored = set()
         if config.per_file_ignores:
-            ignored = config.ignored_in(_repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown)
+            ignored = config.ignored_in(repo_relative(cwd / result.shown, repo_root) if repo_root else result.shown)
         if result.readable:
             file_findings = _filter(file_findings, result.suppressions, rules, ignored, config.unsuppressible,
                                     suppressed)
@@ -286,13 +225,6 @@ def _entry_bytes(path: Path) -> bytes | None:
         return None
 
 
-def _read_lines(path: Path) -> list[str] | None:
-    try:
-        return path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
-    except OSError:
-        return None
-
-
 def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
               raw: bytes | None = None) -> FileResult:
     """Load one file (whose bytes are `raw` if they were read already) and run the schema and
@@ -346,13 +278,6 @@ def _filter(findings: list[Finding], suppressions: list[Suppression], rules: tup
     if unused_suppression.RULE.code not in severity:
         kept = [f for f in kept if f.code != unused_suppression.RULE.code]
     return kept
-
-
-def _repo_relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()  # outside the repo: shown as given
 
 
 def _guarded(shown: str, what: str, produce) -> list[Finding]:

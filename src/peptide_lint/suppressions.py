@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import registry
 from .findings import Finding, Span
+from .results import Suppressed, Suppression
 from .loader import Document
 from .rules import invalid_suppression, unused_suppression
 from .wording import closest
@@ -23,16 +24,6 @@ from .wording import closest
 _MARKER = re.compile(r"#\s*peptide-lint(?P<colon>\s*:)?\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?"
                      r"\s*(?:--\s*(?P<reason>.*))?")
 _SUPPRESSION_WORDS = {"ignore", "disable", "noqa", "skip", "off"}
-
-
-@dataclass(slots=True)
-class Suppression:
-    path: str  # the display path of its file
-    span: Span
-    targets: set[int]  # the lines it covers
-    codes: dict[str, str]  # code -> how the comment names it
-    reason: str = ""  # why the rules do not apply here, as the editor wrote it
-    used: set[str] = field(default_factory=set)
 
 
 def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Finding]]:
@@ -103,15 +94,6 @@ def refuse_unsuppressible(suppressions: list[Suppression], unsuppressible: Colle
         if rest:
             kept.append(Suppression(suppression.path, suppression.span, suppression.targets, rest, suppression.reason))
     return kept, refused
-
-
-@dataclass(frozen=True, slots=True)
-class Suppressed:
-    """A finding a comment suppressed, with the comment's place and reason."""
-
-    finding: Finding
-    comment: Span
-    reason: str
 
 
 def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
