@@ -7,7 +7,7 @@ Each example of the corpus is a small edit of the synthetic entry tests/fixtures
 (a sentence put into a prose field, a dose row, a serious risk, a source, a suppression comment),
 labelled with the verdict a careful medical editor gives for every rule it is about: `fail` (the
 rule must report it) or `pass` (the rule must not). Each example runs through the real pipeline
-(peptide_lint.pipeline.check_files), alone in its own folder. Only the labelled rules' findings are
+(peptide_lint.api.Project), alone in its own folder. Only the labelled rules' findings are
 read, and only those the edit brought: what the base entry reports itself is taken away first.
 
 Per rule, the table counts the examples it reports that it must (TP), reports that it must not
@@ -72,7 +72,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from casefiles import BASE_ENTRY, SCHEMA  # noqa: E402
 
 from peptide_lint import registry  # noqa: E402
-from peptide_lint.pipeline import check_files  # noqa: E402
+from peptide_lint.api import Project  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 LIBRARY = CORPUS / "_library.yaml"
@@ -289,7 +289,7 @@ def _findings(content: str) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / BASE_ENTRY.name
         path.write_text(content, encoding="utf-8")
-        report = check_files([path], SCHEMA, Path(folder), index_files=[path])
+        report = Project.of_schema(SCHEMA, Path(folder)).check_files([path])
     return [(f.name, f"{f.line}:{f.column} {f.message}") for f in report.findings]
 
 

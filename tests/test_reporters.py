@@ -380,12 +380,12 @@ def test_one_check_writes_every_report_named_with_its_format(repo):
 def test_several_reports_come_from_one_check_that_reads_each_entry_once(repo, monkeypatch):
     from click.testing import CliRunner
 
-    from peptide_lint import cli, pipeline
+    from peptide_lint import api, cli, pipeline
 
     dirty_repo(repo)
     checks, loads = [], []
-    real_check, real_load = cli.check_files, pipeline.load_file
-    monkeypatch.setattr(cli, "check_files", lambda *a, **k: checks.append(1) or real_check(*a, **k))
+    real_check, real_load = api.check_files, pipeline.load_file
+    monkeypatch.setattr(api, "check_files", lambda *a, **k: checks.append(1) or real_check(*a, **k))
     monkeypatch.setattr(pipeline, "load_file", lambda path, *a: loads.append(path.name) or real_load(path, *a))
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli.cli, ["check", "--no-cache", "--jobs", "1", "--format", "github",

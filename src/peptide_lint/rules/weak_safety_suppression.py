@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .. import registry, suppressions
+from ..suppressions import parse_suppressions
 from ..findings import Finding, Severity
 from .base import Rule
 
@@ -40,8 +40,8 @@ from .base import Rule
 
 def check(document, context) -> Iterator[Finding]:
     least = context.option(RULE, "min-reason-words")
-    for suppression in suppressions.parse_suppressions(document)[0]:
-        safety = [name for code, name in suppression.codes.items() if registry.lookup(code).safety]
+    for suppression in parse_suppressions(document, context.lookup, context.rule_names)[0]:
+        safety = [name for code, name in suppression.codes.items() if context.lookup(code).safety]
         if not safety:
             continue
         words, covered = len(suppression.reason.split()), len(suppression.targets)
