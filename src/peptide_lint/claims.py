@@ -116,7 +116,8 @@ _ABSENCE = re.compile(
     r"(?:not|never|\w+n't)\s+(?:been\s+)?(?:yet\s+)?(?:[\w-]+\s+)?(?:proven|shown|demonstrated|established|tested|"
     r"studied|trialled|trialed|confirmed)|(?:nothing|none of (?:it|this|that))\s+(?:is|has been|was)\s+(?:yet\s+)?"
     r"(?:proven|shown|established|known|settled|confirmed)|"
-    r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies))(?![\w-])", re.IGNORECASE)
+    r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies)|"
+    r"(?:could|can)(?:n't| not|not)\s+find\s+(?:any|a single|one|a)?)(?![\w-])", re.IGNORECASE)
 
 # --- who a sentence is about ------------------------------------------------------------------------
 
