@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from typing import TYPE_CHECKING
 
+from .json_values import pointer
 from .quickcheck import compile_schema
 
 if TYPE_CHECKING:
@@ -53,6 +54,12 @@ class EntrySchema:
                     f"the schema {path} refers to {ref!r}; only references inside the schema file "
                     "itself (starting with '#') are allowed, so checking never reads other files "
                     "or the network")
+            try:
+                pointer(raw, ref)
+            except (LookupError, ValueError):
+                raise SchemaConfigError(
+                    f"the schema {path} refers to {ref!r}, which names no part of it; a reference "
+                    "gives the path of a part of the schema file, such as '#/$defs/slug'") from None
         schema = cls(raw, path)
         if schema.is_valid is None:  # beyond what quickcheck understands: let jsonschema judge it
             from jsonschema import Draft202012Validator
@@ -97,17 +104,10 @@ class EntrySchema:
         seen = 0
         merged = dict(node)
         while "$ref" in merged and seen < 32:
-            target = self._pointer(merged.pop("$ref"))
+            target = pointer(self.raw, merged.pop("$ref"))
             merged = {**target, **merged}
             seen += 1
         return merged
-
-    def _pointer(self, ref: str) -> dict[str, Any]:
-        node: Any = self.raw
-        for part in ref.lstrip("#").split("/"):
-            if part:
-                node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node
 
     def at(self, path: tuple) -> dict[str, Any] | None:
         """The (resolved) subschema that describes the instance at `path`, or None if none does."""
