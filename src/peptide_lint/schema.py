@@ -76,11 +76,13 @@ class EntrySchema:
         from jsonschema import Draft202012Validator
         from referencing import Registry, Resource
         from referencing.exceptions import NoSuchResource
+        from referencing.jsonschema import DRAFT202012
 
         # References are inlined first: resolving them while validating costs most of the time
         # jsonschema spends on an entry, and every reference here is internal and not recursive.
         inlined = self._inline(self.raw, depth=0)
-        resource = Resource.from_contents(inlined)
+        # A schema that does not name its draft ("$schema") is read as the draft it is validated by.
+        resource = Resource.from_contents(inlined, default_specification=DRAFT202012)
 
         def refuse(uri: str):  # every reference was checked to be internal; never go outside
             raise NoSuchResource(ref=uri)
