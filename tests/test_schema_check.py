@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from casefiles import BASE_ENTRY, SCHEMA, all_case_files, load_cases
 from peptide_lint import registry, schema_check
+from peptide_lint.loader import load_bytes
 from peptide_lint.pipeline import check_files
 from peptide_lint.schema import EntrySchema
 
@@ -33,6 +35,16 @@ def test_every_problem_the_stage_makes_names_a_rule_of_the_stage():
              if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "Problem"]
     assert named and all(isinstance(arg, ast.Name) and getattr(schema_check, arg.id) in schema_check.RULES
                          for arg in named), [ast.unparse(arg) for arg in named]
+
+
+def test_the_cases_reach_every_rule_of_the_stage():
+    found = set()
+    for path in all_case_files():
+        for case in load_cases(path):
+            document = load_bytes(case.content, Path(case.file), case.file).document
+            if document is not None:
+                found |= {problem.rule for problem in schema_check.schema_problems(document, SCHEMA)}
+    assert found == set(schema_check.RULES)
 
 
 def _schema_findings(tmp_path: Path, schema: dict, text: str) -> list[tuple[str, str, str | None]]:
@@ -73,3 +85,15 @@ def test_a_value_a_condition_refuses_is_told_the_values_the_condition_allows(tmp
               "if": {"required": ["n"]}, "then": {"properties": {"kind": {"const": "a"}}}}
     assert _schema_findings(tmp_path, schema, "kind: b\nn: 1\n") == [
         ("1:7 PL104", 'kind is "b", which is not one of the allowed values: a', None)]
+
+
+def test_risks_listed_beside_none_known_are_told_why_in_the_schemas_words(tmp_path):
+    text = BASE_ENTRY.read_text(encoding="utf-8").replace(
+        "      sources: [doe-2001]\nstacking:", "      sources: [doe-2001]\n  risk_evidence: none-known\nstacking:")
+    path = tmp_path / BASE_ENTRY.name
+    path.write_text(text, encoding="utf-8")
+    findings = check_files([path], SCHEMA, tmp_path, index_files=[path]).findings
+    assert [(f.code, f.hint) for f in findings] == [("PL100", (
+        "none-known says that no serious risk was found, which the serious risks listed contradict: delete "
+        "risk_evidence (it says why an empty list is empty), or write not-studied if no study has looked at "
+        "safety in people."))]

@@ -1,14 +1,33 @@
 """## What it does
-Reports any other way an entry breaks the entry schema (`schema/entry.schema.json`).
+Reports any other way an entry breaks the entry schema (`schema/entry.schema.json`) than the more
+specific schema rules (PL101 to PL107) describe: a condition between keys (the shipped schema
+refuses `risk_evidence: none-known` beside listed serious risks), and in a repo's own schema a
+limit (`maxLength`, `maxItems`, `minimum`, ...) or any other keyword. The hint is what the schema
+says about the part that failed.
 
 ## Why it matters
-The schema is the contract between the content and the site; anything it rejects may not render.
+The schema is the contract between the content and the site; anything it rejects may not render,
+and a page that lists a serious risk while saying that none is known tells the reader both.
 
 ## Example
-Anything the more specific schema rules (PL101 to PL107) do not describe.
+```yaml
+safety:
+  summary: One volunteer had a rare synthetic rash [@doe-2001].
+  serious_risks:
+    - risk: Synthetic rash
+      frequency: rare
+      sources: [doe-2001]
+  risk_evidence: none-known
+```
 
 ## Instead
-Follow the hint in the message; the schema's description of the key says what it holds.
+```yaml
+safety:
+  summary: One volunteer had a rare synthetic rash [@doe-2001].
+  serious_risks:
+    - risk: Synthetic rash
+      frequency: rare
+      sources: [doe-2001]
 """
 
 from ..findings import Severity
