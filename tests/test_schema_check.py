@@ -12,7 +12,7 @@ import pytest
 from casefiles import BASE_ENTRY, SCHEMA, all_case_files, load_cases
 from peptide_lint import registry, schema_check
 from peptide_lint.loader import load_bytes
-from peptide_lint.pipeline import check_files
+from peptide_lint.api import Project
 from peptide_lint.schema import EntrySchema
 
 STAGE_SOURCE = Path(schema_check.__file__).read_text(encoding="utf-8")
@@ -50,7 +50,7 @@ def test_the_cases_reach_every_rule_of_the_stage():
 def _schema_findings(tmp_path: Path, schema: dict, text: str) -> list[tuple[str, str, str | None]]:
     path = tmp_path / "testpeptide-z.yaml"
     path.write_text(text, encoding="utf-8")
-    report = check_files([path], EntrySchema(schema, tmp_path / "entry.schema.json"), tmp_path, index_files=[path])
+    report = Project.of_schema(EntrySchema(schema, tmp_path / "entry.schema.json"), tmp_path).check_files([path])
     return [(f"{f.line}:{f.column} {f.code}", f.message, f.hint) for f in report.findings if f.code.startswith("PL1")]
 
 
@@ -92,7 +92,7 @@ def test_risks_listed_beside_none_known_are_told_why_in_the_schemas_words(tmp_pa
         "      sources: [doe-2001]\nstacking:", "      sources: [doe-2001]\n  risk_evidence: none-known\nstacking:")
     path = tmp_path / BASE_ENTRY.name
     path.write_text(text, encoding="utf-8")
-    findings = check_files([path], SCHEMA, tmp_path, index_files=[path]).findings
+    findings = Project.of_schema(SCHEMA, tmp_path).check_files([path]).findings
     assert [(f.code, f.hint) for f in findings] == [("PL100", (
         "none-known says that no serious risk was found, which the serious risks listed contradict: delete "
         "risk_evidence (it says why an empty list is empty), or write not-studied if no study has looked at "
