@@ -26,7 +26,7 @@ from . import registry
 from .rules import internal_error, invalid_suppression
 from .rules.base import Context, Rule
 from .schema import EntrySchema
-from .schema_check import schema_findings
+from .schema_check import schema_problems
 from .results import FileResult, Report, Suppressed, Suppression
 from .suppressions import apply_suppressions, parse_suppressions, refuse_unsuppressible
 
@@ -128,8 +128,9 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
     document = loaded.document
     if document is None:
         return FileResult(shown, findings, EntrySummary(shown), [], readable=False, not_checked=loaded.not_checked)
-    findings += _guarded(shown, "schema validation",
-                         lambda: schema_findings(document, context.schema, _schema_overlaps()))
+    findings += _guarded(shown, "schema validation", lambda: [
+        registry.lookup(problem.rule).worded(shown, problem)
+        for problem in schema_problems(document, context.schema, _schema_overlaps())])
     for rule in rules:
         if rule.check is not None:
             findings += _guarded(shown, rule.name, lambda: list(rule.check(document, context)))
