@@ -7,7 +7,7 @@ Each example of the corpus is a small edit of the synthetic entry tests/fixtures
 (a sentence put into a prose field, a dose row, a serious risk, a source, a suppression comment),
 labelled with the verdict a careful medical editor gives for every rule it is about: `fail` (the
 rule must report it) or `pass` (the rule must not). Each example runs through the real pipeline
-(peptide_lint.pipeline.check_files), alone in its own folder. Only the labelled rules' findings are
+(peptide_lint.api.Project), alone in its own folder. Only the labelled rules' findings are
 read, and only those the edit brought: what the base entry reports itself is taken away first.
 
 Per rule, the table counts the examples it reports that it must (TP), reports that it must not
@@ -50,7 +50,11 @@ The edits, applied in this order to the base entry:
     rows: [row, ...]             the dose rows become these; add_rows: [row, ...] adds rows after them
     risks: [risk, ...]           the serious risks become these ([] for none)
     add_sources: [source, ...]   sources added at the end: a mapping, or the id of a source in
-                                 tests/corpus/_library.yaml
+                                 tests/corpus/_library.yaml (or in the corpus folder's own
+                                 _library.yaml, which adds sources to that one)
+
+Another folder of examples in the same format is measured with --corpus FOLDER; the held-out set
+tests/corpus-heldout/ (see its README) is one, read only by that command, never by a test.
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from casefiles import BASE_ENTRY, SCHEMA  # noqa: E402
 
 from peptide_lint import registry  # noqa: E402
-from peptide_lint.pipeline import check_files  # noqa: E402
+from peptide_lint.api import Project  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 LIBRARY = CORPUS / "_library.yaml"
@@ -117,7 +121,7 @@ class Outcome:
 # ---- reading the corpus -------------------------------------------------------------------------
 
 def load_corpus(folder: Path = CORPUS) -> list[Example]:
-    library = _yaml_file(folder / LIBRARY.name).get("sources", {}) if (folder / LIBRARY.name).exists() else {}
+    library = load_library(folder)
     base = BASE_ENTRY.read_text(encoding="utf-8")
     examples = []
     for path in sorted(folder.glob("*.yaml")):
@@ -131,6 +135,19 @@ def load_corpus(folder: Path = CORPUS) -> list[Example]:
             except (CorpusError, ValueError, TypeError, KeyError) as problem:
                 raise CorpusError(f"{where}: {problem}") from None
     return examples
+
+
+def load_library(folder: Path) -> dict[str, dict]:
+    """The sources examples add by id: those of tests/corpus/_library.yaml, which every corpus
+    shares, and those of the folder's own _library.yaml when it has one (an id may not be in both)."""
+    library = dict((_yaml_file(LIBRARY) or {}).get("sources") or {})
+    own = folder / LIBRARY.name
+    if own.exists() and own.resolve() != LIBRARY.resolve():
+        for source_id, source in ((_yaml_file(own) or {}).get("sources") or {}).items():
+            if source_id in library:
+                raise CorpusError(f"{own}: source {source_id!r} is already in {LIBRARY.relative_to(ROOT)}")
+            library[source_id] = source
+    return library
 
 
 def _yaml_file(path: Path):
@@ -147,10 +164,11 @@ def _example(raw: dict, theme: str, base: str, library: dict) -> Example:
     expect = raw.get("expect") or {}
     if not isinstance(expect, dict) or any(v not in VERDICTS for v in expect.values()):
         raise CorpusError("`expect` maps rule names to fail or pass")
-    added = [library[s] if isinstance(s, str) else s for s in raw.get("add_sources") or []]
     missing = [s for s in raw.get("add_sources") or [] if isinstance(s, str) and s not in library]
     if missing:
-        raise CorpusError(f"no source {missing[0]!r} in {LIBRARY.name}")
+        raise CorpusError(f"no source {missing[0]!r} in {LIBRARY.relative_to(ROOT)} "
+                          f"or the corpus's own {LIBRARY.name}")
+    added = [library[s] if isinstance(s, str) else s for s in raw.get("add_sources") or []]
     content = apply_edits(base, raw, added)
     return Example(raw["id"], raw["class"], theme, dict(expect), content, _shows(raw, added), added,
                    raw.get("note") or "")
@@ -289,7 +307,7 @@ def _findings(content: str) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / BASE_ENTRY.name
         path.write_text(content, encoding="utf-8")
-        report = check_files([path], SCHEMA, Path(folder), index_files=[path])
+        report = Project.of_schema(SCHEMA, Path(folder)).check_files([path])
     return [(f.name, f"{f.line}:{f.column} {f.message}") for f in report.findings]
 
 

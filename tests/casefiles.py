@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from peptide_lint.pipeline import check_files
+from peptide_lint.api import Project
 from peptide_lint.schema import EntrySchema
 
 TESTS = Path(__file__).resolve().parent
@@ -114,7 +114,7 @@ def run_case(case: Case) -> list[str]:
         for name, content in case.others.items():
             others.append(Path(folder) / name)
             others[-1].write_bytes(content)
-        report = check_files([path], SCHEMA, Path(folder), index_files=[path, *others])
+        report = Project.of_schema(SCHEMA, Path(folder)).check_files([path], index_files=[path, *others])
     return [f"{f.line}:{f.column} {f.code} {f.message}" for f in report.findings]
 
 

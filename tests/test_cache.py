@@ -43,18 +43,12 @@ def test_no_cache_writes_nothing_and_a_damaged_cache_is_ignored(repo):
 def test_parallel_runs_serve_cached_results_themselves_and_report_the_same(repo, monkeypatch):
     import multiprocessing
 
-    from peptide_lint.cache import ResultCache
-    from peptide_lint.discover import entry_files
-    from peptide_lint.pipeline import check_files
-    from peptide_lint.schema import EntrySchema
+    from peptide_lint.api import Project
 
     paths = [add_entry(repo, f"testpeptide-{letter}{second}") for letter in "abcd" for second in "abcdefghij"]
-    schema = EntrySchema.load(repo / "schema" / "entry.schema.json")
 
-    def findings(jobs: int, cache: ResultCache | None) -> list:
-        files = entry_files([repo / "entries"])
-        report = check_files(files, schema, repo, repo_root=repo, index_dir=repo / "entries", jobs=jobs, cache=cache)
-        return report.findings
+    def findings(jobs: int, cache: bool) -> list:
+        return Project.open(repo, cwd=repo, jobs=jobs, cache=cache).check().findings
 
     def without_workers(patch) -> None:
         patch.setattr(multiprocessing, "get_context", lambda *_: pytest.fail("started workers"))
@@ -63,39 +57,45 @@ def test_parallel_runs_serve_cached_results_themselves_and_report_the_same(repo,
         for path in some:
             path.write_text(path.read_text().replace("  Nothing is stacked with it.\n", "  3 users stack it.\n"))
 
-    cache = ResultCache(repo, "test")
-    assert findings(2, cache) == findings(1, None) == []  # a cold cache: 40 files for the workers
+    cache = True
+    assert findings(2, cache) == findings(1, False) == []  # a cold cache: 40 files for the workers
     with monkeypatch.context() as patch:
         without_workers(patch)
         assert findings(2, cache) == []  # every result from the cache, served here
     edit(paths[:35])  # 35 changed files: enough for workers again
-    expected = findings(1, None)
+    expected = findings(1, False)
     assert len(expected) == 35 and findings(2, cache) == expected
     edit(paths[35:38])  # 3 changed files: checked here
     with monkeypatch.context() as patch:
         without_workers(patch)
-        assert findings(2, cache) == findings(1, None) and len(findings(1, None)) == 38
+        assert findings(2, cache) == findings(1, False) and len(findings(1, False)) == 38
 
 
-def test_a_result_is_stored_for_the_bytes_it_was_computed_from(repo):
-    # An editor saving while a run is under way must not get the new text's result stored under
-    # the key of the text the run looked up (reverting the file would then serve it).
-    from peptide_lint.cache import ResultCache
-    from peptide_lint.config import Config
-    from peptide_lint.index import RepoIndex
-    from peptide_lint.pipeline import _compute, _lookup
-    from peptide_lint.rules.base import Context
-    from peptide_lint.schema import EntrySchema
+def test_a_result_is_stored_for_the_bytes_it_was_computed_from(repo, monkeypatch):
+    """An editor saving while a run is under way must not get the new text's result stored under
+    the key of the text the run looked up (reverting the file would then serve it): a run reads each
+    file once, and keys, checks and stores those very bytes."""
+    from pathlib import Path
+
+    from peptide_lint.api import Project
 
     entry = add_entry(repo, "testpeptide-z")
     clean = entry.read_text()
     entry.write_text(clean.replace("  Nothing is stacked with it.\n", "  3 users stack it.\n"))
-    cache = ResultCache(repo, "test")
-    task = ("entries/testpeptide-z.yaml", entry, True)
-    cached, miss = _lookup(task, cache)
-    assert cached is None and miss[1] == entry.read_bytes()
-    entry.write_text(clean)  # saved meanwhile
-    context = Context(schema=EntrySchema.load(repo / "schema" / "entry.schema.json"), config=Config(),
-                      index=RepoIndex())
-    result, key = _compute(task, miss, context, Config().rules(), cache)
-    assert key == miss[0] and [f.code for f in result.findings] == ["PL201"]
+    reads, real_read = [], Path.read_bytes
+
+    def read_then_save(path):
+        if path == entry:
+            reads.append(path)
+            data = real_read(path)
+            entry.write_text(clean)  # saved meanwhile, just after the run read it
+            return data
+        return real_read(path)
+
+    project = Project.open(repo, cwd=repo)
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "read_bytes", read_then_save)
+        assert [f.code for f in project.check().findings] == ["PL201"]  # the text the run read
+    assert len(reads) == 1
+    assert project.check().findings == []  # the saved text's own result, not the one stored for the old
+

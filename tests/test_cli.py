@@ -74,7 +74,7 @@ def test_one_bad_file_does_not_stop_the_others_and_order_is_by_file_line_column(
 def test_warnings_alone_pass(repo, monkeypatch):
     from peptide_lint import cli
     from peptide_lint.findings import Severity
-    from peptide_lint.pipeline import Report
+    from peptide_lint.results import Report
     from peptide_lint.findings import Finding, Span
     warning = Finding("entries/x.yaml", Span(1, 1, 1, 2), "PL999", "demo", Severity.WARNING, "a warning")
     report = Report([warning], 1)

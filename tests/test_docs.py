@@ -10,7 +10,7 @@ import pytest
 from casefiles import BASE_ENTRY, ROOT, SCHEMA, sibling_entry
 from peptide_lint import registry
 from peptide_lint.docs import doc_sections, rules_markdown, style_guide_markdown, yaml_example
-from peptide_lint.pipeline import check_files
+from peptide_lint.api import Project
 
 HEADINGS = ["What it does", "Why it matters", "Example", "Instead"]
 
@@ -58,7 +58,7 @@ def run_example(rule, text: str) -> list[str]:
         entry.write_text(text, encoding="utf-8")
         neighbour = Path(folder) / "testpeptide-y.yaml"  # a related entry that exists
         neighbour.write_text(sibling_entry("testpeptide-y", "Testpeptide-Y"), encoding="utf-8")
-        report = check_files([entry], SCHEMA, Path(folder), index_files=[entry, neighbour])
+        report = Project.of_schema(SCHEMA, Path(folder)).check_files([entry], index_files=[entry, neighbour])
     return [f"{f.line}:{f.column} {f.code} {f.message}" for f in report.findings if f.code == rule.code]
 
 
@@ -97,7 +97,7 @@ def test_the_readme_suppression_example_suppresses_what_it_says():
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / BASE_ENTRY.name
         path.write_text(entry, encoding="utf-8")
-        codes = {f.code for f in check_files([path], SCHEMA, Path(folder), index_files=[path]).findings}
+        codes = {f.code for f in Project.of_schema(SCHEMA, Path(folder)).check_files([path]).findings}
     assert codes == {"PL202"}  # the made-up source id of the example; no hype finding, no unused suppression
 
 

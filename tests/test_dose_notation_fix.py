@@ -6,7 +6,7 @@ from pathlib import Path
 
 from casefiles import BASE_ENTRY, SCHEMA
 from peptide_lint.fixes import apply_fixes
-from peptide_lint.pipeline import check_files
+from peptide_lint.api import Project
 
 
 def _fixed(tmp_path: Path, old: str, new: str) -> tuple[str, list[str]]:
@@ -15,8 +15,8 @@ def _fixed(tmp_path: Path, old: str, new: str) -> tuple[str, list[str]]:
     text = BASE_ENTRY.read_text(encoding="utf-8")
     assert old in text
     entry.write_text(text.replace(old, new), encoding="utf-8")
-    apply_fixes(check_files([entry], SCHEMA, tmp_path).findings, tmp_path)
-    left = [f.message for f in check_files([entry], SCHEMA, tmp_path).findings if f.code == "PL306"]
+    apply_fixes(Project.of_schema(SCHEMA, tmp_path).check_files([entry]).findings, tmp_path)
+    left = [f.message for f in Project.of_schema(SCHEMA, tmp_path).check_files([entry]).findings if f.code == "PL306"]
     return entry.read_text(encoding="utf-8"), left
 
 

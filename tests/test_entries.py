@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from peptide_lint.config import load as load_config
+from peptide_lint.api import Project
 from peptide_lint.discover import entry_files
-from peptide_lint.pipeline import check_files
-from peptide_lint.schema import EntrySchema
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_ac01c119e7c2c3a6.txt"
@@ -40,8 +38,7 @@ def entry() -> dict:
 def test_every_shipped_entry_passes_with_zero_findings():
     files = entry_files([ROOT / "entries"])
     assert files, "entries/ is empty"
-    report = check_files(files, EntrySchema.load(ROOT / "schema" / "entry.schema.json"), ROOT,
-                         config=load_config(ROOT), repo_root=ROOT, index_files=files)
+    report = Project.open(ROOT, cwd=ROOT, cache=False).check()
     assert report.findings == []
 
 

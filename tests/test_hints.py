@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from casefiles import BASE_ENTRY, SCHEMA
-from peptide_lint.pipeline import check_files
+from peptide_lint.api import Project
 
 
 def hints(tmp_path: Path, code: str, *replacements: tuple[str, str]) -> list[str]:
@@ -17,7 +17,7 @@ def hints(tmp_path: Path, code: str, *replacements: tuple[str, str]) -> list[str
         text = text.replace(old, new)
     path = tmp_path / BASE_ENTRY.name
     path.write_text(text, encoding="utf-8")
-    report = check_files([path], SCHEMA, tmp_path, index_files=[path])
+    report = Project.of_schema(SCHEMA, tmp_path).check_files([path])
     return [f.hint for f in report.findings if f.code == code]
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "peptide_lint"
 
 
@@ -105,13 +103,10 @@ def foundation(graph: dict[str, set[str]]) -> set[str]:
     return found
 
 
-# Until the core is reshaped (issue 11): strict, so that the marker goes when the graph is clean.
-@pytest.mark.xfail(strict=True, reason="the loader, schema stage, suppressions and config still import rules")
 def test_no_module_depends_on_itself_through_others():
     assert cycles(import_graph()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the loader, schema stage, suppressions and config still import rules")
 def test_nothing_the_rules_stand_on_imports_a_rule_or_the_registry():
     graph = import_graph()
     below = foundation(graph)

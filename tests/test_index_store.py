@@ -186,23 +186,19 @@ def test_a_damaged_row_of_any_shape_falls_back(repo, a_and_b_share_a_name, damag
 
 
 def test_index_files_outside_the_entries_folder_count_with_the_store_too(repo, three):
-    from peptide_lint.cache import ResultCache
-    from peptide_lint.pipeline import check_files
-    from peptide_lint.schema import EntrySchema
+    from peptide_lint.api import Project
 
     elsewhere = repo / "drafts"
     elsewhere.mkdir()
     draft = elsewhere / "testpeptide-d.yaml"
     draft.write_text((repo / "entries" / "testpeptide-a.yaml").read_text().replace("slug: testpeptide-a", "slug: x"))
-    schema = EntrySchema.load(repo / "schema" / "entry.schema.json")
 
-    def codes(cache):
-        report = check_files([repo / "entries" / "testpeptide-a.yaml"], schema, repo, repo_root=repo,
-                             index_files=[draft], index_dir=repo / "entries", cache=cache)
-        return sorted(f.code for f in report.findings)
+    def codes(cache: bool):
+        project = Project.open(repo, cwd=repo, cache=cache)
+        return sorted(f.code for f in project.check(["entries/testpeptide-a.yaml"], index_files=[draft]).findings)
 
-    assert codes(None) == codes(ResultCache(repo, "results")) == codes(ResultCache(repo, "results"))
-    assert "PL505" in codes(None)
+    assert codes(False) == codes(True) == codes(True)
+    assert "PL505" in codes(False)
 
 
 @given(st.text(alphabet=".aylmYAML x", max_size=12))  # a file name, as every caller passes

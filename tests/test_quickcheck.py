@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from casefiles import SCHEMA, all_case_files, load_cases
 from peptide_lint.loader import load_bytes
 from peptide_lint.quickcheck import compile_schema
+from peptide_lint.schema import EntrySchema
 
 DOCUMENTS = []
 for _path in all_case_files():
@@ -64,3 +66,52 @@ def test_unknown_or_malformed_keywords_fall_back_to_jsonschema(schema):
 def test_json_schema_semantics(schema, good, bad):
     check = compile_schema(schema)
     assert check(good) and not check(bad)
+
+
+# JSON Schema compares values by their JSON type: true is not 1 and false is not 0, though Python
+# says they are, while 1 is 1.0. The quick check and jsonschema give the same verdict on each.
+@pytest.mark.parametrize("schema, value, valid", [
+    ({"enum": [1, "a"]}, True, False),
+    ({"enum": [True]}, 1, False),
+    ({"const": 1}, True, False),
+    ({"const": 0}, False, False),
+    ({"const": False}, 0, False),
+    ({"const": 1}, 1.0, True),
+    ({"const": [1, {"a": 0}]}, [True, {"a": False}], False),
+    ({"oneOf": [{"const": 1}, {"const": "a"}]}, True, False),
+    ({"uniqueItems": True}, [1, True], True),
+    ({"uniqueItems": True}, [0, False, None], True),
+    ({"uniqueItems": True}, [{"a": 1}, {"a": True}], True),
+    ({"uniqueItems": True}, [1, True, 1], False),
+    ({"uniqueItems": True}, [1, 1.0], False),
+])
+def test_true_is_not_one_for_either_check(schema, value, valid):
+    assert compile_schema(schema)(value) is valid
+    assert Draft202012Validator(schema).is_valid(value) is valid
+
+
+scalars = st.sampled_from([0, 1, 0.0, 1.0, 2, True, False, None, "1", "true"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(scalars, max_size=5), scalars)
+def test_both_checks_compare_true_false_and_numbers_alike(values, value):
+    for schema, instance in [({"uniqueItems": True}, values), ({"enum": values}, value),
+                             ({"const": values[0] if values else None}, value)]:
+        assert compile_schema(schema)(instance) == Draft202012Validator(schema).is_valid(instance), schema
+
+
+# One reading of references for the schema and its quick check: into lists by index, with "~1" for
+# "/" and "~0" for "~" in names, as jsonschema reads them.
+def test_references_into_lists_and_escaped_names_are_followed_as_jsonschema_follows_them():
+    schema = {"$defs": {"a/b~": {"oneOf": [{"const": 1}, {"type": "string"}]}},
+              "properties": {"x": {"$ref": "#/$defs/a~1b~0/oneOf/1"}}}
+    check = compile_schema(schema)
+    for value in ({"x": "text"}, {"x": 1}):
+        assert check(value) == Draft202012Validator(schema).is_valid(value)
+    assert EntrySchema(schema, Path("schema.json")).at(("x",)) == {"type": "string"}
+
+
+@pytest.mark.parametrize("ref", ["#/$defs/missing", "#/$defs/a/oneOf/2", "#anchor"])
+def test_a_reference_to_nothing_is_left_to_jsonschema(ref):
+    assert compile_schema({"$defs": {"a": {"oneOf": [{"const": 1}]}}, "$ref": ref}) is None

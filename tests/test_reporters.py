@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from peptide_lint.findings import Finding, Severity, Span
-from peptide_lint.pipeline import Report
+from peptide_lint.results import Report
 from peptide_lint.reporters import FORMATS, reporter_class
 from peptide_lint.reporters.github import GithubReporter
 from peptide_lint.reporters.text import TextReporter
@@ -380,12 +380,12 @@ def test_one_check_writes_every_report_named_with_its_format(repo):
 def test_several_reports_come_from_one_check_that_reads_each_entry_once(repo, monkeypatch):
     from click.testing import CliRunner
 
-    from peptide_lint import cli, pipeline
+    from peptide_lint import api, cli, pipeline
 
     dirty_repo(repo)
     checks, loads = [], []
-    real_check, real_load = cli.check_files, pipeline.load_file
-    monkeypatch.setattr(cli, "check_files", lambda *a, **k: checks.append(1) or real_check(*a, **k))
+    real_check, real_load = api.check_files, pipeline.load_file
+    monkeypatch.setattr(api, "check_files", lambda *a, **k: checks.append(1) or real_check(*a, **k))
     monkeypatch.setattr(pipeline, "load_file", lambda path, *a: loads.append(path.name) or real_load(path, *a))
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli.cli, ["check", "--no-cache", "--jobs", "1", "--format", "github",

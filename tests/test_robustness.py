@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from casefiles import BASE_ENTRY, SCHEMA
 from peptide_lint import parser
 from peptide_lint.loader import load_bytes, load_data
-from peptide_lint.pipeline import check_files
+from peptide_lint.api import Project
 from test_cli import add_entry, run
 
 BASE = BASE_ENTRY.read_bytes()
@@ -72,7 +72,7 @@ def check_bytes(content: bytes, jobs: int = 1, copies: int = 1) -> list:
             path = Path(folder) / f"testpeptide-{chr(97 + n % 26)}{n // 26 or ''}.yaml"
             path.write_bytes(content)
             paths.append(path)
-        report = check_files(paths, SCHEMA, Path(folder), index_files=paths, jobs=jobs)
+        report = Project.of_schema(SCHEMA, Path(folder), jobs=jobs).check_files(paths)
     return report.findings
 
 

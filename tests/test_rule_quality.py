@@ -190,6 +190,24 @@ def test_a_broken_corpus_names_the_file_and_the_example(tmp_path, capsys):
     assert "tiny.yaml: example typo: no prose field 'mechanims'" in capsys.readouterr().err
 
 
+ADDS_TWO_SOURCES = ("examples:\n  - id: two-sources\n    class: x\n    add_sources: [poe-2003, own-2020]\n"
+                    "    expect: {cure-claim: pass}\n")
+OWN_LIBRARY = ("sources:\n  {id}:\n    id: {id}\n    authors: Own A\n    year: 2020\n    type: animal\n"
+               "    title: An own synthetic study\n    funding: independent\n    note: n\n")
+
+
+def test_another_corpus_shares_the_library_and_may_add_to_it(tmp_path, capsys):
+    """Another folder (the held-out set, say) adds sources from tests/corpus/_library.yaml by id,
+    and from its own _library.yaml; an id in both is an error, not a silent choice."""
+    corpus = _write_corpus(tmp_path / "other", ADDS_TWO_SOURCES)
+    (corpus / "_library.yaml").write_text(OWN_LIBRARY.format(id="own-2020"), encoding="utf-8")
+    example, = rq.load_corpus(corpus)
+    assert [source["id"] for source in example.added_sources] == ["poe-2003", "own-2020"]
+    (corpus / "_library.yaml").write_text(OWN_LIBRARY.format(id="poe-2003"), encoding="utf-8")
+    assert rq.main(["--corpus", str(corpus)]) == 2
+    assert "source 'poe-2003' is already in tests/corpus/_library.yaml" in capsys.readouterr().err
+
+
 def test_edits_land_where_they_say():
     raw = {"prose": {"mechanism": "First line\nsecond line."}, "append": {"caveat": "More."},
            "set": {"evidence": "preclinical", "safety.risk_evidence": "not-studied"},

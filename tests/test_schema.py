@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from jsonschema import Draft202012Validator
+
+from peptide_lint.schema import EntrySchema, SchemaConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "schema" / "entry.schema.json").read_text(encoding="utf-8"))
@@ -117,3 +120,11 @@ def test_text_under_a_key_the_schema_does_not_know_is_read_as_what_it_was_meant_
     assert schema.text_class(("caveat", 0)) == "prose"  # a caveat written as a list is still the caveat
     assert schema.text_class(("notes_for_the_editor",)) == "shown"  # no close key: judged, not skipped
     assert schema.text_class(("year",)) == "shown"
+
+
+@pytest.mark.parametrize("ref", ["#/$defs/nope", "#/properties/slug/oneOf/3", "#slug"])
+def test_a_reference_to_no_part_of_the_schema_is_a_configuration_problem(tmp_path, ref):
+    broken = {**SCHEMA, "properties": {**SCHEMA["properties"], "name": {"$ref": ref, "title": "t", "description": "d"}}}
+    (tmp_path / "entry.schema.json").write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(SchemaConfigError, match="names no part of it"):
+        EntrySchema.load(tmp_path / "entry.schema.json")

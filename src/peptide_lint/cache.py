@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 from .findings import Finding, Fix, Severity, Span
 from .index import CitedWork, EntrySummary, Located
-from .suppressions import Suppression
+from .results import FileResult, Suppression
 
 CACHE_DIR = ".peptide-lint-cache"
 
@@ -155,8 +155,6 @@ def _encode(result) -> dict[str, Any]:
 
 
 def _decode(data: dict[str, Any], shown: str):
-    from .pipeline import FileResult
-
     summary = data["summary"]
     works = tuple(((key[0], key[1]), CitedWork(shown, *fields), Span(**span))
                   for key, fields, span in summary["works"])

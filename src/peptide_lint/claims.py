@@ -103,7 +103,9 @@ _SCOPE_END = re.compile(
     r"[;:]|,\s+(?:and|it|they|he|she|we|you)(?![\w-])|(?<![\w-])(?:but|however|although|though|yet|whereas|except|apart from|instead|while|"
     r"which|who|and (?:it|they|this|these|that|those|he|she|we|you|users|people|patients)|so (?:it|they|users|"
     r"people))(?![\w-])", re.IGNORECASE)
-_QUESTION = re.compile(r"(?<![\w-])(?:whether|if)(?![\w-])", re.IGNORECASE)
+_QUESTION = re.compile(r"(?<![\w-])whether(?![\w-])", re.IGNORECASE)
+# A condition ("if it helps, ...") covers its own clause only: the main clause after its comma is said.
+_CONDITION = re.compile(r"(?<![\w-])if(?![\w-])[^,;:]*", re.IGNORECASE)
 # Negations that deny evidence rather than an effect: "no trial has tested it", "there is no evidence
 # that it improves memory", "nobody has studied it". What they deny is the absence of a source, which
 # needs none; "it did not raise blood pressure" denies an effect, a finding that does.
@@ -114,7 +116,8 @@ _ABSENCE = re.compile(
     r"(?:not|never|\w+n't)\s+(?:been\s+)?(?:yet\s+)?(?:[\w-]+\s+)?(?:proven|shown|demonstrated|established|tested|"
     r"studied|trialled|trialed|confirmed)|(?:nothing|none of (?:it|this|that))\s+(?:is|has been|was)\s+(?:yet\s+)?"
     r"(?:proven|shown|established|known|settled|confirmed)|"
-    r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies))(?![\w-])", re.IGNORECASE)
+    r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies)|"
+    r"(?:could|can)(?:n't| not|not)\s+find\s+(?:any|a single|one|a)?)(?![\w-])", re.IGNORECASE)
 
 # --- who a sentence is about ------------------------------------------------------------------------
 
@@ -167,7 +170,8 @@ class Reading:
 def read(sentence: str) -> Reading:
     compared = plain(sentence)
     return Reading(sentence, compared, tuple(c.id for c in citations(sentence)), _negated(compared),
-                   tuple(_scopes(compared, _QUESTION)), tuple(_scopes(compared, _ABSENCE) + _after(compared)),
+                   tuple(_scopes(compared, _QUESTION) + [m.span() for m in _CONDITION.finditer(compared)]),
+                   tuple(_scopes(compared, _ABSENCE) + _after(compared)),
                    frozenset(kind for kind, pattern in ABOUT.items() if pattern.search(compared)))
 
 

@@ -12,14 +12,12 @@ from pathlib import Path
 import click
 
 from . import __version__, registry
-from .config import ConfigError
-from .config import load as load_config
-from .discover import Repo, entry_files, find_repo
+from .discover import find_repo
 from .findings import Severity
-from .pipeline import Report, check_files
+from .api import NotARepo, Project, ProjectError
+from .results import Report
 from .reporters import FORMATS, Reporter, reporter_class
 from .reporters.text import TextReporter
-from .schema import EntrySchema, SchemaConfigError
 from .wording import closest
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -105,55 +103,58 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     """
     cwd = Path.cwd()
     terminal_format, to_files = _report_targets(outputs, output_format, cwd)
-    repo = _repo(repo_dir, paths, cwd)
+    project = _project(repo_dir, paths, cwd, select=_split(select), ignore=_split(ignore), cache=not no_cache,
+                       jobs=jobs)
     try:
-        config = load_config(repo.root).with_flags(_split(select), _split(ignore))
-        schema = EntrySchema.load(repo.root / config.schema)
-    except (ConfigError, SchemaConfigError) as err:
-        raise click.ClickException(str(err)) from None  # a file to fix, not the command line
-    entries_dir = repo.root / config.entries
-    if not entries_dir.is_dir() and (not paths or any(_is_inside(entries_dir, path) for path in paths)):
-        raise click.UsageError(f"the repo {repo.root} has no {config.entries}/ folder")
-    # Rules across entries always see every entry (index_dir), also when only a few files are checked.
-    files = entry_files([_within_entries(path, entries_dir) for path in paths] if paths else [entries_dir])
-    for path in paths:
-        if path.is_dir() and not any(_is_inside(file, path) for file in files):
-            raise click.UsageError(f"{path} holds no entry files (.yaml or .yml)")
-    cache = None
-    if not no_cache:
-        from .cache import ResultCache
-
-        cache = ResultCache.for_run(repo.root, schema, config)
-
-    def run_check() -> Report:
-        return check_files(files, schema, cwd, config=config, repo_root=repo.root, index_dir=entries_dir,
-                           jobs=jobs or os.cpu_count() or 1, cache=cache)
-
-    report = run_check()
-    not_fixed: dict[str, str] = {}
-    if fix and any(finding.fix for finding in report.findings):
-        from .fixes import apply_fixes
-
-        outcome = apply_fixes(report.findings, cwd)
-        for shown, count in outcome.applied.items():
-            if count:
-                click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
-        not_fixed = outcome.not_written
-        for shown, why in not_fixed.items():
-            click.echo(f"peptide-lint: error: could not fix {shown}: {why}", err=True)
-        report = run_check()
+        files = project.entry_files(paths)
+    except ProjectError as err:
+        raise click.UsageError(str(err)) from None  # the command line named the wrong thing
+    report = project.check_files(files)
+    not_fixed = _fix(report, cwd) if fix else {}
+    if fix and report.findings and any(finding.fix for finding in report.findings):
+        report = project.check_files(files)
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
                         show_summary=not quiet, statistics=statistics)
-
-    def reporter(name: str, to_file: bool = False):
-        if name == "text":
-            return replace(text, color=False) if to_file else text
-        return reporter_class(name)()
-
-    reporter(terminal_format).write(report, sys.stdout)  # first: the log keeps the findings if a file cannot be written
-    _write_reports(report, {target: reporter(name, to_file=True) for target, name in to_files.items()})
+    _reporter(text, terminal_format).write(report, sys.stdout)  # first: the log keeps it if a file fails
+    _write_reports(report, {target: _reporter(text, name, to_file=True) for target, name in to_files.items()})
     # A file --fix could not write is a failure of the command, whatever the findings say.
     ctx.exit(EXIT_USAGE if not_fixed else _exit_code(report, strict=strict, exit_zero=exit_zero))
+
+
+def _project(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path, **options) -> Project:
+    """The content repo to check: --repo, else found from the current folder, else from the first path."""
+    if repo_dir is None and find_repo(cwd) is None and paths:
+        repo = find_repo(paths[0].parent if paths[0].is_file() else paths[0])
+        repo_dir = repo.root if repo is not None else None
+    try:
+        return Project.open(repo_dir, cwd=cwd, **options)
+    except NotARepo as err:
+        hint = " or pass --repo DIR" if repo_dir is None else ""
+        raise click.UsageError(f"{err}{hint}") from None
+    except ProjectError as err:
+        raise click.ClickException(str(err)) from None  # a file to fix, not the command line
+
+
+def _fix(report: Report, cwd: Path) -> dict[str, str]:
+    """Apply the fixes of `report`'s findings; tell which files were fixed, and return those that
+    could not be written, with why."""
+    if not any(finding.fix for finding in report.findings):
+        return {}
+    from .fixes import apply_fixes
+
+    outcome = apply_fixes(report.findings, cwd)
+    for shown, count in outcome.applied.items():
+        if count:
+            click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
+    for shown, why in outcome.not_written.items():
+        click.echo(f"peptide-lint: error: could not fix {shown}: {why}", err=True)
+    return outcome.not_written
+
+
+def _reporter(text: TextReporter, name: str, to_file: bool = False) -> Reporter:
+    if name == "text":
+        return replace(text, color=False) if to_file else text
+    return reporter_class(name)()
 
 
 @cli.command("rules")
@@ -200,18 +201,13 @@ def docs(ctx: click.Context, repo_dir: Path | None, check_only: bool) -> None:
     from .atomic import write_atomic
     from .docs import rules_markdown, style_guide_markdown
 
-    repo = _repo(repo_dir, (), Path.cwd())
-    try:
-        config = load_config(repo.root)
-        schema = EntrySchema.load(repo.root / config.schema)
-    except (ConfigError, SchemaConfigError) as err:
-        raise click.ClickException(str(err)) from None
-    outputs = {repo.root / "docs" / "rules.md": rules_markdown(),
-               repo.root / "docs" / "style-guide.md": style_guide_markdown(schema)}
+    project = _project(repo_dir, (), Path.cwd(), cache=False)
+    outputs = {project.root / "docs" / "rules.md": rules_markdown(),
+               project.root / "docs" / "style-guide.md": style_guide_markdown(project.setup.schema)}
     stale = [path for path, text in outputs.items()
              if not path.is_file() or path.read_text(encoding="utf-8") != text]
     for path in stale:
-        shown = path.relative_to(repo.root).as_posix()
+        shown = path.relative_to(project.root).as_posix()
         if check_only:
             state = "is out of date" if path.is_file() else "is missing"
             click.echo(f"{shown} {state}; run 'peptide-lint docs'")
@@ -223,32 +219,6 @@ def docs(ctx: click.Context, repo_dir: Path | None, check_only: bool) -> None:
             raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
         click.echo(f"wrote {shown}")
     ctx.exit(1 if check_only and stale else 0)
-
-
-def _repo(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path) -> Repo:
-    if repo_dir is not None:
-        repo = find_repo(repo_dir)
-        if repo is None or repo.root != repo_dir.resolve():
-            raise click.UsageError(f"{repo_dir} is not a content repo (no schema/entry.schema.json and no "
-                                   "[tool.peptide-lint] in a pyproject.toml)")
-        return repo
-    repo = find_repo(cwd) or (find_repo(paths[0].parent if paths[0].is_file() else paths[0]) if paths else None)
-    if repo is None:
-        raise click.UsageError("no content repo here: run inside the repo (the folder with schema/ and "
-                               "entries/) or pass --repo DIR")
-    return repo
-
-
-def _within_entries(path: Path, entries_dir: Path) -> Path:
-    """The entries folder for a folder that holds it, so that `check .` checks the entries and
-    not every YAML file of the repo (CI workflows, the pre-commit configuration, test cases)."""
-    return entries_dir if path.is_dir() and _is_inside(entries_dir, path) else path
-
-
-def _is_inside(path: Path, folder: Path) -> bool:
-    """Whether `path` is `folder` or inside it, however either is reached (through symlinks too)."""
-    real_folder = os.path.realpath(folder)
-    return os.path.commonpath([os.path.realpath(path), real_folder]) == real_folder
 
 
 _FORMAT_PREFIX = re.compile(r"(?P<format>[A-Za-z][\w-]+):(?P<file>.*)", re.DOTALL)  # not a drive letter (C:)

@@ -86,3 +86,11 @@ def display_path(path: Path | str, cwd: Path) -> str:
         return "."
     shown = absolute[len(folder):] if absolute.startswith(folder) else absolute
     return shown.replace(os.sep, "/") if os.sep != "/" else shown
+
+
+def repo_relative(path: Path, root: Path) -> str:
+    """`path` relative to `root`, with forward slashes; as given when it lies outside."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

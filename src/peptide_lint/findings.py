@@ -26,6 +26,8 @@ class Span:
 
 
 FILE_START = Span(1, 1, 1, 1)
+# The code of the checker's own failures (rules/internal_error.py): a run with one failed as a tool.
+INTERNAL_ERROR = "PL900"
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,6 +161,10 @@ class RepoIndex:
     cwd: Path | None = None  # what display paths are relative to, for reading an entry again
     _deletions: dict[str, set[str]] | None = None  # built on the first typo lookup
 
+    def reset(self) -> None:
+        """Forget every entry (a run that has to read them all again)."""
+        self.__init__(cwd=self.cwd)
+
     def add(self, summary: EntrySummary) -> None:
         if summary.path in self.paths:
             return

@@ -180,7 +180,7 @@ DEFAULT_CLAIM_SIGNALS: dict[str, list[str]] = {
     ],
     "what people report": [
         "report", "reports", "reported", "reporting", "anecdotal", "anecdotally", "users say",
-        "people say", "transcripts",
+        "people say", "transcripts", "wrote", "writes", "posted",
     ],
 }
 

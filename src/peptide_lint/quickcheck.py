@@ -14,6 +14,8 @@ import math
 import re
 from typing import Any, Callable
 
+from .json_values import canonical, pointer
+
 Check = Callable[[Any], bool]
 
 # Keywords that never affect validity.
@@ -39,22 +41,13 @@ def compile_schema(schema: dict[str, Any]) -> Check | None:
     """A function telling whether an instance is valid, or None if the schema uses other keywords."""
     try:
         return _Compiler(schema).compile(schema, depth=0)
-    except (_Unsupported, re.error, TypeError, KeyError, ValueError):
+    except (_Unsupported, re.error, TypeError, LookupError, ValueError):
         return None
 
 
 class _Compiler:
     def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
-
-    def resolve(self, ref: str) -> Any:
-        if not ref.startswith("#"):
-            raise _Unsupported(ref)
-        node: Any = self.root
-        for part in ref[1:].split("/"):
-            if part:
-                node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node
 
     def compile(self, node: Any, depth: int) -> Check:
         if depth > 64:
@@ -82,7 +75,7 @@ class _Compiler:
     def _dollar_ref(self, ref, node, depth):
         if not isinstance(ref, str):
             raise _Unsupported(ref)
-        return self.compile(self.resolve(ref), depth + 1)
+        return self.compile(pointer(self.root, ref), depth + 1)
 
     def _type(self, value, node, depth):
         names = [value] if isinstance(value, str) else list(value)
@@ -132,7 +125,7 @@ class _Compiler:
     def _uniqueItems(self, value, node, depth):
         if not value:
             return lambda v: True
-        return lambda v: not isinstance(v, list) or len({_canonical(item) for item in v}) == len(v)
+        return lambda v: not isinstance(v, list) or len({canonical(item) for item in v}) == len(v)
 
     def _minLength(self, value, node, depth):
         _count(value)
@@ -151,12 +144,12 @@ class _Compiler:
     def _enum(self, value, node, depth):
         if not isinstance(value, list):
             raise _Unsupported("enum")
-        allowed = {_canonical(item) for item in value}
-        return lambda v: _canonical(v) in allowed
+        allowed = {canonical(item) for item in value}
+        return lambda v: canonical(v) in allowed
 
     def _const(self, value, node, depth):
-        expected = _canonical(value)
-        return lambda v: _canonical(v) == expected
+        expected = canonical(value)
+        return lambda v: canonical(v) == expected
 
     def _oneOf(self, value, node, depth):
         if not isinstance(value, list) or not value:
@@ -164,7 +157,7 @@ class _Compiler:
         constants = [_constant_of(sub) for sub in value]
         if all(constants) and len({c[0] for c in constants}) == len(constants):
             allowed = {c[0] for c in constants}  # a vocabulary: exactly one branch matches a member
-            return lambda v: _canonical(v) in allowed
+            return lambda v: canonical(v) in allowed
         branches = [self.compile(sub, depth + 1) for sub in value]
         return lambda v: sum(1 for branch in branches if branch(v)) == 1
 
@@ -206,27 +199,9 @@ def _constant_of(node: Any) -> tuple[Any] | None:
         return None
     if any(k != "const" and k not in _ANNOTATIONS and not k.startswith("x-") for k in node):
         return None
-    return (_canonical(node["const"]),)
+    return (canonical(node["const"]),)
 
 
 def _count(value: Any) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise _Unsupported("a count must be a whole number")
-
-
-def _canonical(value: Any) -> Any:
-    """A hashable form in which equal JSON values are equal, as JSON Schema compares them:
-    true is not 1, but 1 is 1.0."""
-    if isinstance(value, bool):
-        return ("bool", value)
-    if isinstance(value, (int, float)):
-        return ("number", float(value)) if isinstance(value, float) or abs(value) < 2**53 else ("number", value)
-    if isinstance(value, str):
-        return ("string", value)
-    if isinstance(value, list):
-        return ("array", tuple(_canonical(item) for item in value))
-    if isinstance(value, dict):
-        return ("object", tuple(sorted((key, _canonical(item)) for key, item in value.items())))
-    if value is None:
-        return ("null",)
-    return ("other", id(value))  # e.g. a Timestamp: equal to nothing but itself

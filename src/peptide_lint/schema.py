@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from typing import TYPE_CHECKING
 
+from .json_values import pointer
 from .quickcheck import compile_schema
 
 if TYPE_CHECKING:
@@ -53,6 +54,12 @@ class EntrySchema:
                     f"the schema {path} refers to {ref!r}; only references inside the schema file "
                     "itself (starting with '#') are allowed, so checking never reads other files "
                     "or the network")
+            try:
+                pointer(raw, ref)
+            except (LookupError, ValueError):
+                raise SchemaConfigError(
+                    f"the schema {path} refers to {ref!r}, which names no part of it; a reference "
+                    "gives the path of a part of the schema file, such as '#/$defs/slug'") from None
         schema = cls(raw, path)
         if schema.is_valid is None:  # beyond what quickcheck understands: let jsonschema judge it
             from jsonschema import Draft202012Validator
@@ -69,11 +76,13 @@ class EntrySchema:
         from jsonschema import Draft202012Validator
         from referencing import Registry, Resource
         from referencing.exceptions import NoSuchResource
+        from referencing.jsonschema import DRAFT202012
 
         # References are inlined first: resolving them while validating costs most of the time
         # jsonschema spends on an entry, and every reference here is internal and not recursive.
         inlined = self._inline(self.raw, depth=0)
-        resource = Resource.from_contents(inlined)
+        # A schema that does not name its draft ("$schema") is read as the draft it is validated by.
+        resource = Resource.from_contents(inlined, default_specification=DRAFT202012)
 
         def refuse(uri: str):  # every reference was checked to be internal; never go outside
             raise NoSuchResource(ref=uri)
@@ -97,17 +106,10 @@ class EntrySchema:
         seen = 0
         merged = dict(node)
         while "$ref" in merged and seen < 32:
-            target = self._pointer(merged.pop("$ref"))
+            target = pointer(self.raw, merged.pop("$ref"))
             merged = {**target, **merged}
             seen += 1
         return merged
-
-    def _pointer(self, ref: str) -> dict[str, Any]:
-        node: Any = self.raw
-        for part in ref.lstrip("#").split("/"):
-            if part:
-                node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node
 
     def at(self, path: tuple) -> dict[str, Any] | None:
         """The (resolved) subschema that describes the instance at `path`, or None if none does."""

@@ -11,38 +11,32 @@ without a reason, naming an unknown rule, or suppressing nothing is itself a fin
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Sequence
 
-from . import registry
 from .findings import Finding, Span
 from .document import Document
-from .rules import invalid_suppression, unused_suppression
+from .problems import Problem
+from .results import Suppressed, Suppression
 from .wording import closest
 
 _MARKER = re.compile(r"#\s*peptide-lint(?P<colon>\s*:)?\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?"
                      r"\s*(?:--\s*(?P<reason>.*))?")
 _SUPPRESSION_WORDS = {"ignore", "disable", "noqa", "skip", "off"}
+INVALID, UNUSED = "invalid-suppression", "unused-suppression"
+
+Lookup = Callable[[str], object]  # a rule's name or code -> the rule (with .code, .name, .suppressible), or None
 
 
-@dataclass(slots=True)
-class Suppression:
-    path: str  # the display path of its file
-    span: Span
-    targets: set[int]  # the lines it covers
-    codes: dict[str, str]  # code -> how the comment names it
-    reason: str = ""  # why the rules do not apply here, as the editor wrote it
-    used: set[str] = field(default_factory=set)
+def parse_suppressions(document: Document, lookup: Lookup, names: Sequence[str]
+                       ) -> tuple[list[Suppression], list[Problem]]:
+    """The file's suppressions, and the problems of the ones that are malformed (read once per
+    file). `lookup` finds a rule by name or code; `names` are every rule's name, for suggestions."""
+    return document.memo("suppressions", lambda: _parse(document, lookup, names))
 
 
-def parse_suppressions(document: Document) -> tuple[list[Suppression], list[Finding]]:
-    """The file's suppressions, and findings for the ones that are malformed (read once per file)."""
-    return document.memo("suppressions", lambda: _parse(document))
-
-
-def _parse(document: Document) -> tuple[list[Suppression], list[Finding]]:
+def _parse(document: Document, lookup: Lookup, names: Sequence[str]) -> tuple[list[Suppression], list[Problem]]:
     suppressions: list[Suppression] = []
-    problems: list[Finding] = []
+    problems: list[Problem] = []
     for number, line in enumerate(document.text.splitlines(), start=1):
         if "peptide-lint" not in line:
             continue
@@ -53,20 +47,16 @@ def _parse(document: Document) -> tuple[list[Suppression], list[Finding]]:
                 continue
             span = Span(number, column, number, len(line.rstrip()) + 1)
             if document.in_block_text(number, column):  # meant as a suppression, but it is text
-                problems.append(invalid_suppression.RULE.at(
-                    document, span, "this suppression stands inside a block of text, so YAML reads it as "
-                    "part of the text: it would be published and suppresses nothing",
-                    "move it to its own line above the key, or after >- on the key's line"))
+                problems.append(Problem(INVALID, span, {"kind": "in block text"}))
                 continue
             if not document.is_comment(number, column):
                 continue  # the words inside a quoted value: text by the editor's choice
-            problem = _problem(match)
-            if problem:
-                problems.append(invalid_suppression.RULE.at(document, span, *problem))
+            facts = _malformed(match, lookup, names)
+            if facts:
+                problems.append(Problem(INVALID, span, facts))
                 continue
             own_line = not line[: match.start()].strip()
-            codes = {registry.lookup(name).code: name.strip()
-                     for name in match.group("rules").split(",")}
+            codes = {lookup(name).code: name.strip() for name in match.group("rules").split(",")}
             target = number + 1 if own_line else number
             suppressions.append(Suppression(document.display_path, span, _lines_of_text_at(document, target),
                                             codes, match.group("reason").strip()))
@@ -85,8 +75,8 @@ def _lines_of_text_at(document: Document, line: int) -> set[int]:
 
 
 def refuse_unsuppressible(suppressions: list[Suppression], unsuppressible: Collection[str]
-                          ) -> tuple[list[Suppression], list[Finding]]:
-    """The suppressions without the rules the configuration lets no comment suppress, and a finding
+                          ) -> tuple[list[Suppression], list[Problem]]:
+    """The suppressions without the rules the configuration lets no comment suppress, and a problem
     for each suppression that named one: its finding stays."""
     kept, refused = [], []
     for suppression in suppressions:
@@ -94,32 +84,20 @@ def refuse_unsuppressible(suppressions: list[Suppression], unsuppressible: Colle
         if not named:
             kept.append(suppression)
             continue
-        written = ", ".join(suppression.codes[code] for code in named)
-        refused.append(invalid_suppression.RULE.finding(
-            suppression.path, suppression.span,
-            f"this repo's configuration lets no comment suppress {written} (setting unsuppressible)",
-            "fix what the rule reports; only the configuration can switch the rule off"))
+        refused.append(Problem(INVALID, suppression.span, {
+            "kind": "unsuppressible", "name": ", ".join(suppression.codes[code] for code in named)}))
         rest = {code: name for code, name in suppression.codes.items() if code not in named}
         if rest:
             kept.append(Suppression(suppression.path, suppression.span, suppression.targets, rest, suppression.reason))
     return kept, refused
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressed:
-    """A finding a comment suppressed, with the comment's place and reason."""
-
-    finding: Finding
-    comment: Span
-    reason: str
-
-
-def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
-                       checked: Collection[str], suppressed: list[Suppressed] | None = None) -> list[Finding]:
-    """The findings no suppression covers, plus a finding for each suppression of a `checked` rule
-    that covered none. The findings suppressed are added to `suppressed`, when given."""
+def apply_suppressions(suppressions: list[Suppression], findings: list[Finding], checked: Collection[str],
+                       suppressed: list[Suppressed]) -> tuple[list[Finding], list[Problem]]:
+    """The findings no suppression covers, and a problem for each suppression of a `checked` rule
+    that covered none. The findings suppressed are added to `suppressed`."""
     if not suppressions:
-        return findings
+        return findings, []
     by_line: dict[int, list[Suppression]] = {}
     for suppression in suppressions:
         for line in suppression.targets:
@@ -131,16 +109,11 @@ def apply_suppressions(suppressions: list[Suppression], findings: list[Finding],
             kept.append(finding)
         else:
             match.used.add(finding.code)
-            if suppressed is not None:
-                suppressed.append(Suppressed(finding, match.span, match.reason))
-    for suppression in suppressions:
-        for code, written in suppression.codes.items():
-            if code not in suppression.used and code in checked:
-                kept.append(unused_suppression.RULE.finding(
-                    suppression.path, suppression.span,
-                    f"the suppression of {written} suppresses nothing here",
-                    "remove it (or the part naming this rule): the finding it was for is gone"))
-    return kept
+            suppressed.append(Suppressed(finding, match.span, match.reason))
+    unused = [Problem(UNUSED, suppression.span, {"name": written})
+              for suppression in suppressions for code, written in suppression.codes.items()
+              if code not in suppression.used and code in checked]
+    return kept, unused
 
 
 def _meant_as_suppression(match: re.Match) -> bool:
@@ -151,25 +124,19 @@ def _meant_as_suppression(match: re.Match) -> bool:
             or (match.group("verb") or "").lower() in _SUPPRESSION_WORDS)
 
 
-def _problem(match: re.Match) -> tuple[str, str] | None:
+def _malformed(match: re.Match, lookup: Lookup, names: Sequence[str]) -> dict | None:
+    """What is wrong with a suppression comment, as the facts invalid-suppression words; None if
+    nothing is."""
     if match.group("colon") is None:
-        return ("this peptide-lint comment has no colon after peptide-lint, so it suppresses nothing",
-                "write it as: # peptide-lint: ignore[rule-name] -- why the rule does not apply here")
+        return {"kind": "no colon"}
     if match.group("verb") != "ignore" or match.group("rules") is None:
-        return ("this peptide-lint comment is not a suppression it understands",
-                "write it as: # peptide-lint: ignore[rule-name] -- why the rule does not apply here")
-    names = [name.strip() for name in match.group("rules").split(",")]
-    for name in names:
-        if name and registry.lookup(name) is not None and not registry.lookup(name).suppressible:
-            return (f"{registry.lookup(name).name} cannot be suppressed by a comment: it is about the "
-                    "suppressions themselves", "fix what it reports instead")
-        if not name or registry.lookup(name) is None:
-            suggestion = closest(name, [r.name for r in registry.RULES])
-            return (f'the suppression names no known rule "{name}"'
-                    + (f'; did you mean "{suggestion}"?' if suggestion else ""),
-                    "'peptide-lint rules' lists the rule names")
+        return {"kind": "not understood"}
+    for name in (name.strip() for name in match.group("rules").split(",")):
+        rule = lookup(name) if name else None
+        if rule is not None and not rule.suppressible:
+            return {"kind": "not by comment", "name": rule.name}
+        if rule is None:
+            return {"kind": "unknown rule", "name": name, "suggestion": closest(name, list(names))}
     if not (match.group("reason") or "").strip():
-        return ("the suppression gives no reason",
-                "add why the rule does not apply here after two hyphens: "
-                "# peptide-lint: ignore[rule-name] -- the reason")
+        return {"kind": "no reason"}
     return None

@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 from typing import Protocol, TextIO
 
-from ..pipeline import Report
+from ..results import Report
 
 
 class Reporter(Protocol):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..findings import Severity
-from ..pipeline import Report
+from ..results import Report
 
 
 def escape_data(text: str) -> str:

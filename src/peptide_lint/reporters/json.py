@@ -34,7 +34,7 @@ from typing import TextIO
 
 from .. import __version__
 from ..findings import Severity
-from ..pipeline import Report
+from ..results import Report
 
 SHAPE_VERSION = 1
 

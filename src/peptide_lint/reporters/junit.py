@@ -31,9 +31,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..findings import Finding, Severity
-from ..pipeline import Report
-from ..rules import internal_error
+from ..findings import INTERNAL_ERROR, Finding, Severity
+from ..results import Report
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _EXTENSION = re.compile(r"\.ya?ml$", re.IGNORECASE)
@@ -89,7 +88,7 @@ def _add_suite(suites: ET.Element, path: str, findings: list[Finding], suppresse
         if f.severity is Severity.WARNING:
             ET.SubElement(case, "system-out").text = text
         else:
-            kind = "error" if f.code == internal_error.RULE.code else "failure"
+            kind = "error" if f.code == INTERNAL_ERROR else "failure"
             ET.SubElement(case, kind, type=f"{f.code} {f.name}", message=_xml(f.message)).text = text
     suite.set("tests", str(len(suite)))
     suite.set("failures", str(len(suite.findall("testcase/failure"))))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..findings import Severity
-from ..pipeline import Report
+from ..results import Report
 
 MAX_ROWS = 200  # a job summary is for reading; the full list is in the annotations and SARIF
 

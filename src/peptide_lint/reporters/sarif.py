@@ -21,7 +21,8 @@ from urllib.parse import quote
 from .. import __version__, registry
 from ..docs import doc_sections
 from ..findings import Finding, Severity
-from ..pipeline import Report
+from ..results import Report
+from ..source_lines import SourceLines
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -37,10 +38,11 @@ class SarifReporter:
         index = {rule.code: i for i, rule in enumerate(rules)}
         seen: Counter[str] = Counter()
         results = []
+        lines = SourceLines(report.cwd)
         suppressions = {id(s.finding): s for s in report.suppressed_safety}
         for finding in [*report.findings, *(s.finding for s in report.suppressed_safety)]:
             path = report.repo_relative(finding.path)
-            key = _line_key(finding, path, report.lines(finding.path))
+            key = _line_key(finding, path, lines(finding.path))
             seen[key] += 1
             result = {
                 "ruleId": finding.code,

@@ -15,7 +15,8 @@ from typing import TextIO
 import click
 
 from ..findings import Finding, Severity
-from ..pipeline import Report
+from ..results import Report
+from ..source_lines import SourceLines
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
@@ -31,10 +32,11 @@ class TextReporter:
         return click.style(text, **styles) if self.color else text
 
     def write(self, report: Report, out: TextIO) -> None:
+        lines = SourceLines(report.cwd)
         for finding in report.findings:
             out.write(self.heading(finding) + "\n")
             if self.show_source:
-                out.write(self.excerpt(finding, report.lines(finding.path)))
+                out.write(self.excerpt(finding, lines(finding.path)))
         if self.statistics:
             out.write(self.counts_per_rule(report))
         if self.show_summary:

@@ -2,8 +2,8 @@
 Reports claims that borrow an authority's name: "FDA-approved", "approved by the EMA", "approved in
 Europe", "the FDA has confirmed that it works", "clinically proven", "scientifically proven",
 "doctors recommend", "top surgeons prescribe it", "doctor-recommended", "endorsed by experts". A
-regulator's decision may be stated with the published source that shows it; the others are slogans
-and are always reported. Denials are honest and pass ("it is not approved by the FDA", "no regulator
+regulator's decision, and that doctors prescribe it somewhere, may be stated with the published
+source that shows it; the others are slogans and are always reported. Denials are honest and pass ("it is not approved by the FDA", "no regulator
 has approved it", "it is not clinically proven"), and so is a claim the sentence reports in order to
 refute it ("claims on shop pages that it is 'FDA approved' are false").
 
@@ -41,19 +41,22 @@ _REGULATOR = r"(?:u\.?s\.?\s+)?(?:fda|ema|mhra|tga|pmda|who|nih|health canada|fo
              r"european medicines agency|world health organi[sz]ation|regulators?)"
 _PLACE = r"(?:the\s+)?(?:eu|europe|us|usa|u\.s\.|united states|uk|britain|canada|australia|japan|germany|france|" \
          r"[A-Z][a-z]+)"
+_ROLES = r"(?:doctors?|physicians?|clinicians?|experts?|scientists?|surgeons?|pharmacists?|nurses?|\w+ologists?|" \
+         r"specialists?|pros|professionals?|physios?|physiotherapists?|chiropractors?|clinics?|hospitals?|" \
+         r"dietitians?|nutritionists?|gps)"
 _APPROVAL = re.compile(
-    r"(?<![\w-])(?:(?:fda|ema|mhra|tga)[- ](?:approved|cleared|licensed|certified|endorsed)|(?:approved|cleared|"
-    r"licensed|endorsed|recommended|recognized|recognised) by (?:the )?" + _REGULATOR + r"|(?:fda|ema|mhra|tga) "
+    r"(?<![\w-])(?:(?:fda|ema|mhra|tga)[- ](?:approved|cleared|licensed|certified|endorsed|authori[sz]ed)|(?:approved|"
+    r"cleared|licensed|endorsed|recommended|recognized|recognised|authori[sz]ed) by (?:the )?" + _REGULATOR + r"|(?:fda|ema|mhra|tga) "
     r"(?:approval|clearance)|(?:the\s+)?" + _REGULATOR + r"\s+(?:has\s+|have\s+)?(?:confirmed|approved|endorsed|"
     r"recognized|recognised|recommends|recommended|cleared|certified|says|stated|found)|(?:approved|licensed|"
-    r"registered)\s+(?:in|across|throughout)\s+" + _PLACE + r")(?![\w-])", re.IGNORECASE)
-_ROLES = r"(?:doctors?|physicians?|clinicians?|experts?|scientists?|surgeons?|pharmacists?|nurses?|\w+ologists?|" \
-         r"specialists?|pros|professionals?)"
+    r"registered)\s+(?:in|across|throughout)\s+" + _PLACE + r"|(?:\w+\s+)?" + _ROLES + r"\s+(?:prescribe|prescribed|"
+    r"use it|used it|rely on it))(?![\w-])", re.IGNORECASE)
 _SLOGAN = re.compile(
     r"(?<![\w-])(?:(?:clinically|scientifically|medically) (?:proven|validated|approved|tested and proven)|proven "
-    r"(?:safe and )?effective|(?:\w+\s+)?" + _ROLES + r" (?:recommend|recommended|endorse|endorsed|trust|approve|"
-    r"swear by|prescribe|prescribed|use it|rely on)|(?:doctor|physician|clinician|expert|surgeon|pharmacist)[- ]"
-    r"(?:recommended|approved|endorsed|trusted|backed|tested)|recommended by " + _ROLES + r"|endorsed by " + _ROLES +
+    r"(?:safe and )?effective|proven (?:to work )?in (?:clinical )?(?:trials|studies)|(?:\w+\s+)?" + _ROLES +
+    r" (?:recommend|recommended|endorse|endorsed|trust|approve|swear by)|"
+    r"(?:doctor|physician|clinician|expert|surgeon|pharmacist)[- ](?:recommended|approved|endorsed|trusted|backed|"
+    r"tested|formulated|designed|developed)|recommended by " + _ROLES + r"|endorsed by " + _ROLES +
     r"|backed by (?:science|doctors|research))(?![\w-])", re.IGNORECASE)
 
 

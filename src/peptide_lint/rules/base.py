@@ -20,24 +20,16 @@ class Context:
     """What a rule's check may use besides the entry itself."""
 
     schema: EntrySchema
-    config: Config = field(default_factory=lambda: _default_config())
-    index: RepoIndex = field(default_factory=lambda: _empty_index())
+    config: Config
+    index: RepoIndex
+    # Another rule, by name or code, and every rule's name: rules never import the registry (it
+    # imports them), so the run hands them its lookup.
+    lookup: Callable[[str], Rule | None]
+    rule_names: tuple[str, ...] = ()
 
     def option(self, rule: Rule, name: str) -> Any:
         """The configured value of one of `rule`'s options (see Rule.options for the defaults)."""
         return self.config.option(rule, name)
-
-
-def _default_config() -> Config:
-    from ..config import Config
-
-    return Config()
-
-
-def _empty_index() -> RepoIndex:
-    from ..index import EntrySummary, RepoIndex
-
-    return RepoIndex()
 
 
 Check = Callable[["Document", Context], Iterator[Finding]]

@@ -49,8 +49,11 @@ from .base import Rule
 
 _CURE = re.compile(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
                    r"eliminates?|eliminated|eliminating|eradicates?|eradicated|eradicating|gets? rid of|got rid of|"
-                   r"getting rid of|wipes? out|wiped out|resolves?|resolved|clears? up|cleared up|clearing up)"
-                   r"(?![\w-])", re.IGNORECASE)
+                   r"getting rid of|wipes? out|wiped out|resolves?|resolved|clears? up|cleared up|clearing up|"
+                   r"(?:puts?|sends?|brings?|brought|sent)\s+(?:[\w'-]+\s+){0,3}?into\s+(?:lasting\s+|permanent\s+|"
+                   r"full\s+|complete\s+|long-term\s+)?remission|(?:stops?|stopped|ends?|ended|fixes|fixed|banish(?:es|ed)?|"
+                   r"beats?|beat)\s+(?:[\w'-]+\s+){1,3}?(?:for good|forever|permanently|once and for all))"
+                   r"(?![\w-])(?!\s+rates?\b)", re.IGNORECASE)
 _HEAL = re.compile(r"(?<![\w-])(?:heals?|healed|regrows?|regrew|regrown|regrowing|regenerates?|regenerated|"
                    r"regenerating|restores?|restored|restoring|repairs|repaired)(?![\w-])", re.IGNORECASE)
 # "It treats nothing", "cures no one": the object denies it.
@@ -58,7 +61,8 @@ _NO_OBJECT = re.compile(r"\s+(?:nothing|no one|nobody|none|no\s+\w+)(?![\w-])", 
 # "Treated" before those who received it ("the treated rats", "patients treated with it") or a role
 # ("the treating doctor") claims nothing; nor does "treat the risk as ...".
 _TREAT = re.compile(
-    r"(?<![\w-])(?:treats?|treated|treating|(?:a |the )?treatment (?:for|of)|prevents?|prevented|preventing|"
+    r"(?<![\w-])(?:treats?|treated|treating|(?:a |the )?treatment (?:for|of)|(?:proven|effective|reliable|real) "
+    r"(?:treatment|therapy|remedy)|prevents?|prevented|preventing|"
     r"prevention of|protects? against|protected against)(?![\w-])"
     r"(?!\s+(?:with|by|like|rats?|mice|animals?|groups?|arms?|patients?|participants?|cells?|subjects?|"
     r"volunteers?|doctors?|physicians?|(?:\w+\s+){0,6}as\b))", re.IGNORECASE)

@@ -16,6 +16,14 @@ related: [testpeptide-b]
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
+from ..wording import show
 from .base import Rule
 
-RULE = Rule("PL107", "duplicate-item", Severity.ERROR, "A list names the same item twice.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    """The list and its first repeated item, at the repeat."""
+    return Words(f"{problem.facts['name']} lists {show(problem.facts['item'])} twice", "remove the repeated item")
+
+
+RULE = Rule("PL107", "duplicate-item", Severity.ERROR, "A list names the same item twice.", __doc__, describe=describe)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .. import registry
 from ..findings import Finding, Severity, Span
 from .base import Rule
 
@@ -62,8 +61,8 @@ def check(document, context) -> Iterator[Finding]:
             if match.start() > comment and line[match.start() - 1] not in " \t":
                 continue  # "x#noqa" amid the words of a comment
             yield RULE.at(document, Span(number, match.start() + 1, number, len(line.rstrip()) + 1),
-                          *_message_and_hint(match, line[match.end():], own_line=match.start() == comment
-                                             and not line[:comment].strip()))
+                          *_message_and_hint(match, line[match.end():], context.lookup,
+                                             own_line=match.start() == comment and not line[:comment].strip()))
 
 
 def _comment_start(document, number: int, line: str) -> int | None:
@@ -76,13 +75,13 @@ def _comment_start(document, number: int, line: str) -> int | None:
     return None
 
 
-def _message_and_hint(match: re.Match, rest: str, own_line: bool) -> tuple[str, str]:
+def _message_and_hint(match: re.Match, rest: str, lookup, own_line: bool) -> tuple[str, str]:
     tool = (match.group("file_tool") or match.group("tool") or match.group("pylint") or "noqa").lower()
     directive = " ".join(match.group("directive").split())
     message = (f'"# {directive}" is {_WHOSE[tool]} way to silence a finding; peptide-lint does not read it, '
                "so it silences nothing here")
     named = _named_rules(tool, rest)
-    found = [registry.lookup(_SAME_CHECK.get(name, name)) for name in named]
+    found = [lookup(_SAME_CHECK.get(name, name)) for name in named]
     names = list(dict.fromkeys(rule.name for rule in found if rule is not None))
     unknown = [name for name, rule in zip(named, found) if rule is None]
     suppression = f"# peptide-lint: ignore[{', '.join(names) or 'rule-name'}] -- why it does not apply here"

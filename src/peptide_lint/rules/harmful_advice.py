@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..claims import read
+from ..claims import clause_around, read
 from ..findings import Finding, Severity
 from ..prose import sentences
 from ..schema import PROSE, SHOWN
@@ -41,16 +41,25 @@ from .base import Rule
 _MEDICINES = (
     r"medications?|meds|medicines?|prescriptions?|prescribed\s+[\w-]+|blood[- ]thinners?|anticoagulants?|insulin|"
     r"antidepressants?|ssris?|statins?|chemo(?:therapy)?|treatments?|therapy|warfarin|heparin|apixaban|"
-    r"rivaroxaban|metformin|levothyroxine|thyroid (?:meds|medication|pills)|steroids?|anti-?epileptics?|"
-    r"anticonvulsants?|seizure (?:meds|medication)|antipsychotics?|lithium|blood[- ]pressure (?:meds|pills|"
-    r"medication)|inhalers?|epi-?pens?|immunosuppressants?|antiretrovirals?|hiv (?:meds|medication)|pills")
+    r"rivaroxaban|metformin|levothyroxine|steroids?|anti-?epileptics?|anticonvulsants?|antipsychotics?|lithium|"
+    r"inhalers?|epi-?pens?|immunosuppressants?|antiretrovirals?|beta[- ]blockers?|diuretics?|"
+    r"(?:[\w-]+\s+)?(?:tablets|pills|capsules|meds|medication|jabs|shots)")
+_SYMPTOMS = (r"rash|swelling|hives|welts|chest pain|shortness of breath|breathing|wheez\w*|tight(?:ness)?(?: in the)? "
+             r"(?:throat|chest)|throat tightness|swollen (?:lips|tongue|face|throat|eyes)|faint\w*|dizz\w*|"
+             r"palpitations|racing heart|blurred vision|allergic|reactions?|side[- ]effects?|symptoms?|warning signs?")
+_OTHER_DRUGS = (r"alcohol|booze|beer|wine|spirits|benzos?|benzodiazepines?|opioids?|sleeping pills|stimulants?|cocaine|"
+                r"mdma|viagra|sildenafil|tadalafil|ketamine|aspirin|ibuprofen|nsaids?|naproxen|diclofenac|tramadol|"
+                r"gabapentin|pregabalin|kratom")
 # What advice must never say, by what it risks.
 _DANGERS = {
-    "to stop or replace a prescribed medicine": re.compile(
-        r"(?<![\w-])(?:stop|stopping|quit|quitting|skip|skipping|drop|dropping|halt|pause|pausing|discontinue|"
-        r"discontinuing|come off|coming off|go off|taper off|cut out|ditch|replace|replacing|swap|swap out|"
-        r"switch(?:ing)? from|instead of)\s+(?:taking\s+|using\s+)?(?:your|any|all|their|the|his|her|other)?\s*"
-        r"(?:[\w-]+\s+){0,2}?(?:" + _MEDICINES + r")(?![\w-])", re.IGNORECASE),
+    "to stop, cut or replace a prescribed medicine": re.compile(
+        r"(?<![\w-])(?:(?:stop|stopping|quit|quitting|skip|skipping|drop|dropping|halt|pause|pausing|discontinue|"
+        r"discontinuing|come off|coming off|go off|taper off|cut out|cut down on|cut back on|cut|cutting|reduce|"
+        r"reducing|lower|lowering|halve|halving|ditch|replace|replacing|swap|swap out|switch(?:ing)? from|"
+        r"instead of|forget|forgo)\s+(?:taking\s+|using\s+)?(?:your|any|all|their|the|his|her|other)?\s*"
+        r"(?:[\w-]+\s+){0,2}?(?:" + _MEDICINES + r")|(?:your\s+)?(?:" + _MEDICINES + r")\s+(?:can|may|could|should)\s+"
+        r"(?:safely\s+)?be\s+(?:cut|reduced|lowered|halved|stopped|skipped|dropped|tapered|replaced|dropped))"
+        r"(?![\w-])", re.IGNORECASE),
     "to use it without medical supervision": re.compile(
         r"(?<![\w-])(?:without\s+(?:any\s+|a\s+|your\s+)?(?:medical\s+|professional\s+|a doctor'?s?\s+|"
         r"physician'?s?\s+)?(?:supervision|oversight|prescription|monitoring|doctor|physician|medical advice)|"
@@ -62,41 +71,58 @@ _DANGERS = {
     "to go beyond the dose": re.compile(
         r"(?<![\w-])(?:(?:double|triple|exceed|go beyond|go past|go over|go above|push past|max out)\s+(?:the |your |"
         r"a |that )?(?:[\w-]+\s+)?(?:dose|dosage|amount|limit)|(?:go|push|take|inject)\s+(?:above|over|past|beyond|"
-        r"more than)\s+(?:~?\d+(?:[.,]\d+)?|the (?:stated |recommended |standard )?dose)|the more the better|more is better|"
-        r"higher is better)(?![\w-])", re.IGNORECASE),
+        r"more than)\s+(?:~?\d+(?:[.,]\d+)?|the (?:stated |recommended |standard |label )?dose)|the more the better|"
+        r"more is better|higher is better)(?![\w-])", re.IGNORECASE),
     "to use it in pregnancy or give it to children": re.compile(
         r"(?<![\w-])(?:(?:during|while|when)\s+(?:pregnant|pregnancy|breast-?feeding|nursing)|(?:pregnant|"
         r"breast-?feeding|nursing|expecting) (?:women|users|people|mothers)|(?:give|giving|dose|dosing)\s+(?:it\s+to\s+|"
         r"your\s+)?(?:children|kids|child|infants|babies|teenagers|teens)|fine for (?:pregnant|breast-?feeding|"
-        r"nursing|children|kids|babies))(?![\w-])", re.IGNORECASE),
+        r"nursing|children|kids|babies)|(?:children|kids|teens|teenagers)\s+(?:can|may|should|could)\s+(?:take|use|"
+        r"have|try)|for (?:children|kids|teens|teenagers)\s*[,:]?\s+(?:use|give|take|halve|try))(?![\w-])",
+        re.IGNORECASE),
     "to ignore the signs of a reaction": re.compile(
-        r"(?<![\w-])(?:(?:ignore|push through|power through|brush off|(?:don'?t|do not|no need to) worry about|"
-        r"(?:keep|continue|carry on)\s+(?:injecting|using|taking|dosing|going)\s+(?:through|despite|during|even with))"
-        r"\s+(?:the |any |a |an |your )?(?:[\w-]+\s+){0,2}?(?:rash|swelling|hives|chest pain|shortness of breath|"
-        r"breathing|allergic|reactions?|side[- ]effects?|symptoms?|warning signs?))(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:(?:ignore|push through|power through|brush off|ride out|wait out|sleep off|tough out|"
+        r"(?:don'?t|do not|no need to) worry about|(?:keep|continue|carry on)\s+(?:injecting|using|taking|dosing|"
+        r"going)\s+(?:through|despite|during|even with|if you get))\s+(?:the |any |a |an |your |some )?(?:[\w-]+\s+)"
+        r"{0,2}?(?:" + _SYMPTOMS + r"))(?![\w-])", re.IGNORECASE),
     "to share or reuse needles or vials": re.compile(
-        r"(?<![\w-])(?:share|sharing|reuse|re-use|reusing)\s+(?:your |the |a |old |one )?(?:needles?|syringes?|"
-        r"pins?|vials?|pens?)(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:share|sharing|split|splitting|reuse|re-use|reusing)\s+(?:your |the |a |old |one |used )?"
+        r"(?:needles?|syringes?|pins?|vials?|pens?)(?:\s+with)?(?![\w-])", re.IGNORECASE),
+    "to inject it into a vein yourself": re.compile(
+        r"(?<![\w-])(?:inject|push|shoot)\s+(?:it\s+|the dose\s+)?(?:straight\s+|directly\s+)?(?:into\s+(?:a|the|your)"
+        r"\s+vein|intravenously|iv)(?![\w-])", re.IGNORECASE),
+    "to mix it with water that is not sterile": re.compile(
+        r"(?<![\w-])(?:mix|mixing|reconstitute|reconstituting|dilute|diluting|dissolve|dissolving)\s+(?:it\s+|the "
+        r"(?:powder|vial|peptide)\s+)?(?:with|in|using)\s+(?:tap|plain|regular|bottled|drinking|boiled|mineral)\s+"
+        r"water(?![\w-])", re.IGNORECASE),
     "to combine it with alcohol or other drugs": re.compile(
-        r"(?<![\w-])(?:drink|drinking|take|taking|combine|combining|mix|mixing|stack|stacking|add)\s+(?:\w+\s+){0,2}?"
-        r"(?:alcohol|booze|beer|wine|benzos?|benzodiazepines?|opioids?|sleeping pills|stimulants?|cocaine|mdma|"
-        r"viagra)(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:drink|drinking|take|taking|combine|combining|mix|mixing|stack|stacking|add|pair|pairing)\s+"
+        r"(?:\w+\s+){0,3}?(?:" + _OTHER_DRUGS + r")(?![\w-])", re.IGNORECASE),
 }
-# Sentences that tell the reader what to do.
-_ADVICE = re.compile(
-    r"^\W*(?:(?:just|simply|then|so|also|now|first|and|feel free to|remember to|make sure to|be sure to)\s+)?"
+_IMPERATIVE = (
+    r"(?:(?:just|simply|then|so|also|now|first|and|feel free to|remember to|make sure to|be sure to)\s+)?"
     r"(?:stop|quit|skip|drop|halt|pause|discontinue|come off|go off|taper|cut|ditch|replace|swap|switch|inject|"
-    r"take|use|double|triple|exceed|increase|push|combine|stack|try|start|run|ignore|share|reuse|keep|go|give|"
-    r"dose|don't|do not|never|avoid|forget|tell|drink|mix|go|give)(?![\w-])|(?<![\w-])(?:you|users|beginners|"
-    r"everyone|readers|people|one|anyone)\s+(?:should|can|could|may|must|need to|ought to|might want to|are (?:free|"
-    r"fine|safe) to|(?:don'?t|do not|never) need)(?![\w-])|(?<![\w-])(?:can|may|could)\s+(?:safely\s+)?(?:take|use|"
-    r"inject|try|run|continue)\s+it(?![\w-])|(?<![\w-])(?:is|are|it's)\s+(?:perfectly\s+|totally\s+)?(?:fine|safe|"
-    r"ok|okay)\s+(?:for|during|while|when)(?![\w-])|(?<![\w-])(?:it'?s|it is|it's perfectly|is|perfectly|totally)\s+(?:fine|safe|ok|okay|best|better|"
+    r"take|use|double|triple|exceed|increase|push|combine|stack|try|start|run|ignore|share|split|reuse|keep|"
+    r"carry on|continue|ride out|go|give|dose|don't|do not|never|avoid|forget|tell|drink|mix|reconstitute|dilute|"
+    r"dissolve|pair|add|halve|reduce|lower|shoot)(?![\w-])")
+# Sentences that tell the reader what to do: an imperative at the start of a clause ("If nothing
+# happens, double the dose"), a modal ("you should", "it's fine to"), a passive permission ("insulin
+# can be cut").
+_ADVICE = re.compile(
+    r"(?:^|[,;:]\s*|(?<![\w-])then\s+)\W*" + _IMPERATIVE + r"|(?<![\w-])(?:you|users|beginners|everyone|readers|"
+    r"people|one|anyone|mothers|women|children|kids)\s+(?:should|can|could|may|must|need to|ought to|might want to|"
+    r"are (?:free|fine|safe) to|(?:don'?t|do not|never) need)(?![\w-])|(?<![\w-])(?:can|may|could)\s+(?:safely\s+)?"
+    r"(?:take|use|inject|try|run|continue)\s+it(?![\w-])|(?<![\w-])(?:can|may|could|should)\s+(?:safely\s+)?be\s+"
+    r"(?:cut|reduced|lowered|halved|stopped|skipped|dropped|tapered|replaced|mixed|given|injected)(?![\w-])|"
+    r"(?<![\w-])(?:is|are|it's)\s+(?:perfectly\s+|totally\s+)?(?:fine|safe|ok|okay)\s+(?:for|during|while|when)"
+    r"(?![\w-])|(?<![\w-])(?:it'?s|it is|it's perfectly|is|perfectly|totally)\s+(?:fine|safe|ok|okay|best|better|"
     r"wise|smart|advisable|recommended|acceptable)\s+to(?![\w-])|(?<![\w-])(?:no need|there'?s no need|feel free|"
     r"we (?:recommend|suggest|advise)|(?:is|are) (?:recommended|advised)|don'?t bother)(?![\w-])", re.IGNORECASE)
-# A sentence that warns against the danger: advice not to do it.
-_WARNING = re.compile(r"^\W*(?:do not|don't|never|avoid|please don't|you should not|you shouldn't|no one should|"
-                      r"nobody should|users should not|users shouldn't)(?![\w-])", re.IGNORECASE)
+_FORBIDDEN = re.compile(r"(?<![\w-])(?:should not|shouldn't|must not|mustn't|should never|must never|cannot|can't|"
+                        r"may not|are not to|is not to)(?![\w-])", re.IGNORECASE)
+# A clause that warns against the danger: advice not to do it.
+_WARNING = re.compile(r"(?:^|[,;:]\s*)\W*(?:do not|don't|never|avoid|please don't|you should not|you shouldn't|"
+                      r"no one should|nobody should|users should not|users shouldn't)(?![\w-])", re.IGNORECASE)
 
 
 def check(document, context) -> Iterator[Finding]:
@@ -119,12 +145,17 @@ def harmful_advice(reading) -> tuple[re.Match, str] | None:
     text = reading.plain
     if not _ADVICE.search(text):
         return None
-    warning = _WARNING.match(text)
+    warnings = list(_WARNING.finditer(text))
     for risk, pattern in _DANGERS.items():
         for match in pattern.finditer(text):
             at = match.start()
-            # "Don't tell your doctor" is the danger itself; "Do not stop your medicines" warns.
-            if warning and warning.end() <= at:
+            # "Don't tell your doctor" is the danger itself; "Do not stop your medicines" warns, in
+            # the danger's own clause.
+            clause_start, clause_end = clause_around(text, at)
+            if any(clause_start <= warning.start() and warning.end() <= at for warning in warnings):
+                continue
+            forbidden = _FORBIDDEN.search(text, clause_start, clause_end)  # "pregnant women should not use it"
+            if forbidden and not match.start() <= forbidden.start() < match.end():
                 continue
             if any(start < at < end for start, end in reading.negated) or reading.is_questioned(at):
                 continue

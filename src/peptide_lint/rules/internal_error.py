@@ -13,7 +13,7 @@ Any entry on which a rule raised an unexpected error.
 Report the message to the peptide-lint maintainers; the entry may be fine.
 """
 
-from ..findings import Severity
+from ..findings import INTERNAL_ERROR, Severity
 from .base import Rule
 
-RULE = Rule("PL900", "internal-error", Severity.ERROR, "A rule of the checker failed on this file.", __doc__)
+RULE = Rule(INTERNAL_ERROR, "internal-error", Severity.ERROR, "A rule of the checker failed on this file.", __doc__)

@@ -34,6 +34,16 @@ sources:
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
+from ..wording import show
 from .base import Rule
 
-RULE = Rule("PL105", "invalid-format", Severity.ERROR, "A value does not have the required form.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    """The value as written; the key's description (in the hint) shows the form it needs."""
+    facts = problem.facts
+    return Words(f"{facts['name']} is {show(facts['value'])}, which is not in the required form", facts["description"])
+
+
+RULE = Rule("PL105", "invalid-format", Severity.ERROR, "A value does not have the required form.", __doc__,
+            describe=describe)

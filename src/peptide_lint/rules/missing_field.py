@@ -29,6 +29,17 @@ sources:
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
+from ..wording import one_of
 from .base import Rule
 
-RULE = Rule("PL101", "missing-field", Severity.ERROR, "A required key is missing.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    """A missing key, in the section that lacks it ("where"); the hint is the key's description."""
+    facts = problem.facts
+    key, allowed = facts["key"], facts["allowed"]
+    fix = f"add {key}: one of {one_of(allowed)}" if allowed else f'add the "{key}:" key'
+    return Words(f"{facts['where']} has no {(facts['title'] or key).lower()}; {fix}", facts["description"])
+
+
+RULE = Rule("PL101", "missing-field", Severity.ERROR, "A required key is missing.", __doc__, describe=describe)

@@ -18,6 +18,21 @@ evidence: clinical
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
+from ..wording import closest, one_of, show
 from .base import Rule
 
-RULE = Rule("PL104", "not-in-vocabulary", Severity.ERROR, "A value is not one of the allowed values.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    """The value, the allowed values and, for a misspelling, the one it was likely meant to be."""
+    facts = problem.facts
+    value, allowed = facts["value"], facts["allowed"]
+    message = f"{facts['name']} is {show(value)}, which is not one of the allowed values: {one_of(allowed)}"
+    meant = closest(value, [str(a) for a in allowed]) if isinstance(value, str) else None
+    if meant:
+        message += f'; did you mean "{meant}"?'
+    return Words(message, facts["description"])
+
+
+RULE = Rule("PL104", "not-in-vocabulary", Severity.ERROR, "A value is not one of the allowed values.", __doc__,
+            describe=describe)

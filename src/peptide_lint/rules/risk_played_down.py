@@ -66,7 +66,12 @@ DEFAULT_REASSURANCES = [
     "harmless", "negligible", "trivial", "insignificant", "tiny", "benign", "overblown", "overstated",
     "exaggerated", "can be ignored", "can ignore", "can safely ignore", "safe to ignore", "nothing to fear",
     "no real risk", "not a real risk", "theoretical at most", "at most theoretical", "always goes away",
-    "goes away on its own", "mild", "mildly", "minor",
+    "goes away on its own", "mild", "mildly", "minor", "non-issue", "not an issue", "no issue", "not a problem",
+    "no problem", "no great cause for concern", "no real cause for concern", "no major concern",
+    "nothing to be concerned about", "not worth a second thought", "blown out of proportion", "overhyped",
+    "just a bit of", "only a bit of", "clears up by itself", "clears up on its own", "resolves on its own",
+    "passes on its own", "settles on its own", "self-limiting", "easily managed", "no worse than",
+    "shrug it off", "shrug off", "nothing much",
 ]
 # These describe a thing next to them ("mild headache"), so they count only right beside the risk.
 _NEARBY_ONLY = {"mild", "mildly", "minor"}

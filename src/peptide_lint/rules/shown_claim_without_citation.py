@@ -7,9 +7,10 @@ counts as one (a study, a finding, an effect, a risk, a frequency, a number, wha
 with the same configured words and the same exceptions ("No trial has tested it in people." states
 that evidence is missing, which needs no source).
 
-Only short texts written as a sentence (ending in a full stop, a question or an exclamation mark)
-are read: they state something. A label ("the effect", "the real risk") names a topic, and a topic
-word is not a claim; the cure, safety and hype rules still read labels.
+Headlines and the caption are read however they are written (the schema marks them `x-states`),
+and so is any other short text written as a sentence (ending in a full stop, a question or an
+exclamation mark): they state something. A label ("the effect", "the real risk") names a topic,
+and a topic word is not a claim; the cure, safety and hype rules still read labels.
 
 ## Why it matters
 Headlines are the largest type on the page and the part most readers take away. A headline that
@@ -55,6 +56,8 @@ from ..wording import field
 from .base import Rule
 from .claim_without_citation import claim_signals
 
+# What a headline written without a full stop states, as opposed to a topic it names.
+_STATED = {"an effect", "a finding", "a number", "what people report"}
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 
 
@@ -67,12 +70,15 @@ def check(document, context) -> Iterator[Finding]:
         # dose and risk rules check.
         if not values or not all(schema.text_class(at) == PROSE for at, _ in values):
             continue
-        if not _SENTENCE_END.search(text):
+        sentence = bool(_SENTENCE_END.search(text))
+        if not sentence and not (schema.at(path) or {}).get("x-states"):
             continue  # a label names a topic: "the effect" is not a claim about one
         signals = signals or claim_signals(context)
         claim = claim_needing_source(read(text), signals)
         if claim is None or backing_source_ids(document, schema, path):
             continue
+        if not sentence and claim[0] not in _STATED:
+            continue  # a headline written as a topic ("the real risk") names one; "cuts pain in half" states
         kind, word = claim
         if len(values) == 1:
             behind = field(schema, document.data, values[0][0])

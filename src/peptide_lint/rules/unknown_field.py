@@ -17,6 +17,18 @@ mechanism: Binds the synthetic receptor.
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL102", "unknown-field", Severity.ERROR, "A key is not part of the entry format.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    """A key the section ("where") does not know, with the known key it is closest to ("meant")."""
+    facts = problem.facts
+    message = f'unknown key "{facts["key"]}" in {facts["where"]}'
+    if facts["meant"]:
+        message += f'; did you mean "{facts["meant"]}"?'
+    return Words(message, f"keys allowed here: {', '.join(facts['known'])}")
+
+
+RULE = Rule("PL102", "unknown-field", Severity.ERROR, "A key is not part of the entry format.", __doc__,
+            describe=describe)

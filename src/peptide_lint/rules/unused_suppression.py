@@ -17,7 +17,13 @@ name: Testpeptide-Z
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
+
+def describe(problem: Problem) -> Words:
+    return Words(f"the suppression of {problem.facts['name']} suppresses nothing here",
+                 "remove it (or the part naming this rule): the finding it was for is gone")
+
 RULE = Rule("PL021", "unused-suppression", Severity.WARNING,
-            "A suppression comment suppresses nothing.", __doc__)
+            "A suppression comment suppresses nothing.", __doc__, describe=describe)

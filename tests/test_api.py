@@ -1,0 +1,57 @@
+"""The library interface (peptide_lint.api): what the command line, a language server and the fixer use."""
+
+from __future__ import annotations
+
+import pytest
+
+from peptide_lint.api import NotARepo, Project, ProjectError
+from test_cli import add_entry
+
+
+def test_a_project_checks_every_entry_or_the_ones_named(repo):
+    for letter in "ab":
+        add_entry(repo, f"testpeptide-{letter}")
+    project = Project.open(repo, cwd=repo)
+    assert project.check().files == ["entries/testpeptide-a.yaml", "entries/testpeptide-b.yaml"]
+    report = project.check(["entries/testpeptide-b.yaml"])
+    assert (report.files, report.findings) == (["entries/testpeptide-b.yaml"], [])
+
+
+def test_an_unsaved_buffer_is_checked_against_the_repo_and_its_fixes_are_text_edits(repo):
+    entry = add_entry(repo, "testpeptide-a")
+    add_entry(repo, "testpeptide-b")
+    project = Project.open(repo, cwd=repo)
+    project.check()  # the result cache and the stored repo index are warm
+    buffer = entry.read_text().replace("name: Testpeptide-a\n", "name: Testpeptide-b\n") \
+        .replace("      value: 1–2 mg per day", "      value: 1-2 mg per day")
+    found = project.check_text(buffer, "entries/testpeptide-a.yaml")
+    assert [(f.code, f.line, f.column) for f in found] == [
+        ("PL505", 4, 7), ("PL510", 5, 12), ("PL305", 12, 16), ("PL303", 31, 15)]  # PL305: 1–2 is not 1-2
+    duplicate, _, _, hyphen = found
+    assert duplicate.message == 'the name "Testpeptide-b" is also used by entries/testpeptide-b.yaml'
+    assert duplicate.hint and duplicate.span.end_column == 20
+    edit = hyphen.fix  # offsets into the text, as an editor applies them
+    assert buffer[edit.start:edit.end] == edit.original == "1-2"
+    fixed = buffer[:edit.start] + edit.replacement + buffer[edit.end:]
+    assert [f.code for f in project.check_text(fixed, "entries/testpeptide-a.yaml")] == ["PL505", "PL510"]
+    assert project.check().findings == []  # the file on disk, and the stored index, are as they were
+
+
+def test_a_buffer_for_a_file_not_written_yet(repo):
+    add_entry(repo, "testpeptide-a")
+    project = Project.open(repo, cwd=repo)
+    text = (repo / "entries" / "testpeptide-a.yaml").read_text()
+    found = project.check_text(text, repo / "entries" / "testpeptide-new.yaml")
+    assert {f.code for f in found} >= {"PL501", "PL505"}  # the slug is not the file's name; a's name again
+
+
+def test_what_cannot_be_checked_is_an_error_with_words_for_people(repo, tmp_path_factory):
+    with pytest.raises(NotARepo, match="is not a content repo"):
+        Project.open(tmp_path_factory.mktemp("elsewhere"))
+    (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nselect = ["no-such-rule"]\n')
+    with pytest.raises(ProjectError, match="no rule is called 'no-such-rule'"):
+        Project.open(repo)
+    (repo / "pyproject.toml").unlink()
+    (repo / "drafts").mkdir()
+    with pytest.raises(ProjectError, match="holds no entry files"):
+        Project.open(repo, cwd=repo).check(["drafts"])
