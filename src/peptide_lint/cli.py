@@ -43,7 +43,7 @@ def _version(ctx: click.Context, on: bool) -> None:
         return
     from importlib.metadata import version
 
-    from .loader import parser_route
+    from .parser import parser_route
 
     click.echo(f"peptide-lint, version {__version__} (YAML: ruamel.yaml {version('ruamel.yaml')}, "
                f"read by {parser_route()})")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import FILE_START, Span
 from .document import value_at
+from .loader import load_file
 from .prose import sentence_fingerprints
 from .schema import DATA
 from .texts import classified_strings
@@ -209,8 +210,6 @@ class RepoIndex:
     def load(self, shown: str) -> Document | None:
         """An entry of the index read again in full, for the rare finding that needs the exact place
         of something the summary only fingerprints."""
-        from .loader import load_file
-
         return load_file((self.cwd or Path.cwd()) / shown, shown).document
 
     def has_slug(self, slug: str) -> bool:

@@ -23,10 +23,6 @@ from .parser import MAX_DEPTH, NestedTooDeep, ParseError, anchors_and_aliases, b
 from .problems import Problem
 from .syntax_errors import syntax_problem
 
-# schema_check.py and cli.py still import these from here; they live in document.py and parser.py.
-from .document import Timestamp  # noqa: F401
-from .parser import parser_route  # noqa: F401
-
 MAX_FILE_BYTES = 1024 * 1024
 
 # Why a file's content was not checked, one line each, in an editor's words (Report.not_checked).
