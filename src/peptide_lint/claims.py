@@ -17,11 +17,14 @@ nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
 from functools import lru_cache
+from typing import Iterator
 
-from .patterns import regex
-from .prose import citations
+from .literals import fold
+from .patterns import gate, regex
+from .prose import Sentence, citations, sentences
+from .texts import texts
 
 # --- the text as the rules compare it --------------------------------------------------------------
 
@@ -140,17 +143,76 @@ ABOUT = {
 }
 
 
-@dataclass(frozen=True)
 class Reading:
-    """One sentence as the claim rules read it."""
+    """One sentence as the claim rules read it: computed once per sentence text (see `read`), each
+    part when a rule first asks for it, and the one place a rule searches the sentence for its
+    patterns (`finditer`, `search`), which skips the search when the sentence lacks every literal
+    a match needs (literals.py)."""
 
-    text: str  # as written
-    plain: str  # as compared (see `plain`), same length
-    cited: tuple[str, ...]  # the source ids it cites
-    negated: tuple[tuple[int, int], ...]  # stretches inside the scope of a negation
-    questioned: tuple[tuple[int, int], ...]  # stretches inside "whether ..." or "if ..."
-    absent: tuple[tuple[int, int], ...]  # stretches inside a denial of evidence ("no trial has ...")
-    about: frozenset[str]  # "people", "animals", "cells", "users"
+    __slots__ = ("text", "plain", "folded", "_cited", "_negated", "_questioned", "_absent", "_about",
+                 "_after")
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # as written
+        self.plain = plain(text)  # as compared (see `plain`), same length
+        self.folded = fold(self.plain)  # as literals are looked for (literals.fold)
+        self._cited = self._negated = self._questioned = self._absent = self._about = self._after = None
+
+    def may_match(self, *patterns: re.Pattern) -> bool:
+        """False when none of the patterns can match the sentence (it lacks every literal a match
+        of them needs)."""
+        found = gate(*patterns)
+        return found is None or found.search(self.folded) is not None
+
+    def finditer(self, pattern: re.Pattern) -> Iterator[re.Match]:
+        """The matches of `pattern` in the compared text."""
+        return pattern.finditer(self.plain) if self.may_match(pattern) else iter(())
+
+    def search(self, pattern: re.Pattern, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        """The first match of `pattern` in the compared text (between `pos` and `endpos`)."""
+        return pattern.search(self.plain, pos, endpos) if self.may_match(pattern) else None
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """The source ids it cites."""
+        if self._cited is None:
+            self._cited = tuple(c.id for c in citations(self.text)) if "@" in self.text else ()
+        return self._cited
+
+    @property
+    def negated(self) -> tuple[tuple[int, int], ...]:
+        """Stretches inside the scope of a negation."""
+        if self._negated is None:
+            self._negated = _negated(self)
+        return self._negated
+
+    @property
+    def questioned(self) -> tuple[tuple[int, int], ...]:
+        """Stretches inside "whether ..." or "if ..."."""
+        if self._questioned is None:
+            self._questioned = tuple(_scopes(self, _QUESTION) + [m.span() for m in self.finditer(_CONDITION)])
+        return self._questioned
+
+    @property
+    def absent(self) -> tuple[tuple[int, int], ...]:
+        """Stretches inside a denial of evidence ("no trial has ...")."""
+        if self._absent is None:
+            self._absent = tuple(_scopes(self, _ABSENCE) + self.denied_after)
+        return self._absent
+
+    @property
+    def about(self) -> frozenset[str]:
+        """Who the sentence is about: "people", "animals", "cells", "users"."""
+        if self._about is None:
+            self._about = frozenset(kind for kind, pattern in ABOUT.items() if self.search(pattern))
+        return self._about
+
+    @property
+    def denied_after(self) -> list[tuple[int, int]]:
+        """The scopes of negations that follow what they deny (see `_after`)."""
+        if self._after is None:
+            self._after = _after(self)
+        return self._after
 
     def is_negated(self, at: int) -> bool:
         return any(start <= at < end for start, end in self.negated)
@@ -169,33 +231,74 @@ class Reading:
 
 @lru_cache(maxsize=4096)
 def read(sentence: str) -> Reading:
-    compared = plain(sentence)
-    return Reading(sentence, compared, tuple(c.id for c in citations(sentence)), _negated(compared),
-                   tuple(_scopes(compared, _QUESTION) + [m.span() for m in _CONDITION.finditer(compared)]),
-                   tuple(_scopes(compared, _ABSENCE) + _after(compared)),
-                   frozenset(kind for kind, pattern in ABOUT.items() if pattern.search(compared)))
+    return Reading(sentence)
 
 
-def _negated(text: str) -> tuple[tuple[int, int], ...]:
-    pseudo = [match.span() for match in _PSEUDO_NEGATION.finditer(text)]
-    found = [(start, end) for start, end in _scopes(text, _NEGATION_BEFORE)
-             if not any(p_start <= start < p_end for p_start, p_end in pseudo)]
-    return tuple(found + _after(text))
+class TextReading:
+    """One text of the entry (a prose field, a headline, a dose row's label) as the rules read it,
+    computed once per document whatever the number of rules that read it: its compared and folded
+    forms, and its sentences, each with its `Reading`. A rule looks for a pattern in the whole text
+    first (`may_match`, `search`) and reads sentence by sentence only the texts that can hold it."""
+
+    __slots__ = ("path", "text", "plain", "folded", "_sentences")
+
+    def __init__(self, path: tuple, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.plain = plain(text)
+        self.folded = fold(self.plain)
+        self._sentences: list[tuple[Sentence, Reading]] | None = None
+
+    def may_match(self, *patterns: re.Pattern) -> bool:
+        """False when none of the patterns can match the text (it lacks every literal a match of
+        them needs)."""
+        found = gate(*patterns)
+        return found is None or found.search(self.folded) is not None
+
+    def search(self, pattern: re.Pattern) -> re.Match | None:
+        """The first match of `pattern` in the compared text."""
+        return pattern.search(self.plain) if self.may_match(pattern) else None
+
+    @property
+    def sentences(self) -> list[tuple[Sentence, Reading]]:
+        """Each sentence (offsets in `text`) with its reading."""
+        if self._sentences is None:
+            self._sentences = [(sentence, read(sentence.text)) for sentence in sentences(self.text)]
+        return self._sentences
 
 
-def _after(text: str) -> list[tuple[int, int]]:
+def read_texts(document, schema, *classes: str) -> list[TextReading]:
+    """A `TextReading` of every string of the entry whose class of text is one of `classes` (see
+    texts.texts), in the order of the file."""
+    readings = document.memo("text readings", dict)
+    return document.memo(("read texts", classes), lambda: [
+        readings[path] if path in readings else readings.setdefault(path, TextReading(path, text))
+        for path, text in texts(document, schema, *classes)])
+
+
+def _negated(reading: Reading) -> tuple[tuple[int, int], ...]:
+    found = _scopes(reading, _NEGATION_BEFORE)
+    if found:
+        pseudo = [match.span() for match in reading.finditer(_PSEUDO_NEGATION)]
+        found = [(start, end) for start, end in found if not any(p_start <= start < p_end for p_start, p_end in pseudo)]
+    return tuple(found + reading.denied_after)
+
+
+def _after(reading: Reading) -> list[tuple[int, int]]:
     """The scopes of negations that follow what they deny, back to the start of their clause."""
     found = []
-    for match in _NEGATION_AFTER.finditer(text):
+    text = reading.plain
+    for match in reading.finditer(_NEGATION_AFTER):
         ends = [m.end() for m in _SCOPE_END.finditer(text, 0, match.start())]
         found.append((ends[-1] if ends else 0, match.end()))
     return found
 
 
-def _scopes(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
+def _scopes(reading: Reading, trigger: re.Pattern) -> list[tuple[int, int]]:
     """From each trigger to the end of its clause."""
     found = []
-    for match in trigger.finditer(text):
+    text = reading.plain
+    for match in reading.finditer(trigger):
         end = _SCOPE_END.search(text, match.end())
         found.append((match.start(), end.start() if end else len(text)))
     return found
@@ -257,11 +360,11 @@ def framing_clauses(text: str) -> list[tuple[int, int]]:
 
 
 def is_framing(reading: Reading) -> bool:
-    return framing_clauses(reading.plain) == [(0, len(reading.plain))]
+    return reading.may_match(_FRAMING) and framing_clauses(reading.plain) == [(0, len(reading.plain))]
 
 
 def continues_the_sentence_before(reading: Reading) -> bool:
-    return bool(_CONTINUATION.search(reading.plain))
+    return bool(reading.search(_CONTINUATION))
 
 
 def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
@@ -272,10 +375,12 @@ def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
     blood pressure") is a finding and is one. A study the sentence points at makes what it found a claim, even a
     negative finding ("the trial found no benefit")."""
     text = reading.plain
-    points_at_study = _SPECIFIC_STUDY.search(text) is not None
-    editorial = [match.span() for match in _EDITORIAL.finditer(text)]
-    framing = framing_clauses(text)
+    framing = editorial = None
     for kind, word, at in signals.matches(text):
+        if framing is None:  # what a claim word may stand in: found once a sentence has one
+            framing = framing_clauses(text) if reading.may_match(_FRAMING) else []
+            editorial = [match.span() for match in reading.finditer(_EDITORIAL)]
+            points_at_study = reading.search(_SPECIFIC_STUDY) is not None
         if any(start <= at < end for start, end in framing):
             continue
         if kind == "a number" and not _is_quantity(text, at, word):

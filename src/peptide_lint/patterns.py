@@ -11,6 +11,9 @@ exact interpreter (the file is keyed by its version and the engine's format) and
 engine's constructor, which validates it. A file that is missing, damaged, from another interpreter
 or unreadable is ignored, and anything unexpected falls back to `re.compile`: the cost of a
 miss is one normal compile.
+
+The store keeps, beside each pattern's code, the literals every match of it needs (`needs`, see
+literals.py), derived from the same parse: a text that holds none of them is not searched.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import re
 import sys
 from importlib.util import cache_from_source
 
+from . import literals
+
 try:  # the engine behind `re` (CPython's): its code format and constructor
     import _sre
     from re import _compiler, _parser
@@ -30,17 +35,42 @@ except ImportError:  # another Python: always compile
     _sre = None
 
 # Which interpreter and engine format the kept code is for: code of any other is never used.
-_FORMAT = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} 1"
+_FORMAT = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} 2"
 _DIGEST_BYTES = 16
 _KEPT_AT_MOST = 2000  # a file that grew past this (patterns edited over time) keeps only what is in use
 
 # (pattern, flags) -> what the engine's constructor takes besides the pattern, as compiled by `re`
 Parts = tuple  # (flags, code, groups, groupindex, indexgroup)
+Needs = tuple | None  # the literals every match needs, sorted; None: no literal is certain
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, from the code kept by an earlier run when there is some."""
     return _STORE.compile(pattern, flags)
+
+
+def gate(*compiled: re.Pattern) -> re.Pattern | None:
+    """A pattern that finds, in a text as literals.fold gives it, the literals of which every match
+    of one of `compiled` holds one: where it finds none, none of them can match. None when no such
+    literal is certain (search every time)."""
+    key = tuple(map(id, compiled))
+    kept = _GATES.get(key)
+    if kept is None or kept[0] != compiled:
+        each = [_STORE.needs_of(_key(pattern)) for pattern in compiled]
+        found = None if None in each else frozenset().union(*each)
+        kept = _GATES[key] = (compiled, _STORE.plain_compile(literals.pattern_of(found)) if found else None)
+    return kept[1]
+
+
+def _key(compiled: re.Pattern) -> tuple[str, int]:
+    known = _KEYS.get(id(compiled))
+    return known[1] if known is not None and known[0] is compiled else (compiled.pattern, int(compiled.flags))
+
+
+# id(pattern) -> (the pattern, its store key: the flags it was given, not those re adds); ids of
+# patterns -> (the patterns, their gate). Holding the patterns keeps their ids from being reused.
+_KEYS: dict[int, tuple[re.Pattern, tuple[str, int]]] = {}
+_GATES: dict[tuple[int, ...], tuple[tuple[re.Pattern, ...], re.Pattern | None]] = {}
 
 
 def compiled_parts(pattern: str, flags: int) -> Parts:
@@ -66,12 +96,28 @@ class PatternStore:
         self.path = path
         self.kept: dict[tuple[str, int], Parts] = {}
         self.used: dict[tuple[str, int], Parts] = {}
+        self.kept_needs: dict[tuple[str, int], Needs] = {}
+        self.used_needs: dict[tuple[str, int], Needs] = {}
         self.missed = False
         self.usable = _sre is not None
         if self.usable and path is not None:
-            self.kept = _read(path)
+            self.kept, self.kept_needs = _read(path)
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
+        compiled = self.plain_compile(pattern, flags)
+        if self.usable and isinstance(pattern, str):
+            key = (pattern, int(flags))
+            _KEYS[id(compiled)] = (compiled, key)
+            if key not in self.kept_needs:  # derived now, while compiling, so that the file keeps them
+                found = self.needs_of(key)
+                if found:
+                    self.plain_compile(literals.pattern_of(found))
+            else:
+                self.used_needs[key] = self.kept_needs[key]
+        return compiled
+
+    def plain_compile(self, pattern: str, flags: int = 0) -> re.Pattern:
+        """`compile`, without the literals its matches need (for the gates themselves)."""
         if not self.usable or not isinstance(pattern, str):
             return re.compile(pattern, flags)
         flags = int(flags)  # a RegexFlag is an int subclass, which the file cannot hold
@@ -95,15 +141,29 @@ class PatternStore:
         self.used[key] = parts
         return compiled
 
+    def needs_of(self, key: tuple[str, int]) -> frozenset[str] | None:
+        """What every match of the pattern needs (literals.needed_by), as kept or derived now."""
+        if key in self.used_needs:
+            found = self.used_needs[key]
+        elif key in self.kept_needs:
+            found = self.used_needs[key] = self.kept_needs[key]
+        else:
+            derived = literals.needed_by(*key)
+            found = self.used_needs[key] = tuple(sorted(derived)) if derived is not None else None
+            self.missed = True
+        return frozenset(found) if found is not None else None
+
     def save(self) -> None:
         """Write what this process compiled (and what the file held, unless it grew too big), when
         anything missed. Never an error: the file is only a saving."""
         if not (self.missed and self.usable and self.path) or sys.dont_write_bytecode:
             return
-        kept = {**self.kept, **self.used} if len(self.kept) + len(self.used) <= _KEPT_AT_MOST else self.used
+        small = len(self.kept) + len(self.used) <= _KEPT_AT_MOST
+        kept = {**self.kept, **self.used} if small else self.used
+        kept_needs = {**self.kept_needs, **self.used_needs} if small else self.used_needs
         temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
-            payload = marshal.dumps((_FORMAT, sorted(kept.items())))
+            payload = marshal.dumps((_FORMAT, sorted(kept.items()), sorted(kept_needs.items())))
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(temporary, "wb") as handle:
                 handle.write(hashlib.blake2b(payload, digest_size=_DIGEST_BYTES).digest() + payload)
@@ -116,19 +176,20 @@ class PatternStore:
         self.missed = False
 
 
-def _read(path: str) -> dict[tuple[str, int], Parts]:
+def _read(path: str) -> tuple[dict[tuple[str, int], Parts], dict[tuple[str, int], Needs]]:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
         digest, payload = data[:_DIGEST_BYTES], data[_DIGEST_BYTES:]
         if hashlib.blake2b(payload, digest_size=_DIGEST_BYTES).digest() != digest:
-            return {}  # damaged (or not ours)
-        file_format, items = marshal.loads(payload)
+            return {}, {}  # damaged (or not ours)
+        file_format, items, needs_items = marshal.loads(payload)
         if file_format != _FORMAT:
-            return {}
-        return {(pattern, flags): parts for (pattern, flags), parts in items}
+            return {}, {}
+        return ({(pattern, flags): parts for (pattern, flags), parts in items},
+                {(pattern, flags): found for (pattern, flags), found in needs_items})
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
+        return {}, {}
 
 
 def _store_path() -> str | None:

@@ -227,7 +227,7 @@ class ClaimSignals:
     def matches(self, sentence: str) -> Iterator[tuple[str, str, int]]:
         """(kind of claim, word, its offset) for every claim word and number of the sentence, outside
         its citations."""
-        blanked = CITATION_GROUP.sub(lambda group: " " * len(group.group()), sentence)
+        blanked = CITATION_GROUP.sub(lambda group: " " * len(group.group()), sentence) if "@" in sentence else sentence
         for match in self._pattern.finditer(blanked):
             yield self._kinds[int(match.lastgroup[1:])], match.group().strip(), match.start()
 

@@ -34,12 +34,10 @@ from typing import Iterator
 
 from ..patterns import regex
 from ..findings import Finding, Severity
-from ..claims import clause_around, plain, read, reported_to_refute, study_reports
-from ..prose import sentences
+from ..claims import clause_around, read_texts, reported_to_refute, study_reports
 from ..risks import content_words, words
 from ..wording import field
 from ..schema import PROSE, SHOWN
-from ..texts import texts
 from .base import Rule
 
 _HARM = r"(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|risks?|dangers?|downsides?|harms?|toxicity)"
@@ -85,12 +83,12 @@ def check(document, context) -> Iterator[Finding]:
     # the list itself and where the prose names it ("there is no real rash risk").
     listed = {word for _, risk in document.each(("safety", "serious_risks")) if isinstance(risk, dict)
               and isinstance(risk.get("risk"), str) for word in content_words(risk["risk"])}
-    for path, text in texts(document, context.schema, PROSE, SHOWN):
-        compared = plain(text)
-        if path[:2] == ("safety", "serious_risks") or not _ABSOLUTE.search(compared):
+    for text in read_texts(document, context.schema, PROSE, SHOWN):
+        path = text.path
+        if path[:2] == ("safety", "serious_risks") or not text.search(_ABSOLUTE):
             continue  # most fields: no need to look sentence by sentence
-        for sentence in sentences(text):
-            match = absolute_claim(read(sentence.text))
+        for sentence, reading in text.sentences:
+            match = absolute_claim(reading)
             if match is not None and not listed & set(words(match.group())):
                 start = sentence.start + match.start()
                 yield RULE.at(document, document.text_span(path, start, sentence.start + match.end()),
@@ -103,7 +101,7 @@ def check(document, context) -> Iterator[Finding]:
 def absolute_claim(reading) -> re.Match | None:
     """The first unqualified absolute safety claim of the sentence, if it makes one."""
     text = reading.plain
-    for match in _ABSOLUTE.finditer(text):
+    for match in reading.finditer(_ABSOLUTE):
         at = match.start()
         if match.group().lower().endswith("safe") and not (
                 _SAFE_SAID_OF_IT.search(text, 0, match.end() - 4) or _SAFE_FOR.match(text, match.end())):

@@ -30,11 +30,10 @@ import re
 from typing import Iterator
 
 from ..patterns import regex
-from ..claims import read, reported_to_refute
+from ..claims import read_texts, reported_to_refute
 from ..findings import Finding, Severity
-from ..prose import sentences, sources_by_id
+from ..prose import sources_by_id
 from ..schema import PROSE, SHOWN
-from ..texts import texts
 from ..wording import field
 from .base import Rule
 
@@ -64,13 +63,15 @@ _SLOGAN = regex(
 def check(document, context) -> Iterator[Finding]:
     schema = context.schema
     sources = sources_by_id(document.data)
-    for path, text in texts(document, schema, PROSE, SHOWN):
-        for sentence in sentences(text):
-            reading = read(sentence.text)
+    for text in read_texts(document, schema, PROSE, SHOWN):
+        if not (text.may_match(_APPROVAL) or text.may_match(_SLOGAN)):
+            continue  # most texts: no need to look sentence by sentence
+        path = text.path
+        for sentence, reading in text.sentences:
             published = any(i in sources and schema.source_about(sources[i]) not in (None, "users")
                             for i in reading.cited)
             for pattern, sourced_is_fine in ((_APPROVAL, True), (_SLOGAN, False)):
-                match = next((m for m in pattern.finditer(reading.plain)
+                match = next((m for m in reading.finditer(pattern)
                               if not (reading.denied(m.start()) or sourced_is_fine and published
                                       or reported_to_refute(reading, m.start()))), None)
                 if match is not None:

@@ -41,11 +41,11 @@ from typing import Iterator
 
 from ..patterns import regex
 from ..findings import Finding, Severity
-from ..claims import plain, read, reported_to_refute
-from ..prose import sentences, sources_by_id
+from ..claims import read_texts, reported_to_refute
+from ..prose import sources_by_id
 from ..wording import field
 from ..schema import PROSE, SHOWN
-from ..texts import backing_source_ids, texts
+from ..texts import backing_source_ids
 from .base import Rule
 
 _CURE = regex(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
@@ -78,14 +78,13 @@ _LAB = {"animals", "cells"}
 def check(document, context) -> Iterator[Finding]:
     schema = context.schema
     sources = sources_by_id(document.data)
-    for path, text in texts(document, schema, PROSE, SHOWN):
-        compared = plain(text)
-        if not (_CURE.search(compared) or _HEAL.search(compared) or _TREAT.search(compared)):
+    for text in read_texts(document, schema, PROSE, SHOWN):
+        if not (text.search(_CURE) or text.search(_HEAL) or text.search(_TREAT)):
             continue  # most fields: no need to look sentence by sentence
+        path = text.path
         name = field(schema, document.data, path)
         backed_by = backing_source_ids(document, schema, path) or set()
-        for sentence in sentences(text):
-            reading = read(sentence.text)
+        for sentence, reading in text.sentences:
             cited = [sources[i] for i in set(reading.cited) | backed_by if i in sources]
             finding = _claim(reading, cited, schema)
             if finding is not None:
@@ -102,13 +101,13 @@ def _claim(reading, cited: list[dict], schema) -> tuple[re.Match, str] | None:
     reports_lab_work = bool(reading.about & _LAB) and bool(cited) and about_cited <= _LAB
     human_source = any(map(schema.is_human_source, cited))
     for pattern, message in ((_CURE, _CURES), (_HEAL, _HEALS), (_TREAT, _TREATS)):
-        for match in pattern.finditer(reading.plain):
+        for match in reading.finditer(pattern):
             if reading.denied(match.start()) or reports_lab_work or _NO_OBJECT.match(reading.plain, match.end()) \
                     or reported_to_refute(reading, match.start()):
                 continue
             if pattern is _TREAT and _RECEIVED.search(reading.plain, 0, match.start()):
                 continue
-            if pattern is not _CURE and (human_source or _MECHANISM.search(reading.plain, 0, match.start())):
+            if pattern is not _CURE and (human_source or reading.search(_MECHANISM, 0, match.start())):
                 continue
             return match, message
     return None

@@ -31,11 +31,9 @@ import re
 from typing import Iterator
 
 from ..patterns import regex
-from ..claims import clause_around, read
+from ..claims import clause_around, read_texts
 from ..findings import Finding, Severity
-from ..prose import sentences
 from ..schema import PROSE, SHOWN
-from ..texts import texts
 from ..wording import field
 from .base import Rule
 
@@ -100,6 +98,7 @@ _DANGERS = {
         r"(?<![\w-])(?:drink|drinking|take|taking|combine|combining|mix|mixing|stack|stacking|add|pair|pairing)\s+"
         r"(?:\w+\s+){0,3}?(?:" + _OTHER_DRUGS + r")(?![\w-])", re.IGNORECASE),
 }
+_DANGER_PATTERNS = tuple(_DANGERS.values())
 _IMPERATIVE = (
     r"(?:(?:just|simply|then|so|also|now|first|and|feel free to|remember to|make sure to|be sure to)\s+)?"
     r"(?:stop|quit|skip|drop|halt|pause|discontinue|come off|go off|taper|cut|ditch|replace|swap|switch|inject|"
@@ -127,9 +126,12 @@ _WARNING = regex(r"(?:^|[,;:]\s*)\W*(?:do not|don't|never|avoid|please don't|you
 
 
 def check(document, context) -> Iterator[Finding]:
-    for path, text in texts(document, context.schema, PROSE, SHOWN):
-        for sentence in sentences(text):
-            found = harmful_advice(read(sentence.text))
+    for text in read_texts(document, context.schema, PROSE, SHOWN):
+        if not text.may_match(*_DANGER_PATTERNS):
+            continue  # most texts: no danger can be named in them
+        path = text.path
+        for sentence, reading in text.sentences:
+            found = harmful_advice(reading)
             if found is None:
                 continue
             match, risk = found
@@ -144,18 +146,19 @@ def check(document, context) -> Iterator[Finding]:
 def harmful_advice(reading) -> tuple[re.Match, str] | None:
     """The first dangerous thing the sentence advises the reader to do, with what it risks."""
     text = reading.plain
-    if not _ADVICE.search(text):
+    # Whether it names a danger at all is the cheaper question: most sentences give advice of some kind.
+    if not reading.may_match(*_DANGER_PATTERNS) or not reading.search(_ADVICE):
         return None
-    warnings = list(_WARNING.finditer(text))
+    warnings = list(reading.finditer(_WARNING))
     for risk, pattern in _DANGERS.items():
-        for match in pattern.finditer(text):
+        for match in reading.finditer(pattern):
             at = match.start()
             # "Don't tell your doctor" is the danger itself; "Do not stop your medicines" warns, in
             # the danger's own clause.
             clause_start, clause_end = clause_around(text, at)
             if any(clause_start <= warning.start() and warning.end() <= at for warning in warnings):
                 continue
-            forbidden = _FORBIDDEN.search(text, clause_start, clause_end)  # "pregnant women should not use it"
+            forbidden = reading.search(_FORBIDDEN, clause_start, clause_end)  # "pregnant women should not use it"
             if forbidden and not match.start() <= forbidden.start() < match.end():
                 continue
             if any(start < at < end for start, end in reading.negated) or reading.is_questioned(at):

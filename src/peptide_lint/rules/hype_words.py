@@ -34,12 +34,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..patterns import regex
-from ..claims import framing_clauses, plain, read, reported_to_refute, words_pattern
+from ..claims import framing_clauses, read_texts, reported_to_refute, words_pattern
 from ..findings import Finding, Severity
 from ..wording import field
-from ..prose import sentences
 from ..schema import PROSE, SHOWN
-from ..texts import texts
 from .base import Rule
 
 DEFAULT_WORDS = ["miracle", "miraculous", "breakthrough", "guaranteed", "guarantee", "revolutionary",
@@ -62,14 +60,13 @@ def check(document, context) -> Iterator[Finding]:
     if not words:
         return
     pattern = _pattern(words)
-    for path, text in texts(document, context.schema, PROSE, SHOWN):
-        compared = plain(text)
-        if not pattern.search(compared):
+    for reader_text in read_texts(document, context.schema, PROSE, SHOWN):
+        if not reader_text.search(pattern):
             continue
-        for sentence in sentences(text):
-            reading = read(sentence.text)
+        path, text = reader_text.path, reader_text.text
+        for sentence, reading in reader_text.sentences:
             framing = framing_clauses(reading.plain)
-            for match in pattern.finditer(reading.plain):
+            for match in reading.finditer(pattern):
                 at = match.start()
                 # A word denied ("it is not a game-changer"), reported to be refuted ("the maker calls it
                 # a 'miracle'; no trial supports that"), framed ("read every breakthrough claim as
