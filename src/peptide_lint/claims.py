@@ -161,8 +161,8 @@ class Reading:
     def may_match(self, *patterns: re.Pattern) -> bool:
         """False when none of the patterns can match the sentence (it lacks every literal a match
         of them needs)."""
-        found = gate(*patterns)
-        return found is None or found.search(self.folded) is not None
+        folded = self.folded
+        return all(clause.search(folded) for clause in gate(*patterns))
 
     def finditer(self, pattern: re.Pattern) -> Iterator[re.Match]:
         """The matches of `pattern` in the compared text."""
@@ -252,8 +252,8 @@ class TextReading:
     def may_match(self, *patterns: re.Pattern) -> bool:
         """False when none of the patterns can match the text (it lacks every literal a match of
         them needs)."""
-        found = gate(*patterns)
-        return found is None or found.search(self.folded) is not None
+        folded = self.folded
+        return all(clause.search(folded) for clause in gate(*patterns))
 
     def search(self, pattern: re.Pattern) -> re.Match | None:
         """The first match of `pattern` in the compared text."""

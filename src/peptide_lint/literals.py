@@ -12,7 +12,9 @@ certain gets None, "always search". Case is compared through `fold`, which puts 
 the engine treats as a letter's other case under IGNORECASE (including its extra Unicode cases:
 the long s "ſ" for "s", the dotless "ı" for "i", the Kelvin sign for "k") as that ASCII letter in
 lower case. Literals are folded the same way whatever the pattern's flags: a case-sensitive
-pattern only ever needs more than that.
+pattern only ever needs more than that. The fold also drops the invisible word joiner that
+claims.plain leaves where a soft hyphen or a zero-width space split a word, and the patterns allow
+between letters: "mir\u2060acle" folds to "miracle", which holds the literal "miracle".
 """
 
 from __future__ import annotations
@@ -27,22 +29,35 @@ try:
 except ImportError:  # another Python's `re`: no parse tree to read, every search runs
     _parser = None
 
+# Dropped by `fold`, and read as nothing in a pattern (see above).
+_INVISIBLE = "\u2060"
+
 # The largest set of whole strings a part of a pattern is followed through ("stop|quit" times
 # "ping|ped|s" is six); beyond it only what the part needs is kept.
 _MOST_STRINGS = 64
 
 
-def needed_by(source: str, flags: int) -> frozenset[str] | None:
-    """Literal strings, folded (see `fold`), of which every match of the pattern `source` compiled
-    with `flags` contains one; None when no such set is certain (the pattern is always searched)."""
+# A requirement: clauses that every match meets all of, each a set of literals of which the match
+# holds one ("stop" or "quit", and "meds" or "pills"). Empty: nothing is certain.
+Needs = tuple[frozenset[str], ...]
+
+
+def needed_by(source: str, flags: int) -> Needs:
+    """What every match of the pattern `source` compiled with `flags` holds: clauses of literal
+    strings, folded (see `fold`), the most telling first; () when nothing is certain (the pattern
+    is always searched)."""
     if _parser is None or not isinstance(source, str):
-        return None
+        return ()
     try:
         parsed = _parser.parse(source, flags)
-        found = _Part.of_sequence(list(parsed)).needs()
+        return _Part.of_sequence(list(parsed)).needs()
     except Exception:  # noqa: BLE001 - a tree this code does not know: search every time
-        return None
-    return _simplest(found)
+        return ()
+
+
+def needed_by_any(each: list[Needs]) -> Needs:
+    """What every match of any of several patterns holds (see `_either`)."""
+    return _either(each)
 
 
 def pattern_of(literals: frozenset[str]) -> str:
@@ -86,57 +101,94 @@ class _Folding(dict):
         return same
 
 
-_FOLDED = _Folding((code, chr(code).lower()) for code in range(128))
+_FOLDED = _Folding([(code, chr(code).lower()) for code in range(128)] + [(ord(_INVISIBLE), None)])
 
 
 def _simplest(found: frozenset[str] | None) -> frozenset[str] | None:
-    """The same condition with fewer literals: one that holds another ("stopping" holds "stop")
-    adds nothing to it. None when the condition is empty or always true."""
+    """The same clause with fewer literals: one that holds another ("stopping" holds "stop") adds
+    nothing to it. None when the clause is always met (it holds the empty string)."""
     if not found or "" in found:
         return None
-    kept = [literal for literal in sorted(found, key=len)]
     simplest: list[str] = []
-    for literal in kept:
+    for literal in sorted(found, key=len):
         if not any(shorter in literal for shorter in simplest):
             simplest.append(literal)
     return frozenset(simplest)
 
 
+# Clauses kept per part of a pattern: each one more is a search of the text, and after the best
+# few, the next rarely rules out a text the others let through.
+_MOST_CLAUSES = 3
+# Words in most English sentences: a clause of them rules out few texts. (Only which clauses are
+# kept depends on this list, never whether a match can be missed.)
+_COMMON = frozenset("""a an the to of in on at for by with and or but not no is are was were be been it its this
+that as from if so do does did can may will would should could have has had than then there their they we you
+your one all any some only more most very real also just into out up about over under after before""".split())
+
+
+def _rarity(clause: frozenset[str]) -> float:
+    """Roughly how likely a sentence is to meet the clause: a short or common literal is likely."""
+    likely = 0.0
+    for literal in clause:
+        likely += 0.9 if literal.strip(" -'") in _COMMON else min(0.9, 3.0 ** (2 - len(literal)))
+    return likely
+
+
+def _ranked(clauses) -> Needs:
+    """The best few distinct clauses, the least likely to be met first."""
+    unique = {clause for clause in map(_simplest, clauses) if clause}
+    # a clause that holds all of another's literals is met whenever that one is: it adds nothing
+    unique = {clause for clause in unique if not any(other < clause for other in unique)}
+    return tuple(sorted(unique, key=lambda clause: (_rarity(clause), sorted(clause)))[:_MOST_CLAUSES])
+
+
+def _either(each: list[Needs]) -> Needs:
+    """What a match of one of several alternatives holds: for the k-th clause, the union of each
+    alternative's k-th best (or its last) clause, since whichever alternative matched meets its own.
+    Nothing when one alternative needs nothing."""
+    if not each or any(not needs for needs in each):
+        return ()
+    depth = max(map(len, each))
+    return _ranked(frozenset().union(*(needs[min(k, len(needs) - 1)] for needs in each)) for k in range(depth))
+
+
 class _Part:
     """What a part of a pattern can match, as far as literals go: `strings`, every string it can
-    match (when they are few and known), and `needs`, literals of which each match holds one."""
+    match (when they are few and known), and `clauses` that each of its matches meets."""
 
-    __slots__ = ("strings", "required")
+    __slots__ = ("strings", "clauses")
 
-    def __init__(self, strings: frozenset[str] | None, required: frozenset[str] | None = None) -> None:
+    def __init__(self, strings: frozenset[str] | None, clauses: Needs = ()) -> None:
         self.strings = strings
-        self.required = required
+        self.clauses = clauses
 
     ANYTHING: _Part  # a part of which nothing is known
 
-    def needs(self) -> frozenset[str] | None:
-        """The better of the two: its strings (when none is empty), or what it requires."""
-        return _better(self.strings if self.strings and "" not in self.strings else None, self.required)
+    def needs(self) -> Needs:
+        """Its clauses, and its strings as one more (when none is empty)."""
+        if self.strings and "" not in self.strings:
+            return _ranked((self.strings, *self.clauses))
+        return self.clauses
 
     @classmethod
     def of_sequence(cls, items: list) -> _Part:
-        """Parts one after another: their strings are joined while they stay known and few; the
-        best requirement of any part, or of any run of joined strings, is what the whole needs."""
+        """Parts one after another: their strings are joined while they stay known and few; a match
+        meets the clauses of every part, and of every run of joined strings."""
         run: frozenset[str] = frozenset({""})  # every string the current run of known parts can match
         whole = True  # whether the run is all of the sequence so far
-        required: frozenset[str] | None = None
+        clauses: list[frozenset[str]] = []
         for op, argument in items:
             part = cls.of_item(op, argument)
-            required = _better(required, part.needs())
+            clauses += part.clauses
             if part.strings is not None and len(run) * len(part.strings) <= _MOST_STRINGS:
                 run = frozenset(a + b for a, b in product(run, part.strings))
                 continue
-            # the run ends here: it needs what it needs, and a new one starts after this part
-            required = _better(required, _nonempty(run))
+            # the run ends here: its strings are a clause, and a new run starts after this part
+            clauses.append(run)
             whole = False
             run = part.strings if part.strings is not None else frozenset({""})
-        required = _better(required, _nonempty(run))
-        return cls(run if whole else None, required)
+        clauses.append(run)
+        return cls(run if whole else None, _ranked(clauses))
 
     @classmethod
     def of_item(cls, op, argument) -> _Part:
@@ -156,23 +208,25 @@ class _Part:
         if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
             low, high, inner = argument
             part = cls.of_sequence(list(inner))
+            if part.strings == _NOTHING:  # "\u2060*": nothing, once folded, however often it repeats
+                return part
             if low == 0:
                 if high == 1 and part.strings is not None:
                     return cls(part.strings | {""})
                 return cls.ANYTHING
             if low == high == 1:
                 return part
-            return cls(None, part.needs())  # each repetition holds what one needs
+            return cls(None, part.needs())  # each repetition meets what one does
         return cls.ANYTHING  # a class such as \w, any character, a backreference, ...
 
 
-def _nonempty(strings: frozenset[str]) -> frozenset[str] | None:
-    """A set of strings as a requirement: none when one of them is empty (it holds nothing)."""
-    return strings if "" not in strings else None
+_NOTHING = frozenset({""})
 
 
 def _char(code: int) -> _Part:
     char = chr(code)
+    if char == _INVISIBLE:
+        return _Part(_NOTHING)
     if not char.isascii():
         return _Part.ANYTHING  # compared through fold only for ASCII letters: unknown
     return _Part(frozenset({char.lower()}))
@@ -185,6 +239,8 @@ def _char_set(items: list) -> _Part:
     for op, argument in items:
         if op is c.LITERAL and chr(argument).isascii():
             chars.add(chr(argument).lower())
+        elif op is c.LITERAL and chr(argument) == _INVISIBLE:
+            chars.add("")
         elif op is c.RANGE and chr(argument[1]).isascii() and argument[1] - argument[0] < 8:
             chars.update(chr(code).lower() for code in range(argument[0], argument[1] + 1))
         else:
@@ -193,24 +249,13 @@ def _char_set(items: list) -> _Part:
 
 
 def _branch(parts: list[_Part]) -> _Part:
-    """Alternatives: the union of their strings; each match holds what one of them needs."""
+    """Alternatives: the union of their strings; each match meets what one of them needs."""
     strings = None
     if all(part.strings is not None for part in parts):
         strings = frozenset().union(*(part.strings for part in parts))
         if len(strings) > _MOST_STRINGS:
             strings = None
-    each = [part.needs() for part in parts]
-    required = None if any(n is None for n in each) else frozenset().union(*each)
-    return _Part(strings, required)
-
-
-def _better(first: frozenset[str] | None, second: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two requirements, the one that fewer texts meet: longer literals, then fewer of them."""
-    if first is None:
-        return second
-    if second is None:
-        return first
-    return min(first, second, key=lambda needs: (-min(map(len, needs)), len(needs)))
+    return _Part(strings, _either([part.needs() for part in parts]))
 
 
 _Part.ANYTHING = _Part(None)

@@ -35,13 +35,13 @@ except ImportError:  # another Python: always compile
     _sre = None
 
 # Which interpreter and engine format the kept code is for: code of any other is never used.
-_FORMAT = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} 2"
+_FORMAT = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} 3"
 _DIGEST_BYTES = 16
 _KEPT_AT_MOST = 2000  # a file that grew past this (patterns edited over time) keeps only what is in use
 
 # (pattern, flags) -> what the engine's constructor takes besides the pattern, as compiled by `re`
 Parts = tuple  # (flags, code, groups, groupindex, indexgroup)
-Needs = tuple | None  # the literals every match needs, sorted; None: no literal is certain
+Needs = tuple  # what every match holds (literals.needed_by), each clause a sorted tuple
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern:
@@ -49,16 +49,15 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
     return _STORE.compile(pattern, flags)
 
 
-def gate(*compiled: re.Pattern) -> re.Pattern | None:
-    """A pattern that finds, in a text as literals.fold gives it, the literals of which every match
-    of one of `compiled` holds one: where it finds none, none of them can match. None when no such
-    literal is certain (search every time)."""
+def gate(*compiled: re.Pattern) -> tuple[re.Pattern, ...]:
+    """Patterns that find, in a text as literals.fold gives it, the literals that every match of
+    one of `compiled` holds: one per clause (literals.needed_by). Where one of them finds nothing,
+    none of `compiled` can match. () when nothing is certain: search every time."""
     key = tuple(map(id, compiled))
     kept = _GATES.get(key)
     if kept is None or kept[0] != compiled:
-        each = [_STORE.needs_of(_key(pattern)) for pattern in compiled]
-        found = None if None in each else frozenset().union(*each)
-        kept = _GATES[key] = (compiled, _STORE.plain_compile(literals.pattern_of(found)) if found else None)
+        found = literals.needed_by_any([_STORE.needs_of(_key(pattern)) for pattern in compiled])
+        kept = _GATES[key] = (compiled, tuple(_STORE.plain_compile(literals.pattern_of(clause)) for clause in found))
     return kept[1]
 
 
@@ -70,7 +69,7 @@ def _key(compiled: re.Pattern) -> tuple[str, int]:
 # id(pattern) -> (the pattern, its store key: the flags it was given, not those re adds); ids of
 # patterns -> (the patterns, their gate). Holding the patterns keeps their ids from being reused.
 _KEYS: dict[int, tuple[re.Pattern, tuple[str, int]]] = {}
-_GATES: dict[tuple[int, ...], tuple[tuple[re.Pattern, ...], re.Pattern | None]] = {}
+_GATES: dict[tuple[int, ...], tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]] = {}
 
 
 def compiled_parts(pattern: str, flags: int) -> Parts:
@@ -109,9 +108,8 @@ class PatternStore:
             key = (pattern, int(flags))
             _KEYS[id(compiled)] = (compiled, key)
             if key not in self.kept_needs:  # derived now, while compiling, so that the file keeps them
-                found = self.needs_of(key)
-                if found:
-                    self.plain_compile(literals.pattern_of(found))
+                for clause in self.needs_of(key):
+                    self.plain_compile(literals.pattern_of(clause))
             else:
                 self.used_needs[key] = self.kept_needs[key]
         return compiled
@@ -141,17 +139,16 @@ class PatternStore:
         self.used[key] = parts
         return compiled
 
-    def needs_of(self, key: tuple[str, int]) -> frozenset[str] | None:
-        """What every match of the pattern needs (literals.needed_by), as kept or derived now."""
+    def needs_of(self, key: tuple[str, int]) -> literals.Needs:
+        """What every match of the pattern holds (literals.needed_by), as kept or derived now."""
         if key in self.used_needs:
             found = self.used_needs[key]
         elif key in self.kept_needs:
             found = self.used_needs[key] = self.kept_needs[key]
         else:
-            derived = literals.needed_by(*key)
-            found = self.used_needs[key] = tuple(sorted(derived)) if derived is not None else None
+            found = self.used_needs[key] = tuple(tuple(sorted(clause)) for clause in literals.needed_by(*key))
             self.missed = True
-        return frozenset(found) if found is not None else None
+        return tuple(map(frozenset, found))
 
     def save(self) -> None:
         """Write what this process compiled (and what the file held, unless it grew too big), when

@@ -46,6 +46,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..claims import read_texts
 from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import sentences
@@ -104,6 +105,8 @@ def check(document, context) -> Iterator[Finding]:
                 message = (f"the frequency of {what} plays it down" if key == "frequency"
                            else f"{what} is named in words that play it down")
                 yield RULE.at(document, document.span(path + (key,)), f'{message} ("{found}")', _HINT)
+    if not any(text.may_match(reassurance, _NO_RISK) for text in read_texts(document, context.schema, PROSE, SHOWN)):
+        return  # no text has a word that reassures (most entries): no sentence below can play a risk down
     heads = [(risk["risk"], content_words(name)[-1], bool(_SERIOUS.search(name)))
              for _, risk in risks if isinstance(risk.get("risk"), str)
              for name in names_of(risk["risk"], {}) if content_words(name)]
