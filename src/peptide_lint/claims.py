@@ -161,8 +161,7 @@ class Reading:
     def may_match(self, *patterns: re.Pattern) -> bool:
         """False when none of the patterns can match the sentence (it lacks every literal a match
         of them needs)."""
-        folded = self.folded
-        return all(clause.search(folded) for clause in gate(*patterns))
+        return gate(*patterns).passes(self.folded)
 
     def finditer(self, pattern: re.Pattern) -> Iterator[re.Match]:
         """The matches of `pattern` in the compared text."""
@@ -252,8 +251,7 @@ class TextReading:
     def may_match(self, *patterns: re.Pattern) -> bool:
         """False when none of the patterns can match the text (it lacks every literal a match of
         them needs)."""
-        folded = self.folded
-        return all(clause.search(folded) for clause in gate(*patterns))
+        return gate(*patterns).passes(self.folded)
 
     def search(self, pattern: re.Pattern) -> re.Match | None:
         """The first match of `pattern` in the compared text."""
@@ -267,13 +265,26 @@ class TextReading:
         return self._sentences
 
 
-def read_texts(document, schema, *classes: str) -> list[TextReading]:
+class EntryTexts(list):
+    """The `TextReading`s of an entry's texts of some classes, in the order of the file. A rule asks
+    first whether its patterns can match any of them (`may_match`): for most entries, one search of
+    their folded texts together says that none can."""
+
+    _folded: str | None = None
+
+    def may_match(self, *patterns: re.Pattern) -> bool:
+        if self._folded is None:
+            self._folded = "\n".join(text.folded for text in self)
+        return gate(*patterns).passes(self._folded)
+
+
+def read_texts(document, schema, *classes: str) -> EntryTexts:
     """A `TextReading` of every string of the entry whose class of text is one of `classes` (see
     texts.texts), in the order of the file."""
     readings = document.memo("text readings", dict)
-    return document.memo(("read texts", classes), lambda: [
+    return document.memo(("read texts", classes), lambda: EntryTexts(
         readings[path] if path in readings else readings.setdefault(path, TextReading(path, text))
-        for path, text in texts(document, schema, *classes)])
+        for path, text in texts(document, schema, *classes)))
 
 
 def _negated(reading: Reading) -> tuple[tuple[int, int], ...]:

@@ -55,11 +55,6 @@ def needed_by(source: str, flags: int) -> Needs:
         return ()
 
 
-def needed_by_any(each: list[Needs]) -> Needs:
-    """What every match of any of several patterns holds (see `_either`)."""
-    return _either(each)
-
-
 def pattern_of(literals: frozenset[str]) -> str:
     """A regular expression that finds any of `literals`, written as the tree of their common
     beginnings ("stop|stopping|stem" as "st(?:em|op)"): the engine then tries each position of the

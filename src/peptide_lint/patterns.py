@@ -49,15 +49,43 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
     return _STORE.compile(pattern, flags)
 
 
-def gate(*compiled: re.Pattern) -> tuple[re.Pattern, ...]:
-    """Patterns that find, in a text as literals.fold gives it, the literals that every match of
-    one of `compiled` holds: one per clause (literals.needed_by). Where one of them finds nothing,
-    none of `compiled` can match. () when nothing is certain: search every time."""
+class Gate:
+    """The test before a search (literals.py): whether a text, as literals.fold gives it, holds
+    the literals that a match of one of some patterns needs. Where it does not, none of them can
+    match; where it does, they are searched as usual."""
+
+    __slots__ = ("first", "each")
+
+    def __init__(self, each: list[tuple[re.Pattern, ...]], first: re.Pattern | None = None) -> None:
+        self.each = each  # for each pattern, one search per clause, the most telling first
+        self.first = first  # for several patterns: every literal of their first clauses, in one search
+
+    def passes(self, folded: str) -> bool:
+        if self.first is not None and self.first.search(folded) is None:
+            return False
+        for clauses in self.each:
+            for clause in clauses:
+                if clause.search(folded) is None:
+                    break
+            else:
+                return True
+        return False
+
+
+def gate(*compiled: re.Pattern) -> Gate:
+    """The `Gate` of one or more patterns: a text it does not pass none of them can match."""
     key = tuple(map(id, compiled))
     kept = _GATES.get(key)
     if kept is None or kept[0] != compiled:
-        found = literals.needed_by_any([_STORE.needs_of(_key(pattern)) for pattern in compiled])
-        kept = _GATES[key] = (compiled, tuple(_STORE.plain_compile(literals.pattern_of(clause)) for clause in found))
+        needs = [_STORE.needs_of(_key(pattern)) for pattern in compiled]
+        if not all(needs):  # a pattern of which no literal is certain: every text passes
+            found = Gate([()])
+        else:
+            each = [tuple(_STORE.plain_compile(literals.pattern_of(clause)) for clause in clauses)
+                    for clauses in needs]
+            first = frozenset().union(*(clauses[0] for clauses in needs))
+            found = Gate(each, _STORE.plain_compile(literals.pattern_of(first)) if len(needs) > 1 else None)
+        kept = _GATES[key] = (compiled, found)
     return kept[1]
 
 
@@ -69,7 +97,7 @@ def _key(compiled: re.Pattern) -> tuple[str, int]:
 # id(pattern) -> (the pattern, its store key: the flags it was given, not those re adds); ids of
 # patterns -> (the patterns, their gate). Holding the patterns keeps their ids from being reused.
 _KEYS: dict[int, tuple[re.Pattern, tuple[str, int]]] = {}
-_GATES: dict[tuple[int, ...], tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]] = {}
+_GATES: dict[tuple[int, ...], tuple[tuple[re.Pattern, ...], Gate]] = {}
 
 
 def compiled_parts(pattern: str, flags: int) -> Parts:

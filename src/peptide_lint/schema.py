@@ -41,6 +41,10 @@ class EntrySchema:
         # A yes/no check compiled from the schema; None when the schema uses keywords it does not know.
         self.is_valid = compile_schema(raw)
         self._vocabularies: dict[str, dict[Any, dict[str, Any]]] = {}
+        # What `at` and `backed_by` found, by the path with list indexes as "*": every entry asks
+        # them for the same few dozen places.
+        self._at_template: dict[tuple, dict[str, Any] | None] = {}
+        self._backed_by_template: dict[tuple, tuple[int, list[tuple]] | None] = {}
 
     @classmethod
     def load(cls, path: Path) -> EntrySchema:
@@ -116,7 +120,16 @@ class EntrySchema:
         return merged
 
     def at(self, path: tuple) -> dict[str, Any] | None:
-        """The (resolved) subschema that describes the instance at `path`, or None if none does."""
+        """The (resolved) subschema that describes the instance at `path`, or None if none does.
+        The same dict for every path to the same place: read it, never change it."""
+        template = tuple("*" if isinstance(part, int) else part for part in path)
+        if template not in self._at_template:
+            if len(self._at_template) >= _PATHS_REMEMBERED:
+                return self._at(path)
+            self._at_template[template] = self._at(path)
+        return self._at_template[template]
+
+    def _at(self, path: tuple) -> dict[str, Any] | None:
         node: dict[str, Any] | None = self.resolve(self.raw)
         for part in path:
             if node is None:
@@ -268,11 +281,21 @@ class EntrySchema:
         """Where the claims of the text at `path` are backed, by the schema's `x-backed-by`: the
         path of the nearest enclosing object that declares it, and its relative paths (split, "*"
         for any list index), e.g. (("story", "steps", 2), [("body",)]). None if nothing declares it."""
+        template = tuple("*" if isinstance(part, int) else part for part in path)
+        if template not in self._backed_by_template:
+            if len(self._backed_by_template) >= _PATHS_REMEMBERED:
+                return self._backed_by(path)
+            self._backed_by_template[template] = self._backed_by(path)
+        found = self._backed_by_template[template]
+        return None if found is None else (path[:found[0]], list(found[1]))
+
+    def _backed_by(self, path: tuple) -> tuple[int, list[tuple]] | None:
+        """(how many parts of `path` the declaring object's path has, its relative paths)."""
         for end in range(len(path) - 1, -1, -1):
             node = self.at(path[:end])
             if node and isinstance(node.get("x-backed-by"), list):
-                return path[:end], [tuple(part for part in relative.split("/") if part)
-                                    for relative in node["x-backed-by"] if isinstance(relative, str)]
+                return end, [tuple(part for part in relative.split("/") if part)
+                             for relative in node["x-backed-by"] if isinstance(relative, str)]
         return None
 
 

@@ -83,7 +83,10 @@ def check(document, context) -> Iterator[Finding]:
     # the list itself and where the prose names it ("there is no real rash risk").
     listed = {word for _, risk in document.each(("safety", "serious_risks")) if isinstance(risk, dict)
               and isinstance(risk.get("risk"), str) for word in content_words(risk["risk"])}
-    for text in read_texts(document, context.schema, PROSE, SHOWN):
+    entry_texts = read_texts(document, context.schema, PROSE, SHOWN)
+    if not entry_texts.may_match(_ABSOLUTE):
+        return  # most entries: no text can claim absolute safety
+    for text in entry_texts:
         path = text.path
         if path[:2] == ("safety", "serious_risks") or not text.search(_ABSOLUTE):
             continue  # most fields: no need to look sentence by sentence

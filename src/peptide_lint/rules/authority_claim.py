@@ -63,8 +63,11 @@ _SLOGAN = regex(
 def check(document, context) -> Iterator[Finding]:
     schema = context.schema
     sources = sources_by_id(document.data)
-    for text in read_texts(document, schema, PROSE, SHOWN):
-        if not (text.may_match(_APPROVAL) or text.may_match(_SLOGAN)):
+    entry_texts = read_texts(document, schema, PROSE, SHOWN)
+    if not entry_texts.may_match(_APPROVAL, _SLOGAN):
+        return  # no text can claim an authority's backing
+    for text in entry_texts:
+        if not text.may_match(_APPROVAL, _SLOGAN):
             continue  # most texts: no need to look sentence by sentence
         path = text.path
         for sentence, reading in text.sentences:

@@ -78,7 +78,10 @@ _LAB = {"animals", "cells"}
 def check(document, context) -> Iterator[Finding]:
     schema = context.schema
     sources = sources_by_id(document.data)
-    for text in read_texts(document, schema, PROSE, SHOWN):
+    entry_texts = read_texts(document, schema, PROSE, SHOWN)
+    if not entry_texts.may_match(_CURE, _HEAL, _TREAT):
+        return  # most entries: no text can hold a disease claim
+    for text in entry_texts:
         if not (text.search(_CURE) or text.search(_HEAL) or text.search(_TREAT)):
             continue  # most fields: no need to look sentence by sentence
         path = text.path

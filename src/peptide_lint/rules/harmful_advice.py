@@ -127,8 +127,6 @@ _WARNING = regex(r"(?:^|[,;:]\s*)\W*(?:do not|don't|never|avoid|please don't|you
 
 def check(document, context) -> Iterator[Finding]:
     for text in read_texts(document, context.schema, PROSE, SHOWN):
-        if not text.may_match(*_DANGER_PATTERNS):
-            continue  # most texts: no danger can be named in them
         path = text.path
         for sentence, reading in text.sentences:
             found = harmful_advice(reading)

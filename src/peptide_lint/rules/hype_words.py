@@ -60,7 +60,10 @@ def check(document, context) -> Iterator[Finding]:
     if not words:
         return
     pattern = _pattern(words)
-    for reader_text in read_texts(document, context.schema, PROSE, SHOWN):
+    entry_texts = read_texts(document, context.schema, PROSE, SHOWN)
+    if not entry_texts.may_match(pattern):
+        return  # most entries: no text can hold a promotional word
+    for reader_text in entry_texts:
         if not reader_text.search(pattern):
             continue
         path, text = reader_text.path, reader_text.text

@@ -105,7 +105,7 @@ def check(document, context) -> Iterator[Finding]:
                 message = (f"the frequency of {what} plays it down" if key == "frequency"
                            else f"{what} is named in words that play it down")
                 yield RULE.at(document, document.span(path + (key,)), f'{message} ("{found}")', _HINT)
-    if not any(text.may_match(reassurance, _NO_RISK) for text in read_texts(document, context.schema, PROSE, SHOWN)):
+    if not read_texts(document, context.schema, PROSE, SHOWN).may_match(reassurance, _NO_RISK):
         return  # no text has a word that reassures (most entries): no sentence below can play a risk down
     heads = [(risk["risk"], content_words(name)[-1], bool(_SERIOUS.search(name)))
              for _, risk in risks if isinstance(risk.get("risk"), str)
