@@ -78,7 +78,7 @@ def _alternatives(node: dict) -> str:
 def fold(text: str) -> str:
     """`text` as literals are compared with it: every character the regular-expression engine
     takes, ignoring case, for an ASCII letter is that letter in lower case."""
-    if text.isascii():
+    if text.isascii() or _LOWER_IS_NOT_ENOUGH.search(text) is None:
         return text.lower()
     return text.translate(_FOLDED)
 
@@ -97,6 +97,11 @@ class _Folding(dict):
 
 
 _FOLDED = _Folding([(code, chr(code).lower()) for code in range(128)] + [(ord(_INVISIBLE), None)])
+# The characters for which str.lower is not the engine's comparison: the dotted capital I (lowered
+# to two characters), the dotless i and the long s (not lowered to "i" and "s"), and the word joiner
+# (dropped). Every other character the engine takes for an ASCII letter, str.lower makes that letter
+# (the test of this module checks every character there is).
+_LOWER_IS_NOT_ENOUGH = re.compile("[\u0130\u0131\u017f" + _INVISIBLE + "]")
 
 
 def _simplest(found: frozenset[str] | None) -> frozenset[str] | None:

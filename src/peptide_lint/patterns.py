@@ -89,6 +89,12 @@ def gate(*compiled: re.Pattern) -> Gate:
     return kept[1]
 
 
+def may_match(text: str, *compiled: re.Pattern) -> bool:
+    """False when none of the patterns can match `text`, searched as written (for a text compared as
+    claims.plain gives it, ask claims.Reading or claims.TextReading, which fold that)."""
+    return gate(*compiled).passes(literals.fold(text))
+
+
 def _key(compiled: re.Pattern) -> tuple[str, int]:
     known = _KEYS.get(id(compiled))
     return known[1] if known is not None and known[0] is compiled else (compiled.pattern, int(compiled.flags))

@@ -27,7 +27,10 @@ def reader_texts(document, schema: EntrySchema) -> list[tuple[Path_, str, str]]:
 
 def classified_strings(data: Any, schema: EntrySchema) -> list[tuple[Path_, str, str]]:
     """`reader_texts` of an entry's data alone (for entries read only for the repo index)."""
-    return [(path, text, schema.text_class(path)) for path, text in _strings(data, ())]
+    found: list[tuple[Path_, str]] = []
+    _strings(data, (), found)
+    text_class = schema.text_class
+    return [(path, text, text_class(path)) for path, text in found]
 
 
 def texts(document, schema: EntrySchema, *classes: str) -> list[tuple[Path_, str]]:
@@ -64,15 +67,24 @@ def backing_source_ids(document, schema: EntrySchema, path: Path_) -> set[str] |
     return found
 
 
-def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+def _strings(value: Any, path: Path_, found: list[tuple[Path_, str]]) -> None:
+    """Add (path, text) for every string at or below `value` to `found`, in the order of the file.
+    (A plain recursion: a generator's `yield from` through every level of nesting cost more than
+    the walk itself.)"""
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, path + (key,))
+            if isinstance(item, str):
+                found.append((path + (key,), item))
+            elif isinstance(item, (dict, list)):
+                _strings(item, path + (key,), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))
+            if isinstance(item, str):
+                found.append((path + (index,), item))
+            elif isinstance(item, (dict, list)):
+                _strings(item, path + (index,), found)
 
 
 def _expand(value: Any, relative: tuple, path: Path_) -> Iterator[tuple[Path_, Any]]:

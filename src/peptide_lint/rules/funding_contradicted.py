@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..patterns import regex
+from ..patterns import may_match, regex
 from ..findings import Finding, Severity
 from ..risks import is_denied
 from ..wording import show, thing
@@ -127,7 +127,7 @@ def _says_maker_paid(source: dict) -> tuple[str, str] | None:
     """(the key that says the maker paid for or wrote the source, its words), or None."""
     for key in ("note", "title", "venue"):
         text = source.get(key)
-        if isinstance(text, str):
+        if isinstance(text, str) and may_match(text, _SELF):
             for match in _SELF.finditer(text):
                 if _about_the_source(text, match):
                     return key, match.group().strip()
