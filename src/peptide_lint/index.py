@@ -17,7 +17,7 @@ from .document import value_at
 from .loader import load_file
 from .prose import sentence_fingerprints
 from .schema import DATA
-from .texts import classified_strings
+from .texts import classified_strings, reader_texts
 
 if TYPE_CHECKING:
     from .document import Document
@@ -65,12 +65,15 @@ class EntrySummary:
 
 def summarize(document: Document, schema: EntrySchema) -> EntrySummary:
     """The entry's facts for the index, each with its place in the file (for findings about it)."""
-    return summarize_data(document.display_path, document.data, schema, document.span)
+    return summarize_data(document.display_path, document.data, schema, document.span,
+                          reader_texts(document, schema))
 
 
-def summarize_data(path: str, data: Any, schema: EntrySchema, span_of=lambda at: FILE_START) -> EntrySummary:
+def summarize_data(path: str, data: Any, schema: EntrySchema, span_of=lambda at: FILE_START,
+                   strings: list[tuple[tuple, str, str]] | None = None) -> EntrySummary:
     """The entry's facts from its data alone. Without `span_of`, places are the file's start: enough
-    for an entry that is only in the index, whose own findings are not reported."""
+    for an entry that is only in the index, whose own findings are not reported. `strings` are its
+    texts as texts.reader_texts gives them, when the rules read them already."""
     if not isinstance(data, dict):
         return EntrySummary(path)
 
@@ -92,7 +95,8 @@ def summarize_data(path: str, data: Any, schema: EntrySchema, span_of=lambda at:
                 work = CitedWork(path, str(source.get("id")), *(_as_written(source.get(field))
                                                                 for field in ("title", "year", "authors")))
                 works.append(((key, _normal(key, value)), work, span_of(("sources", index, key))))
-    fingerprints = dict.fromkeys(number for _, text, kind in classified_strings(data, schema) if kind != DATA
+    strings = strings if strings is not None else classified_strings(data, schema)
+    fingerprints = dict.fromkeys(number for _, text, kind in strings if kind != DATA
                                  for number, _ in sentence_fingerprints(text))
     lede, full_name = data.get("lede"), data.get("full_name")
     return EntrySummary(path, located(("slug",)), located(("name",)), related_items, tuple(works),

@@ -40,6 +40,8 @@ def same_word(a: str, b: str) -> bool:
     allergy/allergic, anaphylaxis/anaphylactic; not cancer/cancel nor heart/heartburn."""
     if a == b:
         return True
+    if a[:1] != b[:1]:
+        return False  # every form below shares the first letters (most pairs of words end here)
     short, long = sorted((a, b), key=len)
     if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3:
         return True

@@ -48,11 +48,10 @@ import re
 from typing import Iterator
 
 from ..patterns import regex
-from ..claims import ABOUT, read
+from ..claims import ABOUT, read_texts
 from ..findings import Finding, Severity
-from ..prose import ClaimSignals, sentences, sources_by_id
+from ..prose import ClaimSignals, sources_by_id
 from ..schema import PROSE
-from ..texts import texts
 from ..wording import field
 from .base import Rule
 
@@ -66,9 +65,9 @@ _EFFECT_KINDS = {"an effect", "a number", "a finding"}
 def check(document, context) -> Iterator[Finding]:
     schema = context.schema
     sources = sources_by_id(document.data)
-    for path, text in texts(document, schema, PROSE):
-        for sentence in sentences(text):
-            reading = read(sentence.text)
+    for text in read_texts(document, schema, PROSE):
+        path = text.path
+        for sentence, reading in text.sentences:
             about = {schema.source_about(sources[i]) for i in reading.cited if i in sources}
             if not about or None in about:
                 continue
@@ -83,7 +82,7 @@ def _mismatch(reading, about: set[str]) -> tuple[str, str] | None:
     if about <= _LAB:
         # A sentence that says it was seen in animals or cells may mention people too ("at doses far
         # above any used by people"): it has said where the finding comes from.
-        people = [m for m in ABOUT["people"].finditer(text) if not reading.denied(m.start())]
+        people = [m for m in reading.finditer(ABOUT["people"]) if not reading.denied(m.start())]
         if people and not reading.about & _LAB:
             return (f'speaks of people ("{people[0].group()}") but cites only animal or cell studies',
                     "cite the human study that shows it, or say that it was seen in animals or cells")
@@ -94,7 +93,7 @@ def _mismatch(reading, about: set[str]) -> tuple[str, str] | None:
                     'say who it was seen in ("in rats", "in cell cultures"): readers take an unnamed finding '
                     "for one in people")
     if about == {"users"}:
-        study = next((m for m in _STUDY.finditer(text) if not reading.denied(m.start())), None)
+        study = next((m for m in reading.finditer(_STUDY) if not reading.denied(m.start())), None)
         if study:
             return (f'reports a study ("{study.group()}") but cites only user reports',
                     "cite the published study, or say that it is what users report")

@@ -61,7 +61,7 @@ from ..prose import CITATION_GROUP, DEFAULT_CLAIM_SIGNALS, citations, sentences,
 from ..risks import is_denied
 from ..wording import field
 from ..schema import PROSE
-from ..texts import texts
+from ..claims import read_texts
 from .base import Rule
 
 _HARM_WORDS = {"harm", "harms", "side-effect", "side-effects"}
@@ -113,8 +113,9 @@ def check(document, context) -> Iterator[Finding]:
     funding = {source_id: _funding(context.schema, source) for source_id, source in sources.items()}
     if "sponsored" not in funding.values():
         return
-    for path, text in texts(document, context.schema, PROSE):
-        if not _EFFECT.search(text):
+    for reader_text in read_texts(document, context.schema, PROSE):
+        path, text = reader_text.path, reader_text.text
+        if not reader_text.may_match(_EFFECT) or not _EFFECT.search(text):
             continue
         for sentence in sentences(text):
             cited = [c.id for c in citations(sentence.text) if c.id in sources]
