@@ -8,10 +8,14 @@ negations and are not ("not only", "nothing cures it faster"). A claim inside a 
 denied ("no trial has shown it cures arthritis"); one outside is made ("it is not cheap, and it cures
 arthritis").
 
-Every rule reads a sentence through `read`, computed once per sentence text, on the text as a reader
-sees it: letters that only look Latin (a Cyrillic "і" in "mіracle") and hyphens of other kinds are
-compared as the Latin letter and a plain hyphen (Unicode TR39 confusables), so a look-alike hides
-nothing.
+What a rule reads of a text is here, computed once however many rules read it: `read_texts` gives
+an entry's texts (`TextReading`: the text, its sentences), and `read` a sentence (`Reading`: what
+it cites, its negations, questions, denials of evidence, who it is about, each worked out when a
+rule first asks). Both are read as a reader sees the text: letters that only look Latin (a Cyrillic
+"і" in "mіracle") and hyphens of other kinds are compared as the Latin letter and a plain hyphen
+(Unicode TR39 confusables), so a look-alike hides nothing. A rule searches them through their
+`may_match`, `search` and `finditer`, which skip a search that cannot match (literals.py): most
+sentences hold none of the words a claim pattern looks for.
 """
 
 from __future__ import annotations
@@ -250,7 +254,8 @@ class TextReading:
 
     def may_match(self, *patterns: re.Pattern) -> bool:
         """False when none of the patterns can match the text (it lacks every literal a match of
-        them needs)."""
+        them needs), searched as compared or as written: the compared text keeps every character
+        of the written one that a literal can hold (literals are ASCII)."""
         return gate(*patterns).passes(self.folded)
 
     def search(self, pattern: re.Pattern) -> re.Match | None:

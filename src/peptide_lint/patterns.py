@@ -12,8 +12,9 @@ engine's constructor, which validates it. A file that is missing, damaged, from 
 or unreadable is ignored, and anything unexpected falls back to `re.compile`: the cost of a
 miss is one normal compile.
 
-The store keeps, beside each pattern's code, the literals every match of it needs (`needs`, see
-literals.py), derived from the same parse: a text that holds none of them is not searched.
+The store also keeps what every match of each pattern holds (literals.needed_by, derived from the
+pattern's parse when it is first compiled) and the code of the small patterns that look for those
+literals: `gate(pattern)` tests a text with them before the pattern is searched (see claims.Reading).
 """
 
 from __future__ import annotations
