@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from pathlib import Path
 
@@ -23,9 +24,13 @@ def test_every_rule_documents_what_why_example_instead(rule):
 
 
 def merge_into_base(fragment: str) -> str:
-    """The base entry with each top-level key of `fragment` replacing the base's block for that key."""
+    """The base entry with each top-level key of `fragment` replacing the base's block for that key,
+    and the comments `fragment` starts with, if any, replacing those the base starts with."""
     base = BASE_ENTRY.read_text(encoding="utf-8").splitlines(keepends=True)
-    blocks = _blocks(fragment.splitlines(keepends=True))
+    lines = fragment.splitlines(keepends=True)
+    if _leading_comments(lines):
+        base = _leading_comments(lines) + base[len(_leading_comments(base)):]
+    blocks = _blocks(lines)
     result, skipping = [], False
     for line in base:
         key = line.split(":", 1)[0] if line[:1].isalpha() else None
@@ -38,6 +43,10 @@ def merge_into_base(fragment: str) -> str:
     for block in blocks.values():
         result += block
     return "".join(result)
+
+
+def _leading_comments(lines: list[str]) -> list[str]:
+    return list(itertools.takewhile(lambda line: line.startswith("#"), lines))
 
 
 def _blocks(lines: list[str]) -> dict[str, list[str]]:

@@ -38,7 +38,7 @@ def test_json_shape_is_pinned(repo):
     assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings", "not_checked",
                             "suppressed_safety"]
     assert report["not_checked"] == []  # every file could be read
-    assert report["version"] == 1 and report["tool"]["name"] == "peptide-lint"
+    assert report["version"] == 2 and report["tool"]["name"] == "peptide-lint"
     assert report["files_checked"] == 2
     assert report["files"] == ["entries/testpeptide-y.yaml", "entries/testpeptide-z.yaml"]
     assert report["counts"] == {"errors": 1, "warnings": 1, "files_with_findings": 1,
@@ -212,13 +212,19 @@ def test_output_to_an_unwritable_place_is_a_usage_error(repo):
 
 def test_json_carries_the_fix_of_a_fixable_finding(repo):
     entry = add_entry(repo, "testpeptide-z")
-    entry.write_text(entry.read_text().replace("standard_dose: 1–2 mg per day", "standard_dose: 1-2 mg per day"))
+    entry.write_text(entry.read_text().replace("standard_dose: 1–2 mg per day", "standard_dose: 1-2 mg per day")
+                     .replace("mechanism:", "mechansim:"))
     findings = json.loads(run("check", "--format", "json", cwd=repo).stdout)["findings"]
     finding = next(f for f in findings if f["code"] == "PL303")
     assert (finding["line"], finding["column"], finding["fixable"]) == (12, 17, True)
-    fix = finding["fix"]
+    edit, = finding["fix"]["edits"]
     text = entry.read_text(encoding="utf-8")
-    assert text[fix["start"]:fix["end"]] == "1-2" and fix["replacement"] == "1–2"
+    assert text[edit["start"]:edit["end"]] == edit["original"] == "1-2" and edit["replacement"] == "1–2"
+    assert (finding["fix"]["title"], finding["fix"]["safe"]) == ("write the range with an en dash (–)", True)
+    unknown_key = next(f for f in findings if f["code"] == "PL102")
+    assert unknown_key["fix"] == {"title": 'rename the key to "mechanism"', "safe": False, "edits": [
+        {"start": text.index("mechansim"), "end": text.index("mechansim") + 9, "replacement": "mechanism",
+         "original": "mechansim"}]}
 
 
 def test_sarif_uris_are_percent_encoded():

@@ -83,12 +83,19 @@ def _version(ctx: click.Context, on: bool) -> None:
               help="Check every file again instead of reusing the results of unchanged files "
                    "(kept in .peptide-lint-cache/ at the repo root).")
 @click.option("--fix", is_flag=True,
-              help="Repair what can be repaired safely (e.g. hyphens in dose ranges), then report the rest.")
+              help="Apply the safe fixes, which keep the meaning exactly (hyphens in dose ranges, curly quotes, "
+                   "invisible characters, ...), then report the rest.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Offer the suggested fixes too, which need a human look (a misspelled key or source id to its "
+                   "one close match): --fix and --diff then apply them.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print what --fix would change, as a unified diff, and change nothing. Exit code 1 when there "
+                   "are changes.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool,
-          output_format: str, outputs: tuple[str, ...], strict: bool, exit_zero: bool, quiet: bool,
-          statistics: bool) -> None:
+          unsafe_fixes: bool, show_diff: bool, output_format: str, outputs: tuple[str, ...], strict: bool,
+          exit_zero: bool, quiet: bool, statistics: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -102,6 +109,9 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
          or schema) or an internal failure; a missing or unreadable file is an error (1)
     """
     cwd = Path.cwd()
+    if show_diff and (fix or outputs or output_format != "text"):
+        raise click.UsageError("--diff prints the changes --fix would make, instead of fixing and instead of a "
+                               "report: use it without --fix, --format and --output")
     terminal_format, to_files = _report_targets(outputs, output_format, cwd)
     project = _project(repo_dir, paths, cwd, select=_split(select), ignore=_split(ignore), cache=not no_cache,
                        jobs=jobs)
@@ -110,11 +120,15 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     except ProjectError as err:
         raise click.UsageError(str(err)) from None  # the command line named the wrong thing
     report = project.check_files(files)
-    not_fixed = _fix(report, cwd) if fix else {}
-    if fix and report.findings and any(finding.fix for finding in report.findings):
-        report = project.check_files(files)
+    if show_diff:
+        ctx.exit(_diff(project, report, cwd, unsafe_fixes))
+    not_fixed: dict[str, str] = {}
+    if fix:
+        written, not_fixed = _fix(project, report, cwd, unsafe_fixes)
+        if written:
+            report = project.check_files(files)
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
-                        show_summary=not quiet, statistics=statistics)
+                        show_summary=not quiet, statistics=statistics, unsafe_fixes=unsafe_fixes)
     _reporter(text, terminal_format).write(report, sys.stdout)  # first: the log keeps it if a file fails
     _write_reports(report, {target: _reporter(text, name, to_file=True) for target, name in to_files.items()})
     # A file --fix could not write is a failure of the command, whatever the findings say.
@@ -135,20 +149,39 @@ def _project(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path, **option
         raise click.ClickException(str(err)) from None  # a file to fix, not the command line
 
 
-def _fix(report: Report, cwd: Path) -> dict[str, str]:
-    """Apply the fixes of `report`'s findings; tell which files were fixed, and return those that
-    could not be written, with why."""
-    if not any(finding.fix for finding in report.findings):
-        return {}
-    from .fixes import apply_fixes
+def _fix(project: Project, report: Report, cwd: Path, unsafe: bool) -> tuple[bool, dict[str, str]]:
+    """Apply the fixes of `report`'s findings, and tell what was fixed. Whether a file was written,
+    and the files that could not be fixed, with why."""
+    from .fixes import fix_files, write_fixes
 
-    outcome = apply_fixes(report.findings, cwd)
-    for shown, count in outcome.applied.items():
-        if count:
-            click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
-    for shown, why in outcome.not_written.items():
+    files, not_fixed = fix_files(report.findings, cwd, project.check_text, unsafe)
+    not_fixed.update(write_fixes(files))
+    _tell_fixes(files, not_fixed, "fixed")
+    return any(file.changed and file.shown not in not_fixed for file in files), not_fixed
+
+
+def _diff(project: Project, report: Report, cwd: Path, unsafe: bool) -> int:
+    """Print what --fix would change; the exit code: 1 when it would change something."""
+    from .fixes import fix_files
+
+    files, not_read = fix_files(report.findings, cwd, project.check_text, unsafe)
+    for file in files:
+        click.echo(file.diff(), nl=False)
+    _tell_fixes(files, not_read, "would fix")
+    return EXIT_USAGE if not_read else EXIT_FINDINGS if any(file.changed for file in files) else EXIT_CLEAN
+
+
+def _tell_fixes(files, not_fixed: dict[str, str], done: str) -> None:
+    for file in files:
+        if file.fixed.applied and file.shown not in not_fixed:
+            count = file.fixed.applied
+            click.echo(f"{done} {count} finding{'s' if count != 1 else ''} in {file.shown}", err=True)
+    for shown, why in not_fixed.items():
         click.echo(f"peptide-lint: error: could not fix {shown}: {why}", err=True)
-    return outcome.not_written
+    left = sum(file.fixed.unsafe_left for file in files)
+    if left:
+        click.echo(f"{left} more fix{'es are' if left != 1 else ' is'} available with --unsafe-fixes "
+                   "(suggestions to review)", err=True)
 
 
 def _reporter(text: TextReporter, name: str, to_file: bool = False) -> Reporter:

@@ -129,8 +129,10 @@ def _content_model(schema: EntrySchema, node: dict[str, Any], depth: int) -> lis
 
 def _facts(rule: Rule) -> str:
     facts = [f"Severity: {rule.severity.value}", f"Section: {section_of(rule)}"]
-    if rule.fixable:
-        facts.append("Fixable with `peptide-lint check --fix`")
+    if rule.fixable == "safe":
+        facts.append("Fix: safe, applied by `peptide-lint check --fix`")
+    elif rule.fixable == "unsafe":
+        facts.append("Fix: unsafe (a suggestion to review), applied by `peptide-lint check --fix --unsafe-fixes`")
     if rule.safety:
         facts.append("Safety rule: every report lists its suppressions")
     if not rule.suppressible:

@@ -4,6 +4,8 @@
       42 |     - label: Route
          |       ^^^^^
          = hint: clinical: the dose was used in human studies (cite them); ...
+
+A finding with a fix says so at the end of its hint, and the summary counts the fixes on offer.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class TextReporter:
     show_source: bool = True
     show_summary: bool = True
     statistics: bool = False
+    unsafe_fixes: bool = False  # --unsafe-fixes: the unsafe fixes are on offer too
 
     def style(self, text: str, **styles) -> str:
         return click.style(text, **styles) if self.color else text
@@ -66,9 +69,32 @@ class TextReporter:
             carets = "^" * max(1, _width(marked))
             parts.append(f"  {number} | {before}{marked}{_visible(line[end:])}\n")
             parts.append(f"  {gutter} | {' ' * _width(before)}{self.style(carets, fg=_SEVERITY_COLOR[finding.severity])}\n")
-        if finding.hint:
-            parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {_visible(finding.hint)}\n")
+        hint = " ".join(part for part in (finding.hint, self.fix_note(finding)) if part)
+        if hint:
+            parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {_visible(hint)}\n")
         return "".join(parts)
+
+    def fix_note(self, finding: Finding) -> str | None:
+        if finding.fix is None:
+            return None
+        if finding.fix.safe:
+            return "(fixable: peptide-lint check --fix)"
+        if self.unsafe_fixes:
+            return "(a suggested fix, to review: peptide-lint check --fix --unsafe-fixes)"
+        return "(a suggested fix is available with --unsafe-fixes)"
+
+    def fixable(self, report: Report) -> str:
+        """How many findings --fix repairs, and how many more --unsafe-fixes would, as ruff says it."""
+        safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
+        unsafe = sum(1 for f in report.findings if f.fix is not None and not f.fix.safe)
+        if self.unsafe_fixes:
+            safe, unsafe = safe + unsafe, 0
+        if not safe and not unsafe:
+            return ""
+        if not safe:
+            return f"\n{unsafe} fixable with 'peptide-lint check --fix --unsafe-fixes' (suggestions to review)."
+        more = f" ({unsafe} more with --unsafe-fixes, suggestions to review)" if unsafe else ""
+        return f"\n{safe} fixable with 'peptide-lint check --fix'{more}."
 
     def summary(self, report: Report) -> str:
         errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
@@ -81,7 +107,7 @@ class TextReporter:
         codes = sorted({f.code for f in report.findings})
         return (f"{counts} in {report.files_with_findings} of {files}{self.not_checked(report)}.\n"
                 f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)})."
-                + self.suppressed_safety(report))
+                + self.fixable(report) + self.suppressed_safety(report))
 
     def suppressed_safety(self, report: Report) -> str:
         """The safety findings comments suppressed, each with the comment's reason: a reviewer reads
