@@ -87,6 +87,23 @@ def test_sarif_is_valid_sarif_2_1_0(repo, sarif_validator, dirty):
         assert rules[first["ruleIndex"]]["id"] == "PL301"
 
 
+def test_sarif_carries_each_fix_as_replacements(repo, sarif_validator):
+    entry = add_entry(repo, "testpeptide-z")
+    entry.write_text(entry.read_text().replace("standard_dose: 1–2 mg per day", "standard_dose: 1-2 mg per day")
+                     .replace("mechanism:", "mechansim:"))
+    sarif = json.loads(run("check", "--format", "sarif", cwd=repo).stdout)
+    assert not list(sarif_validator.iter_errors(sarif))
+    text = entry.read_text()
+    fixes = {result["ruleId"]: result["fixes"] for result in sarif["runs"][0]["results"] if "fixes" in result}
+    assert fixes["PL303"] == [{
+        "description": {"text": "write the range with an en dash (–)"},
+        "artifactChanges": [{"artifactLocation": {"uri": "entries/testpeptide-z.yaml", "uriBaseId": "%SRCROOT%"},
+                             "replacements": [{"deletedRegion": {"charOffset": text.index("1-2"), "charLength": 3},
+                                               "insertedContent": {"text": "1–2"}}]}]}]
+    assert fixes["PL102"][0]["description"]["text"] == \
+        'rename the key to "mechanism" (a suggestion: review it before applying it)'
+
+
 def test_sarif_fingerprints_survive_lines_added_above(repo):
     dirty_repo(repo)
     before = json.loads(run("check", "--format", "sarif", cwd=repo).stdout)["runs"][0]["results"]
