@@ -57,8 +57,7 @@ def apply_pass(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     were applied."""
     taken: list[Edit] = []
     count = 0
-    # Safe fixes are taken first: where a safe and an unsafe fix overlap, the guess waits.
-    for fix in sorted(set(fixes), key=lambda f: (not f.safe, min((edit.start, edit.end) for edit in f.edits))):
+    for fix in sorted(set(fixes), key=_order):
         if all(_reads_as_checked(text, edit) and not any(_overlap(edit, other) for other in taken)
                for edit in fix.edits) and not any(_overlap(a, b) for a in fix.edits for b in fix.edits if a is not b):
             taken += fix.edits
@@ -66,6 +65,12 @@ def apply_pass(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     for edit in sorted(taken, key=lambda edit: (edit.start, edit.end), reverse=True):
         text = text[:edit.start] + edit.replacement + text[edit.end:]
     return text, count
+
+
+def _order(fix: Fix) -> tuple:
+    """Safe fixes first (where a safe and an unsafe fix overlap, the guess waits), then in the order
+    of the file; the same order every run."""
+    return not fix.safe, sorted((edit.start, edit.end, edit.replacement) for edit in fix.edits), fix.title
 
 
 def _reads_as_checked(text: str, edit: Edit) -> bool:

@@ -167,15 +167,18 @@ def tab_width(lines: list[str], number: int) -> int | None:
     own = _shape(" " + lines[number - 1][len(run):])  # its shape, were it indented by a space
     if own.kind != "node":
         return None  # an empty line or a comment has nothing to line up with
-    above, chain, text_indent = None, set(), None
-    for shape in reversed(shapes[:number - 1]):  # the line above, then the lines it is nested under
+    # Where a key (keys) or a list item's dash (items) stands in the line above and its parents.
+    above, keys, items, text_indent = None, set(), set(), None
+    for shape in reversed(shapes[:number - 1]):
         if shape.kind == "unknown":
             return None
         if shape.kind == "text" and above is None:
             text_indent = shape.indent  # (at the end: the first line of the text sets its indentation)
-        elif shape.kind == "node" and (above is None or shape.indent < min(chain)):
+        elif shape.kind == "node" and (above is None or shape.indent < min(keys | items)):
             above = above or shape
-            chain.update(shape.levels)
+            keys.add(shape.levels[-1])
+            items.update(shape.levels[:-1])
+    chain = keys | items
     below = next((shape for shape in shapes[number:] if shape.kind != "blank"), None)
 
     def fits(column: int) -> bool:
@@ -185,7 +188,9 @@ def tab_width(lines: list[str], number: int) -> int | None:
         else:
             as_text = above.opens == "text" and (column == text_indent if text_indent is not None
                                                  else column > above.levels[-1])
-            as_node = own.keyed and (column in chain or above.opens == "keys" and column > above.levels[-1])
+            deepest = above.levels[-1]
+            as_node = own.keyed and (column in (items if own.dash else keys) or above.opens == "keys"
+                                     and (column > deepest or own.dash and column == deepest))
             placed = as_text or as_node
         if below is None or below.kind == "unknown":
             return placed
