@@ -11,6 +11,8 @@ from casefiles import Outcome, all_case_files, load_cases, run_case
 from peptide_lint import registry
 
 CASES = [case for path in all_case_files() for case in load_cases(path)]
+# A bug of the checker cannot be written as an entry file; tests/test_robustness.py and test_cli.py cover it.
+NOT_FROM_FILES = {"internal-error"}
 
 
 @functools.cache
@@ -37,16 +39,20 @@ def test_every_fixable_rule_has_a_case_that_its_fix_changes_and_says_how_safe_it
     assert {safe for _, safe in fixes} == {rule.fixable == "safe"}
 
 
+@pytest.mark.parametrize("rule", [r for r in registry.RULES if r.name not in NOT_FROM_FILES], ids=lambda r: r.name)
+def test_every_rule_that_gives_hints_has_a_case_that_pins_one(rule):
+    gives = any(f" {rule.code} " in finding and hint
+                for case in CASES for finding, hint in zip(outcome_of(case.id).findings, outcome_of(case.id).hints))
+    pinned = any(f" {rule.code} " in case.expect[i] for case in CASES for i in case.hints)
+    assert pinned or not gives, f"add hint: to a finding of {rule.name} in tests/cases/{rule.name}.yaml"
+
+
 def test_a_missing_confidence_label_is_never_guessed():
     """A code action may list the labels; no fix picks one."""
     code = registry.lookup("dose-row-confidence").code
     reported = [case.id for case in CASES if any(f" {code} " in line for line in outcome_of(case.id).findings)]
     assert reported
     assert [case_id for case_id in reported if any(c == code for c, _ in outcome_of(case_id).fixes)] == []
-
-
-# A bug of the checker cannot be written as an entry file; tests/test_robustness.py and test_cli.py cover it.
-NOT_FROM_FILES = {"internal-error"}
 
 
 @pytest.mark.parametrize("rule", [r for r in registry.RULES if r.name not in NOT_FROM_FILES],
