@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import tempfile
 from pathlib import Path
 
@@ -95,6 +96,17 @@ def test_generated_docs_are_up_to_date():
         "run 'peptide-lint docs' and commit docs/"
     assert (ROOT / "docs" / "style-guide.md").read_text(encoding="utf-8") == style_guide_markdown(SCHEMA), \
         "run 'peptide-lint docs' and commit docs/"
+
+
+def test_the_readme_lists_every_fix_with_its_safety():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Fixing what can be fixed", 1)[1].split("\n### ", 1)[0]
+    safe, unsafe = section.split("Unsafe fixes", 1)
+
+    def listed(part: str) -> set[str]:
+        return set(re.findall(r"^- (PL\d{3}) ", part, re.MULTILINE))
+    assert listed(safe) == {rule.code for rule in registry.RULES if rule.fixable == "safe"}
+    assert listed(unsafe) == {rule.code for rule in registry.RULES if rule.fixable == "unsafe"}
 
 
 def test_the_readme_suppression_example_suppresses_what_it_says():

@@ -104,7 +104,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     \b
     Exit codes:
       0  no errors (warnings alone pass)
-      1  at least one error
+      1  at least one error (with --diff: --fix would change something)
       2  usage problem (bad option, a folder without entries, unusable configuration
          or schema) or an internal failure; a missing or unreadable file is an error (1)
     """

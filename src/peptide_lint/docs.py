@@ -51,9 +51,11 @@ def rules_markdown() -> str:
     lines = [GENERATED, "", "# Rules", "",
              "Every rule of `peptide-lint`, by code. `peptide-lint explain CODE` prints one of them;",
              "the editors' guide (`style-guide.md`) groups them by section of the page.", "",
-             "| code | name | severity | what it checks |", "| --- | --- | --- | --- |"]
-    lines += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.value} | {r.summary} |"
-              for r in registry.RULES]
+             "A fix is safe when it keeps the meaning exactly (`peptide-lint check --fix` applies it) and",
+             "unsafe when it is a guess to review (applied only with `--fix --unsafe-fixes`).", "",
+             "| code | name | severity | fix | what it checks |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.value} | {r.fixable or ''} | "
+              f"{r.summary} |" for r in registry.RULES]
     for rule in registry.RULES:
         lines += ["", f"## {rule.code} {rule.name}", "", _facts(rule), ""]
         lines.append(_demote(rule.doc.strip()))
