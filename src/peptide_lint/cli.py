@@ -31,6 +31,7 @@ def cli() -> None:
 
     \b
     Start with:
+      peptide-lint new "Name"         start a new entry from the schema
       peptide-lint check              check every entry of the repo you are in
       peptide-lint check entries/x.yaml
       peptide-lint rules              list the rules
@@ -155,6 +156,82 @@ def _reporter(text: TextReporter, name: str, to_file: bool = False) -> Reporter:
     if name == "text":
         return replace(text, color=False) if to_file else text
     return reporter_class(name)()
+
+
+class _VocabularyOption(click.Option):
+    """An option whose value is one of a vocabulary of the repo's schema (the top-level key `key`):
+    --help lists the values with their titles, read from the schema of the repo the command runs in."""
+
+    def __init__(self, *args, key: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.key = key
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        choices = _schema_choices(self.key, ctx.params.get("repo_dir"))
+        if record is None or not choices:
+            return record
+        listed = ", ".join(f"{value} ({branch['title']})" if branch.get("title") not in (None, value) else str(value)
+                           for value, branch in choices.items())
+        return f"{record[0].split()[0]} [{'|'.join(map(str, choices))}]", f"{record[1]} One of: {listed}."
+
+
+def _schema_choices(key: str, repo_dir: Path | None) -> dict:
+    """The values (with their schema branches) of the vocabulary at the top-level `key` of the
+    schema of the repo at `repo_dir` or around the current folder; {} when there is none."""
+    try:
+        project = Project.open(repo_dir, cache=False)
+    except ProjectError:
+        return {}
+    schema = project.setup.schema
+    return schema.choices(schema.at((key,)))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--slug", help="The entry's slug (its file name and web address). Default: from NAME, "
+                             "lower case, words joined by hyphens: \"Thymosin Beta 4\" -> thymosin-beta-4.")
+@click.option("--area", cls=_VocabularyOption, key="area", metavar="AREA", help="The site section.")
+@click.option("--evidence", cls=_VocabularyOption, key="evidence", metavar="BADGE",
+              help="The evidence badge: the strongest kind of evidence the sources give.")
+@click.option("--class", "peptide_class", metavar="TEXT",
+              help="The peptide's class as the page header shows it (e.g. \"Neurotrophic peptide mixture\").")
+@click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The content repo. Default: found from the current folder upwards.")
+def new(name: str, slug: str | None, area: str | None, evidence: str | None, peptide_class: str | None,
+        repo_dir: Path | None) -> None:
+    """Start a new entry: write entries/SLUG.yaml for the peptide NAME, generated from the schema.
+
+    It has every required section in the order of the page, each under a comment that says what it
+    holds, and TODO wherever text is still to be written; the check reports each TODO until it is
+    replaced. It never overwrites a file, and refuses a slug or a name another entry uses.
+
+    \b
+    Example:
+      peptide-lint new "Thymosin Beta 4" --area healing-recovery --evidence preclinical
+    """
+    from .atomic import write_atomic
+    from .discover import display_path
+    from .scaffold import BadRequest, Refused, new_entry_text
+
+    cwd = Path.cwd()
+    project = _project(repo_dir, (), cwd)
+    given = {key: value for key, value in (("class", peptide_class), ("area", area), ("evidence", evidence))
+             if value is not None}
+    try:
+        target, text = new_entry_text(project, name, slug=slug, values=given)
+    except BadRequest as err:
+        raise click.UsageError(str(err)) from None
+    except Refused as err:
+        raise click.ClickException(str(err)) from None
+    shown = display_path(target, cwd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
+    click.echo(f"Created {shown}. Replace each TODO (the comment above it says what goes there), then run:\n"
+               f"  peptide-lint check {shown}")
 
 
 @cli.command("rules")

@@ -79,7 +79,7 @@ def style_guide_markdown(schema: EntrySchema) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _conditional_requirements(node: dict[str, Any]) -> dict[str, str]:
+def conditional_requirements(node: dict[str, Any]) -> dict[str, str]:
     """Keys that an `if`/`then` of the schema requires, with when, in words:
     {"authors": "required unless `type` is `community`"}."""
     found: dict[str, str] = {}
@@ -103,18 +103,17 @@ def _content_model(schema: EntrySchema, node: dict[str, Any], depth: int) -> lis
     lines = []
     node = schema.resolve(node)
     required = set(node.get("required", []))
-    conditional = _conditional_requirements(node)
+    conditional = conditional_requirements(node)
     for key, prop in node.get("properties", {}).items():
         resolved = schema.resolve(prop)
         title = prop.get("title") or resolved.get("title") or key
         description = prop.get("description") or resolved.get("description") or ""
         need = "required" if key in required else conditional.get(key, "optional")
         line = f"{'  ' * depth}- `{key}` — **{title}** ({need}). {description}"
-        allowed = schema.allowed_values(resolved)
-        if allowed:
-            branches = {b.get("const"): b for b in (schema.resolve(x) for x in resolved.get("oneOf", []))}
-            shown = [f"`{v}`" + (f" ({branches[v]['title']})" if v in branches and branches[v].get("title")
-                                 not in (None, v) else "") for v in allowed]
+        choices = schema.choices(resolved)
+        if choices:
+            shown = [f"`{v}`" + (f" ({branch['title']})" if branch.get("title") not in (None, v) else "")
+                     for v, branch in choices.items()]
             line += " Allowed: " + ", ".join(shown) + "."
         lines.append(line)
         items = resolved.get("items")
