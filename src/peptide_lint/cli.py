@@ -13,7 +13,7 @@ import click
 
 from . import __version__, registry
 from .discover import find_repo
-from .findings import Severity
+from .findings import INTERNAL_ERROR, Severity
 from .api import NotARepo, Project, ProjectError
 from .results import Report
 from .reporters import FORMATS, Reporter, reporter_class
@@ -85,11 +85,20 @@ def _version(ctx: click.Context, on: bool) -> None:
                    "(kept in .peptide-lint-cache/ at the repo root).")
 @click.option("--fix", is_flag=True,
               help="Repair what can be repaired safely (e.g. hyphens in dose ranges), then report the rest.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Report only the findings that FILE (written by --write-baseline) does not hold, and each "
+                   "entry of FILE that no longer matches a finding (stale-baseline). Default: the "
+                   "configuration's baseline setting.")
+@click.option("--no-baseline", is_flag=True, help="Report every finding, also those the configured baseline holds.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Record today's findings in FILE (replaced in one step) instead of reporting them, so that "
+                   "--baseline FILE reports only new ones. What FILE holds for files or rules this run did "
+                   "not check is kept.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool,
           output_format: str, outputs: tuple[str, ...], strict: bool, exit_zero: bool, quiet: bool,
-          statistics: bool) -> None:
+          statistics: bool, baseline_file: Path | None, no_baseline: bool, write_baseline: Path | None) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -97,29 +106,104 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 
     \b
     Exit codes:
-      0  no errors (warnings alone pass)
+      0  no errors (warnings alone pass); --write-baseline: 0
       1  at least one error
-      2  usage problem (bad option, a folder without entries, unusable configuration
-         or schema) or an internal failure; a missing or unreadable file is an error (1)
+      2  usage problem (bad option, a folder without entries, unusable configuration,
+         schema or baseline) or an internal failure; a missing or unreadable file is an error (1)
     """
     cwd = Path.cwd()
+    _refuse_together(ctx, write_baseline=write_baseline, baseline=baseline_file, no_baseline=no_baseline)
     terminal_format, to_files = _report_targets(outputs, output_format, cwd)
-    project = _project(repo_dir, paths, cwd, select=_split(select), ignore=_split(ignore), cache=not no_cache,
-                       jobs=jobs)
-    try:
-        files = project.entry_files(paths)
-    except ProjectError as err:
-        raise click.UsageError(str(err)) from None  # the command line named the wrong thing
-    report = project.check_files(files)
-    not_fixed = _fix(report, cwd) if fix else {}
-    if fix and report.findings and any(finding.fix for finding in report.findings):
-        report = project.check_files(files)
+    options = dict(select=_split(select), ignore=_split(ignore), cache=not no_cache, jobs=jobs)
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
                         show_summary=not quiet, statistics=statistics)
+
+    def checked(project: Project) -> tuple[Report, dict[str, str]]:
+        """One check as the flags ask: fixed, then without what the baseline holds; and the files
+        --fix could not write."""
+        baseline = None if no_baseline or write_baseline else _baseline(project, baseline_file, cwd)
+        try:
+            files = project.entry_files(paths)
+        except ProjectError as err:
+            raise click.UsageError(str(err)) from None  # the command line named the wrong thing
+        report = project.check_files(files)
+        not_fixed = _fix(report, cwd) if fix else {}
+        if fix and report.findings and any(finding.fix for finding in report.findings):
+            report = project.check_files(files)
+        if baseline is not None:
+            report = project.apply_baseline(report, *baseline)
+        return report, not_fixed
+
+    project = _project(repo_dir, paths, cwd, **options)
+    report, not_fixed = checked(project)
+    if write_baseline is not None:
+        ctx.exit(EXIT_USAGE if not_fixed else _write_baseline(project, report, write_baseline, cwd, text))
     _reporter(text, terminal_format).write(report, sys.stdout)  # first: the log keeps it if a file fails
     _write_reports(report, {target: _reporter(text, name, to_file=True) for target, name in to_files.items()})
     # A file --fix could not write is a failure of the command, whatever the findings say.
     ctx.exit(EXIT_USAGE if not_fixed else _exit_code(report, strict=strict, exit_zero=exit_zero))
+
+
+def _refuse_together(ctx: click.Context, **given) -> None:
+    """A usage error for flags that contradict each other: --write-baseline records every finding
+    instead of reporting them."""
+    def flag(name: str) -> str:
+        return "--" + name.replace("_", "-")
+
+    conflicts = {"write_baseline": ("baseline", "no_baseline")}
+    for first, others in conflicts.items():
+        for other in others:
+            if given[first] and given[other]:
+                why = "records every finding, whatever a baseline holds"
+                raise click.UsageError(f"{flag(first)} cannot be used with {flag(other)}: {flag(first)} {why}",
+                                       ctx=ctx)
+
+
+def _baseline(project: Project, given: Path | None, cwd: Path):
+    """The baseline to compare with (--baseline, else the configuration's), and its name as findings
+    show paths; None without one. A baseline that cannot be used stops the check (exit code 2)."""
+    from .baseline import Baseline, BaselineError
+    from .discover import display_path
+
+    path = cwd / given if given is not None else project.baseline
+    if path is None:
+        return None
+    shown = display_path(path, cwd)
+    try:
+        return Baseline.load(path, shown), shown
+    except BaselineError as err:
+        raise click.ClickException(f"{err}; record it with 'peptide-lint check --write-baseline {shown}'") from None
+
+
+def _write_baseline(project: Project, report: Report, target: Path, cwd: Path, text: TextReporter) -> int:
+    """Record the findings of `report` in the baseline `target`, keeping what it holds for files and
+    rules the run did not check; say how many. A check that failed records nothing (exit code 2)."""
+    from .atomic import write_atomic
+    from .baseline import Baseline, BaselineError
+    from .discover import display_path
+
+    shown = display_path(cwd / target, cwd)
+    if report.tool_failed:
+        text.write(replace(report, findings=[f for f in report.findings if f.code == INTERNAL_ERROR]), sys.stdout)
+        raise click.ClickException(f"the check failed (a bug, reported above), so {shown} was not written")
+    try:
+        before = Baseline.load(cwd / target, shown) if (cwd / target).exists() else Baseline()
+    except BaselineError as err:
+        raise click.ClickException(f"{err}; delete it to record a new baseline") from None
+    recorded = before.updated_with(report, project.setup.config.rules())
+    try:
+        write_atomic(cwd / target, recorded.dumps())
+    except OSError as err:
+        raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
+    kept = len(recorded) - sum(1 for finding in report.findings if finding.code != INTERNAL_ERROR)
+    click.echo(f"Recorded {_plural(len(recorded) - kept, 'finding')} in {shown}"
+               + (f" (and kept {_plural(kept, 'finding')} of files or rules this run did not check)" if kept else "")
+               + f". 'peptide-lint check --baseline {shown}' reports only findings not recorded there.")
+    return EXIT_CLEAN
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def _project(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path, **options) -> Project:
