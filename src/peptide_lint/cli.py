@@ -34,6 +34,7 @@ def cli() -> None:
       peptide-lint new "Name"         start a new entry from the schema
       peptide-lint check              check every entry of the repo you are in
       peptide-lint check entries/x.yaml
+      peptide-lint check --watch      check again on every save
       peptide-lint rules              list the rules
       peptide-lint explain PL201      what a rule checks, why, and how to fix it
     """
@@ -94,11 +95,15 @@ def _version(ctx: click.Context, on: bool) -> None:
               help="Record today's findings in FILE (replaced in one step) instead of reporting them, so that "
                    "--baseline FILE reports only new ones. What FILE holds for files or rules this run did "
                    "not check is kept.")
+@click.option("--watch", is_flag=True,
+              help="Check again each time an entry, the schema, the configuration or the baseline is saved, "
+                   "and show the text report; Ctrl-C stops.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool,
           output_format: str, outputs: tuple[str, ...], strict: bool, exit_zero: bool, quiet: bool,
-          statistics: bool, baseline_file: Path | None, no_baseline: bool, write_baseline: Path | None) -> None:
+          statistics: bool, baseline_file: Path | None, no_baseline: bool, write_baseline: Path | None,
+          watch: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -106,13 +111,14 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 
     \b
     Exit codes:
-      0  no errors (warnings alone pass); --write-baseline: 0
+      0  no errors (warnings alone pass); --write-baseline and --watch (stopped with Ctrl-C): 0
       1  at least one error
       2  usage problem (bad option, a folder without entries, unusable configuration,
          schema or baseline) or an internal failure; a missing or unreadable file is an error (1)
     """
     cwd = Path.cwd()
-    _refuse_together(ctx, write_baseline=write_baseline, baseline=baseline_file, no_baseline=no_baseline)
+    _refuse_together(ctx, watch=watch, write_baseline=write_baseline, baseline=baseline_file,
+                     no_baseline=no_baseline, format=output_format != "text", output=outputs)
     terminal_format, to_files = _report_targets(outputs, output_format, cwd)
     options = dict(select=_split(select), ignore=_split(ignore), cache=not no_cache, jobs=jobs)
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
@@ -134,6 +140,13 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
             report = project.apply_baseline(report, *baseline)
         return report, not_fixed
 
+    if watch:
+        from .watch import watch_and_check
+
+        project = _project(repo_dir, paths, cwd, **options)
+        # The project is opened again for each check: a save of the configuration or the schema counts.
+        ctx.exit(watch_and_check(lambda: checked(_project(repo_dir, paths, cwd, **options))[0], text,
+                                 [project.root, *(cwd / path for path in paths)]))
     project = _project(repo_dir, paths, cwd, **options)
     report, not_fixed = checked(project)
     if write_baseline is not None:
@@ -145,16 +158,17 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 
 
 def _refuse_together(ctx: click.Context, **given) -> None:
-    """A usage error for flags that contradict each other: --write-baseline records every finding
-    instead of reporting them."""
+    """A usage error for flags that contradict each other: --watch shows the text report of a
+    check that never ends, --write-baseline records every finding instead of reporting them."""
     def flag(name: str) -> str:
         return "--" + name.replace("_", "-")
 
-    conflicts = {"write_baseline": ("baseline", "no_baseline")}
+    conflicts = {"watch": ("write_baseline", "format", "output"), "write_baseline": ("baseline", "no_baseline")}
     for first, others in conflicts.items():
         for other in others:
             if given[first] and given[other]:
-                why = "records every finding, whatever a baseline holds"
+                why = ("shows the text report, again on each save" if first == "watch"
+                       else "records every finding, whatever a baseline holds")
                 raise click.UsageError(f"{flag(first)} cannot be used with {flag(other)}: {flag(first)} {why}",
                                        ctx=ctx)
 
