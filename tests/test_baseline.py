@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from test_cli import ANSI, add_entry, run
+from test_reporters import sarif_validator  # noqa: F401 - a fixture
 from peptide_lint.baseline import Baseline, BaselineError
 from peptide_lint.findings import INTERNAL_ERROR, Finding, Severity, Span
 from peptide_lint.results import Report
@@ -239,3 +240,21 @@ def test_the_baseline_setting_is_checked_like_every_setting(repo):
     result = run("check", cwd=repo)
     assert result.returncode == 2
     assert "baseline must be the path of a file from the repo root, as text" in result.stderr
+
+
+def test_every_format_reports_a_stale_entry_and_sarif_stays_valid(adopted, sarif_validator):
+    edit(adopted / "entries" / "testpeptide-z.yaml", (CURE[1], CURE[0]))
+    outputs = ["-o", "github:-", "-o", "sarif:r.sarif", "-o", "junit:r.xml", "-o", "markdown:r.md", "-o", "json:r.json"]
+    result = run("check", "--baseline", "baseline.json", *outputs, cwd=adopted)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("::warning file=baseline.json,line=4,col=5,")
+    sarif = json.loads((adopted / "r.sarif").read_text())
+    errors = sorted(sarif_validator.iter_errors(sarif), key=str)
+    assert not errors, errors[0].message if errors else ""
+    run_ = sarif["runs"][0]
+    assert [r["ruleId"] for r in run_["results"]] == ["PL024"]
+    assert run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "baseline.json"
+    assert run_["properties"] == {"baseline": "baseline.json", "baselined": 2}
+    assert 'name="PL024 stale-baseline at line 4, column 5 (warning)"' in (adopted / "r.xml").read_text()
+    assert "The baseline baseline.json held back 2 findings recorded before." in (adopted / "r.md").read_text()
+    assert json.loads((adopted / "r.json").read_text())["counts"]["baselined"] == 2
