@@ -15,6 +15,7 @@ import pytest
 from casefiles import BASE_ENTRY, ROOT
 from peptide_lint import linescan
 from peptide_lint.loader import load_bytes
+from test_loader import findings as worded
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate as bench_generate  # noqa: E402
@@ -22,7 +23,7 @@ import generate as bench_generate  # noqa: E402
 
 def findings(text: str) -> list[tuple[int, int, str, str]]:
     result = load_bytes(text.encode("utf-8"), Path("x.yaml"), "x.yaml")
-    return sorted((f.line, f.column, f.code, f.message) for f in result.findings)
+    return sorted((f.line, f.column, f.code, f.message) for f in worded(result, "x.yaml"))
 
 
 def valid_entries(tmp_path: Path) -> list[Path]:

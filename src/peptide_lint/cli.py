@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from .patterns import regex
 from . import __version__, registry
 from .discover import find_repo
 from .findings import INTERNAL_ERROR, Severity
@@ -45,7 +46,7 @@ def _version(ctx: click.Context, on: bool) -> None:
         return
     from importlib.metadata import version
 
-    from .loader import parser_route
+    from .parser import parser_route
 
     click.echo(f"peptide-lint, version {__version__} (YAML: ruamel.yaml {version('ruamel.yaml')}, "
                f"read by {parser_route()})")
@@ -396,7 +397,7 @@ def docs(ctx: click.Context, repo_dir: Path | None, check_only: bool) -> None:
     ctx.exit(1 if check_only and stale else 0)
 
 
-_FORMAT_PREFIX = re.compile(r"(?P<format>[A-Za-z][\w-]+):(?P<file>.*)", re.DOTALL)  # not a drive letter (C:)
+_FORMAT_PREFIX = regex(r"(?P<format>[A-Za-z][\w-]+):(?P<file>.*)", re.DOTALL)  # not a drive letter (C:)
 
 
 def _report_targets(outputs: tuple[str, ...], output_format: str, cwd: Path) -> tuple[str, dict[Path, str]]:

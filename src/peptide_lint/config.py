@@ -23,11 +23,11 @@ Anything unknown is a usage error that names it and suggests the closest known n
 from __future__ import annotations
 
 import fnmatch
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .patterns import regex
 from . import registry
 from .findings import Severity
 from .rules.base import Rule
@@ -35,7 +35,7 @@ from .wording import closest
 
 _KNOWN_KEYS = ("select", "ignore", "severity", "per-file-ignores", "entries", "schema", "options",
                "unsuppressible", "baseline")
-_CODE_PREFIX = re.compile(r"PL\d{1,3}")
+_CODE_PREFIX = regex(r"PL\d{1,3}")
 # Their findings always mean that a file could not be read as an entry. Such a file fails whatever
 # the settings (pipeline.check_files), so they cannot be made warnings. (Other rules, such as
 # tab-indentation, make a file unreadable only at times; their severity applies when it is read.)

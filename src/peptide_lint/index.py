@@ -6,20 +6,21 @@ and every lookup is a dictionary access: checks across entries cost the same per
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .patterns import regex
 from .findings import FILE_START, Span
-from .loader import value_at
+from .document import value_at
+from .loader import load_file
 from .prose import sentence_fingerprints
 from .schema import DATA
 from .texts import classified_strings
 
 if TYPE_CHECKING:
-    from .loader import Document
+    from .document import Document
     from .schema import EntrySchema
 
 IDENTIFIER_KEYS = ("pmid", "doi", "nct")
@@ -115,7 +116,7 @@ def name_key(name: str) -> str:
 
 
 _NAME_WORDS = 4  # a peptide's name is at most this many words
-_NAME_TOKEN = re.compile(r"\w(?:[\w.+-]*\w)?")
+_NAME_TOKEN = regex(r"\w(?:[\w.+-]*\w)?")
 
 
 def names_in(text: str) -> set[str]:
@@ -209,8 +210,6 @@ class RepoIndex:
     def load(self, shown: str) -> Document | None:
         """An entry of the index read again in full, for the rare finding that needs the exact place
         of something the summary only fingerprints."""
-        from .loader import load_file
-
         return load_file((self.cwd or Path.cwd()) / shown, shown).document
 
     def has_slug(self, slug: str) -> bool:

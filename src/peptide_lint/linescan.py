@@ -17,36 +17,38 @@ the start of a block of text) are looked for in every file. A file is walked lin
 when YAML stopped or a quick search finds the rare characters these need: the walk costs about as
 much as parsing, and the pre-commit hook runs on every commit.
 
-Pure text in, problems out: this module knows neither the parser nor the rules; the loader gives
-each kind of problem its rule.
+Pure text in, problems out: this module knows neither the parser nor the rules. A problem names
+its rule and holds the facts of the mistake; the rule's module puts them in words.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from enum import Enum
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-
-class Kind(Enum):
-    INVISIBLE = "invisible"  # a control or invisible format character
-    TAB = "tab"  # a tab in the indentation
-    LOOKALIKE = "lookalike"  # a character that looks like a space or a quote, where YAML needs the real one
-    SYNTAX = "syntax"  # text YAML cannot read: no colon after a key, no space after it, ...
+from .patterns import regex
+from .findings import Span
+from .problems import Problem
 
 
 @dataclass(frozen=True, slots=True)
 class LineProblem:
-    kind: Kind
+    # control-character, tab-indentation, lookalike-character (a character that looks like a space
+    # or a quote, where YAML needs the real one) or yaml-syntax (no colon after a key, ...)
+    rule: str
     line: int  # 1-based, like the column
     column: int
-    message: str
-    hint: str
     reach: int  # the last line at which a parser may stop because of this problem
+    facts: dict[str, Any] = field(default_factory=dict)
 
     def covers(self, line: int) -> bool:
         return self.line <= line <= self.reach
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.rule, Span.point(self.line, self.column), self.facts)
 
 
 # Control characters YAML forbids (tab, LF and CR are fine), and the C1 block.
@@ -55,42 +57,27 @@ class LineProblem:
 # right and is still wrong, and a rule quoting it cannot show why; naming the character can. (A BOM
 # at the very start was removed in decoding. The zero-width joiner and non-joiner, U+200C/U+200D,
 # are left alone: some scripts and emoji need them.)
-INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
+INVISIBLE = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
                        "\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
-_INVISIBLE_NAMES = {
-    "\x85": "line separator (NEL)", "\u2028": "line separator", "\u2029": "paragraph separator",
-    "\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
-    "\u00ad": "soft hyphen",
-    "\u202a": "text-direction mark (left-to-right embedding)",
-    "\u202b": "text-direction mark (right-to-left embedding)",
-    "\u202c": "text-direction mark (pop directional formatting)",
-    "\u202d": "text-direction mark (left-to-right override)",
-    "\u202e": "text-direction mark (right-to-left override)",
-    "\u2066": "text-direction mark (left-to-right isolate)",
-    "\u2067": "text-direction mark (right-to-left isolate)",
-    "\u2068": "text-direction mark (first strong isolate)",
-    "\u2069": "text-direction mark (pop directional isolate)",
-}
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TAB_INDENT = regex(r"^[ ]*\t", re.MULTILINE)
+_LINE_BREAK = regex(r"\r\n|\r|\n")
 
 # Spaces YAML reads as text, not as white space: pasted from a word processor, they look like spaces.
-LOOKALIKE_SPACES = {"\u00a0": "non-breaking space", "\u2007": "figure space",
-                    "\u202f": "narrow non-breaking space", "\u3000": "ideographic space"}
+LOOKALIKE_SPACES = "\u00a0\u2007\u202f\u3000"
 # Quotes a word processor types; to YAML they are ordinary characters of the value.
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a"
-_LEADING_SPACES = re.compile("[ \u00a0\u2007\u202f\u3000]*")
+_LEADING_SPACES = regex("[ \u00a0\u2007\u202f\u3000]*")
 # A key glued to its value ("class:Synthetic"): YAML reads the whole as one piece of text.
-_GLUED_KEY = re.compile(r"([A-Za-z_][\w-]*):(?=[^ \t\r\n])")  # (a non-breaking space is white space to \s)
-_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_GLUED_KEY = regex(r"([A-Za-z_][\w-]*):(?=[^ \t\r\n])")  # (a non-breaking space is white space to \s)
+_BLOCK_HEADER = regex(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 # What is worth walking the lines for in a file YAML reads: a look-alike space in an indentation (a
 # key may then start with it), a line of spaces (after the header of a block of text, it may hold
 # too many). The other problems are looked for only when YAML stopped: each of them stops it. (A
 # curly-quoted list item with a colon inside, `- “a: b”`, does not; the schema reports the mapping
 # YAML reads instead of a text.) These searches cost a few microseconds per file: most files are
 # not walked at all.
-_LOOKALIKE_INDENT = re.compile("^ *[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
-_SPACES_ONLY_LINE = re.compile(r"\n +\r?\n")  # (a file with CR alone for line ends is walked when YAML stops)
+_LOOKALIKE_INDENT = regex("^ *[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
+_SPACES_ONLY_LINE = regex(r"\n +\r?\n")  # (a file with CR alone for line ends is walked when YAML stops)
 
 
 def _worth_walking(text: str) -> bool:
@@ -100,26 +87,18 @@ def _worth_walking(text: str) -> bool:
 
 def character_problems(text: str) -> list[LineProblem]:
     """Every invisible character and every tab in an indentation, anywhere in the file."""
-    problems: list[LineProblem] = []
-    starts: list[int] | None = None
-    patterns = ((INVISIBLE, Kind.INVISIBLE), (_TAB_INDENT, Kind.TAB)) if "\t" in text else ((INVISIBLE, Kind.INVISIBLE),)
-    for pattern, kind in patterns:
-        for match in pattern.finditer(text):
-            if starts is None:
-                starts = line_starts(text)
-            at = match.end() - 1
-            line, column = _line_col(starts, at)
-            if kind is Kind.INVISIBLE:
-                char = text[at]
-                name = _INVISIBLE_NAMES.get(char, "control character")
-                problems.append(LineProblem(kind, line, column, f"invisible {name} U+{ord(char):04X} in the text",
-                                            "delete it; it usually comes from copying text out of another program",
-                                            line))
-            else:
-                problems.append(LineProblem(kind, line, column, "this line is indented with a tab",
-                                            "YAML needs spaces for indentation: replace the tab with spaces that "
-                                            "line up with the lines above", line))
-    return problems
+    invisible = list(INVISIBLE.finditer(text))
+    tabs = list(_TAB_INDENT.finditer(text)) if "\t" in text else []
+    if not invisible and not tabs:
+        return []
+    starts = line_starts(text)
+
+    def at(rule: str, index: int, **facts: Any) -> LineProblem:
+        line, column = _line_col(starts, index)
+        return LineProblem(rule, line, column, line, facts)
+
+    return ([at("control-character", match.start(), char=match.group()) for match in invisible]
+            + [at("tab-indentation", match.end() - 1) for match in tabs])
 
 
 def without_invisible(text: str) -> str:
@@ -164,33 +143,23 @@ def _shifted(problem: LineProblem, removed_columns) -> LineProblem:
     for removed in sorted(removed_columns):
         if removed <= column:
             column += 1
-    if column == problem.column:
-        return problem
-    return LineProblem(problem.kind, problem.line, column, problem.message, problem.hint, problem.reach)
+    return problem if column == problem.column else replace(problem, column=column)
 
 
-def missing_colon(line: str, column: int, text_key: str | None = None) -> tuple[str, str, int]:
-    """The message, the hint and the column for a line whose node, at `column` (1-based), has no
-    colon and a space after its key, in the line's own words. `text_key`: the key of a block of
-    text just above that got no text (the line may be that text, not indented)."""
+def missing_colon(line: str, column: int, text_key: str | None = None) -> tuple[dict[str, Any], int]:
+    """The facts of a line whose node, at `column` (1-based), has no colon and a space after its
+    key, and the column to point at. Either the key is glued to its value (`class:Synthetic`: cause
+    "glued-key", with the key and the value), or the line has no colon at all (cause "missing-colon",
+    with its first word and the rest). `text_key`: the key of a block of text just above that got no
+    text (the line may be that text, not indented); `sentence`: the line ends like a sentence."""
     content = line[column - 1:].strip()
     glued = _GLUED_KEY.match(content)
     if glued:
-        key, value = glued.group(1), content[glued.end():]
-        return (f"the colon after {key} needs a space after it; without one, YAML reads {key}:... as one "
-                "piece of text, not as a key and its value",
-                f"write a space after the colon ({key}: {excerpt(value.strip())})", column + glued.end() - 1)
+        return ({"cause": "glued-key", "key": glued.group(1), "value": content[glued.end():].strip()},
+                column + glued.end() - 1)
     word, _, rest = content.partition(" ")
-    example = f"{word}: {excerpt(rest.strip())}" if rest.strip() else f"{word}: ..."
-    message = "this line has no colon after its key, so YAML cannot read it"
-    if text_key and content.endswith((".", "!", "?", "]", ")")):  # a sentence, not a key
-        return (message, f"this line reads as the text of {text_key}: indent it under {text_key} like the text of "
-                         "the other keys", column)
-    if text_key:
-        return (message, f"if this line is the text of {text_key}, indent it under {text_key} like the text of "
-                         f"the other keys; if {word} is a key, write a colon and a space after it ({example})", column)
-    return (message, f"write the key with a colon and a space ({example}); if the line belongs to the text "
-                     "above, indent it like the other lines of that text", column)
+    return ({"cause": "missing-colon", "word": word, "rest": rest.strip(), "text_key": text_key,
+             "sentence": content.endswith((".", "!", "?", "]", ")"))}, column)
 
 
 def flow_closes(lines: list[str], line: int, column: int) -> bool:
@@ -234,14 +203,6 @@ def without_comment(line: str) -> str:
         elif char == "#" and (index == 0 or line[index - 1] in " \t"):
             return line[:index]
     return line
-
-
-def excerpt(text: str, limit: int = 50) -> str:
-    """`text` as a hint quotes it: past `limit` characters, cut at a word and marked with "..."."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "..."
 
 
 @dataclass(slots=True)
@@ -436,20 +397,15 @@ class _Walk:
 
     # --- what is looked for ---------------------------------------------------------------------
 
-    def _add(self, kind: Kind, line: int, column: int, message: str, hint: str, reach: int) -> None:
-        self.found.append(LineProblem(kind, line, column, message, hint, max(line, reach)))
+    def _add(self, rule: str, line: int, column: int, reach: int, **facts: Any) -> None:
+        self.found.append(LineProblem(rule, line, column, max(line, reach), facts))
 
     def _lookalike_indent(self, number: int, line: str, spaces: int) -> None:
         """A look-alike space in the indentation of a key: YAML reads the line as starting there, and
         stops at whatever follows, often lines later, or reads a key that starts with the space."""
-        char = line[spaces]
-        name = LOOKALIKE_SPACES[char]
-        word = line.strip(" " + "".join(LOOKALIKE_SPACES)).split(":", 1)[0].split(" ", 1)[0]
-        self._add(Kind.LOOKALIKE, number, spaces + 1,
-                  f"this line holds an invisible {name} (U+{ord(char):04X}) in its indentation, where YAML "
-                  "needs plain spaces",
-                  f"replace it with a normal space: delete the spaces before {word} and type them again",
-                  self._next_line_indented_at_most(number, spaces))
+        word = line.strip(" " + LOOKALIKE_SPACES).split(":", 1)[0].split(" ", 1)[0]
+        self._add("lookalike-character", number, spaces + 1, self._next_line_indented_at_most(number, spaces),
+                  cause="indentation", char=line[spaces], word=word)
 
     def _overindented_blanks(self, first_text: int, text_spaces: int) -> None:
         """Empty lines at the start of a block of text may not hold more spaces than its first line
@@ -460,15 +416,9 @@ class _Walk:
         deeper = [(line, spaces) for line, spaces in self.block.blanks if spaces > text_spaces]
         if not deeper:
             return
-        line, spaces = deeper[0]
-        others = [number for number, _ in deeper[1:]]
-        also = "" if not others else (f" and on line {others[0]}" if len(others) == 1
-                                      else f" and on lines {others[0]}–{others[-1]}")
-        self._add(Kind.SYNTAX, line, text_spaces + 1,
-                  f"this empty line at the start of the text of {self.block.key} holds more spaces than the first "
-                  f"line of the text (line {first_text}), so YAML cannot tell how far the text is indented",
-                  f"delete the spaces on this empty line{also}: an empty line inside text needs none",
-                  first_text)
+        line, _ = deeper[0]
+        self._add("yaml-syntax", line, text_spaces + 1, first_text, cause="overindented-blank", key=self.block.key,
+                  first_text=first_text, others=[number for number, _ in deeper[1:]])
 
     def _start_curly(self, number: int, line: str, at: int) -> None:
         self.curly = _CurlyValue(number, at + 1, line[at], line[at:].rstrip(), last_line=number)
@@ -502,13 +452,8 @@ class _Walk:
             if char in _CLOSING.get(curly.quote, ""):
                 inner = inner[:index]
                 break
-        example = excerpt(inner.replace('"', "'"))
-        self._add(Kind.LOOKALIKE, curly.line, curly.column,
-                  f"this value starts with a curly quote ({curly.quote}), which YAML does not read as a quote, "
-                  "so the colon inside the value makes it read a new key",
-                  f'write the value in straight double quotes ("{example}") instead of curly ones; word '
-                  "processors and autocorrect often make quotes curly",
-                  self._next_content_line(curly.last_line))
+        self._add("lookalike-character", curly.line, curly.column, self._next_content_line(curly.last_line),
+                  cause="curly-quote", quote=curly.quote, value=inner)
 
     def _suspects(self) -> None:
         """Lines without a key's colon that stand among keys: each stops YAML (and is reported only
@@ -541,13 +486,11 @@ class _Walk:
         reach = self._next_content_line(node.line)
         glued = _GLUED_KEY.match(line, node.column)
         if node.suspect == "lookalike-colon":
-            char = line[glued.end()]
-            self._add(Kind.LOOKALIKE, node.line, glued.end() + 1,
-                      f"this line holds an invisible {LOOKALIKE_SPACES[char]} (U+{ord(char):04X}) where YAML needs "
-                      "a plain space", f"delete the space after {glued.group(1)}: and type it again", reach)
+            self._add("lookalike-character", node.line, glued.end() + 1, reach, cause="after-colon",
+                      char=line[glued.end()], key=glued.group(1))
             return
-        message, hint, column = missing_colon(line, node.column + 1, node.text_key)
-        self._add(Kind.SYNTAX, node.line, column, message, hint, reach)
+        facts, column = missing_colon(line, node.column + 1, node.text_key)
+        self._add("yaml-syntax", node.line, column, reach, **facts)
 
     def _next_content_line(self, number: int) -> int:
         """The first line after `number` that holds more than spaces or a comment (or `number`)."""

@@ -124,7 +124,8 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
         return FileResult(shown, crash, EntrySummary(shown), [], readable=False,
                           not_checked="peptide-lint failed while reading it (a bug, reported above)")
     loaded = read[0]
-    findings = list(loaded.findings)
+    findings = _guarded(shown, "reading", lambda: [registry.lookup(problem.rule).worded(shown, problem)
+                                                   for problem in loaded.problems])
     document = loaded.document
     if document is None:
         return FileResult(shown, findings, EntrySummary(shown), [], readable=False, not_checked=loaded.not_checked)

@@ -1,6 +1,6 @@
 """What a stage that reads or validates a file found, before it is put in words.
 
-The reading stage (loader.py, linescan.py) and the schema stage (schema_check.py) find problems:
+The reading stage (loader.py, linescan.py, syntax_errors.py) and the schema stage (schema_check.py) find problems:
 which rule's, where, and the facts an editor's message needs. They import no rule; each rule's module
 owns how its problems read (`Rule.describe`), as ruff keeps detection in the checker and the
 message in the rule's file. The pipeline turns each problem into a finding through its rule.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .json_values import first_repeat
-from .loader import Document, Timestamp
+from .document import Document, Timestamp
 from .problems import Problem
 from .rules.base import SchemaOverlap
 from .schema import EntrySchema

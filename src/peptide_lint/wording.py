@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .loader import Timestamp, value_at
+from .document import Timestamp, value_at
 from .schema import EntrySchema
 
 
@@ -65,6 +65,14 @@ def listing(items: list[str], shown: int = 3) -> str:
     if len(items) <= shown + 1:
         return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
     return f"{', '.join(items[:shown])} and {len(items) - shown} others"
+
+
+def excerpt(text: str, limit: int = 50) -> str:
+    """`text` as a hint quotes it: past `limit` characters, cut at a word and marked with "..."."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "..."
 
 
 def closest(word: str, candidates: list[str]) -> str | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..patterns import regex
 from ..findings import Severity
 from ..results import Report
 
@@ -23,7 +23,7 @@ def _cell(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|~!]")
+_MARKDOWN_SPECIAL = regex(r"[\\`*_\[\]|~!]")
 
 
 @dataclass

@@ -22,8 +22,22 @@ safety:
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL010", "anchors-and-aliases", Severity.ERROR, "The file uses YAML anchors, aliases or merge keys.", __doc__)
+_HINT = "write the content out in full here; entries do not use &anchors, *aliases or << merge keys"
 
-HINT = "write the content out in full here; entries do not use &anchors, *aliases or << merge keys"
+
+def describe(problem: Problem) -> Words:
+    cause, name = problem.facts["cause"], problem.facts.get("name")
+    if cause == "alias":
+        return Words(f"the alias *{name} repeats content from elsewhere", _HINT)
+    if cause == "anchor":
+        return Words(f"the anchor &{name} is defined here", _HINT)
+    if cause == "merge-key":
+        return Words("a merge key (<<) copies content from elsewhere", _HINT)
+    return Words("an alias (*name) is used here", _HINT)  # one that no anchor defines: YAML stopped there
+
+
+RULE = Rule("PL010", "anchors-and-aliases", Severity.ERROR, "The file uses YAML anchors, aliases or merge keys.",
+            __doc__, describe=describe)

@@ -11,7 +11,7 @@ from ..problems import Problem, Words
 if TYPE_CHECKING:
     from ..config import Config
     from ..index import EntrySummary, RepoIndex
-    from ..loader import Document
+    from ..document import Document
     from ..schema import EntrySchema
 
 

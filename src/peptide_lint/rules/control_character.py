@@ -17,7 +17,31 @@ Delete the character: retype the end of the line.
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
+# The characters with a name an editor may know; any other is a "control character".
+_NAMES = {
+    "\x85": "line separator (NEL)", "\u2028": "line separator", "\u2029": "paragraph separator",
+    "\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+    "\u202a": "text-direction mark (left-to-right embedding)",
+    "\u202b": "text-direction mark (right-to-left embedding)",
+    "\u202c": "text-direction mark (pop directional formatting)",
+    "\u202d": "text-direction mark (left-to-right override)",
+    "\u202e": "text-direction mark (right-to-left override)",
+    "\u2066": "text-direction mark (left-to-right isolate)",
+    "\u2067": "text-direction mark (right-to-left isolate)",
+    "\u2068": "text-direction mark (first strong isolate)",
+    "\u2069": "text-direction mark (pop directional isolate)",
+}
+
+
+def describe(problem: Problem) -> Words:
+    char = problem.facts["char"]
+    return Words(f"invisible {_NAMES.get(char, 'control character')} U+{ord(char):04X} in the text",
+                 "delete it; it usually comes from copying text out of another program")
+
+
 RULE = Rule("PL003", "control-character", Severity.ERROR,
-            "The file contains an invisible control or formatting character.", __doc__)
+            "The file contains an invisible control or formatting character.", __doc__, describe=describe)

@@ -17,6 +17,14 @@ name: Semax
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL011", "custom-tag", Severity.ERROR, "The file uses a YAML tag that entries may not use.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    return Words(f"the tag {problem.facts['tag']} is not allowed in entries",
+                 "remove the tag (the word starting with '!'); write the value as plain text")
+
+
+RULE = Rule("PL011", "custom-tag", Severity.ERROR, "The file uses a YAML tag that entries may not use.", __doc__,
+            describe=describe)

@@ -18,6 +18,14 @@ mechanism: Binds the synthetic receptor and acts on the test pathway [@doe-2001]
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL006", "duplicate-key", Severity.ERROR, "A key appears twice in the same place.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    return Words(f'the key "{problem.facts["key"]}" appears twice; first on line {problem.facts["first_line"]}',
+                 "keep one of them: YAML would silently use only the last one")
+
+
+RULE = Rule("PL006", "duplicate-key", Severity.ERROR, "A key appears twice in the same place.", __doc__,
+            describe=describe)

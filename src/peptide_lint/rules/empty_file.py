@@ -12,6 +12,13 @@ Copy an existing entry as a starting point, or delete the file.
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL007", "empty-file", Severity.ERROR, "The file is empty.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    return Words("the file has no content",
+                 "start from an existing entry, or delete the file if it was created by mistake")
+
+
+RULE = Rule("PL007", "empty-file", Severity.ERROR, "The file is empty.", __doc__, describe=describe)

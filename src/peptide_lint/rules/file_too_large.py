@@ -13,6 +13,14 @@ Keep entries to the text of one page; link large material from `sources` instead
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL012", "file-too-large", Severity.ERROR, "The file is larger than an entry can be.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    return Words(f"the file is {problem.facts['size']:,} bytes, over the limit of {problem.facts['limit']:,} bytes",
+                 "an entry is a few kilobytes; check that this is the right file")
+
+
+RULE = Rule("PL012", "file-too-large", Severity.ERROR, "The file is larger than an entry can be.", __doc__,
+            describe=describe)

@@ -27,7 +27,31 @@ sources:
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
+from ..wording import excerpt
 from .base import Rule
 
+# Spaces YAML reads as text, not as white space: pasted from a word processor, they look like spaces.
+_SPACE_NAMES = {"\u00a0": "non-breaking space", "\u2007": "figure space", "\u202f": "narrow non-breaking space",
+                "\u3000": "ideographic space"}
+
+
+def describe(problem: Problem) -> Words:
+    facts = problem.facts
+    if facts["cause"] == "curly-quote":
+        return Words(f"this value starts with a curly quote ({facts['quote']}), which YAML does not read as a quote, "
+                     "so the colon inside the value makes it read a new key",
+                     f'write the value in straight double quotes ("{excerpt(facts["value"].replace(chr(34), chr(39)))}")'
+                     " instead of curly ones; word processors and autocorrect often make quotes curly")
+    char = facts["char"]
+    space = f"an invisible {_SPACE_NAMES[char]} (U+{ord(char):04X})"
+    if facts["cause"] == "indentation":
+        return Words(f"this line holds {space} in its indentation, where YAML needs plain spaces",
+                     f"replace it with a normal space: delete the spaces before {facts['word']} and type them again")
+    return Words(f"this line holds {space} where YAML needs a plain space",
+                 f"delete the space after {facts['key']}: and type it again")
+
+
 RULE = Rule("PL014", "lookalike-character", Severity.ERROR,
-            "A character that only looks like a space or a quote stands where YAML needs the real one.", __doc__)
+            "A character that only looks like a space or a quote stands where YAML needs the real one.", __doc__,
+            describe=describe)

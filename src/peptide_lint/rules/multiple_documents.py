@@ -16,6 +16,14 @@ Put each entry in its own file.
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL008", "multiple-documents", Severity.ERROR, "The file holds more than one YAML document.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    return Words("the file holds a second YAML document here",
+                 "one entry per file: remove the '---' line above and everything after it, or move it to its own file")
+
+
+RULE = Rule("PL008", "multiple-documents", Severity.ERROR, "The file holds more than one YAML document.", __doc__,
+            describe=describe)

@@ -15,6 +15,13 @@ Follow the structure of the entry schema.
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL013", "nesting-too-deep", Severity.ERROR, "The data is nested too deeply.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    return Words(f"the data is nested more than {problem.facts['limit']} levels deep here",
+                 "entries are at most a few levels deep; check the indentation")
+
+
+RULE = Rule("PL013", "nesting-too-deep", Severity.ERROR, "The data is nested too deeply.", __doc__, describe=describe)

@@ -13,6 +13,17 @@ Save the file as UTF-8. Most editors have "Save with Encoding" or "Reopen with E
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL002", "not-utf8", Severity.ERROR, "The file is not UTF-8 text.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    if problem.facts.get("encoding"):
+        return Words(f"the file is saved as {problem.facts['encoding']}, not as UTF-8",
+                     "save it as UTF-8 (most editors: File > Save with Encoding > UTF-8)")
+    return Words(f"byte 0x{problem.facts['byte']:02x} is not valid UTF-8 text",
+                 "save the file as UTF-8 (most editors: File > Save with Encoding > UTF-8); "
+                 "this often comes from text pasted from a Word document or a PDF")
+
+
+RULE = Rule("PL002", "not-utf8", Severity.ERROR, "The file is not UTF-8 text.", __doc__, describe=describe)

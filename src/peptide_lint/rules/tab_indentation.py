@@ -19,6 +19,13 @@ safety:
 """
 
 from ..findings import Severity
+from ..problems import Problem, Words
 from .base import Rule
 
-RULE = Rule("PL004", "tab-indentation", Severity.ERROR, "A line is indented with a tab.", __doc__)
+
+def describe(problem: Problem) -> Words:
+    return Words("this line is indented with a tab",
+                 "YAML needs spaces for indentation: replace the tab with spaces that line up with the lines above")
+
+
+RULE = Rule("PL004", "tab-indentation", Severity.ERROR, "A line is indented with a tab.", __doc__, describe=describe)
