@@ -199,3 +199,9 @@ def test_watchfiles_is_imported_only_for_watch(repo):
              "except SystemExit:\n    print('watchfiles' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, timeout=WAIT)
     assert result.stdout.endswith("All clear: no findings in 1 file.\nFalse\n"), result.stdout + result.stderr
+
+
+def test_an_install_without_watchfiles_is_told_how_to_get_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "watchfiles", None)  # as if it were not installed
+    with pytest.raises(click.UsageError, match="--watch needs the watchfiles package.*pip install"):
+        watch_and_check(lambda: Report([], 0), TextReporter(), [tmp_path])

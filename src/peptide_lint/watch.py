@@ -32,7 +32,12 @@ _READ_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 def watch_and_check(check: Callable[[], Report], reporter: TextReporter, roots: Iterable[Path]) -> int:
     """Show `check()`'s report now and after every change of what a check reads under `roots`,
     until Ctrl-C; the exit code."""
-    from watchfiles import DefaultFilter, watch
+    try:
+        from watchfiles import DefaultFilter, watch
+    except ImportError:  # an install from before --watch existed: say how to get it
+        raise click.UsageError("--watch needs the watchfiles package, which installs with peptide-lint: "
+                               "run python3 -m pip install -e . (or python3 -m pip install watchfiles) "
+                               "and try again") from None
 
     roots = _outermost(roots)
 
