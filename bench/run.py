@@ -1,7 +1,7 @@
 """Measure peptide-lint against check-jsonschema on generated content repos of growing size.
 
     python bench/run.py [--sizes 1,100,1000,10000] [--seed 1] [--invalid-share 0.1] [--repeat 3]
-                        [--jobs N] [--corpora DIR] [--precommit-size N | --no-precommit] [--warm]
+                        [--jobs N] [--corpora DIR] [--precommit-sizes 1,1000 | --no-precommit] [--warm]
                         [--no-bytecode-cache]
 
 For each size it generates a corpus with bench/generate.py (kept in --corpora, default bench/, and
@@ -16,10 +16,15 @@ corpus root, one after the other in turns (ours, theirs, ours, theirs, ...):
   ours-warm  (with --warm) ours with the result cache, filled by one run before the measured ones
 
 It prints wall time (best and median of --repeat runs), entries per second and milliseconds per
-entry (from the best run), peak memory two ways, the exit code, and the ratios ours / cjs. Then the
-pre-commit case: one changed entry named on the command line inside the largest corpus (the
-rules across entries still read the whole repo), without and with the result cache, against
-check-jsonschema on the same file. The size-1 row is the other pre-commit case: a one-entry repo.
+entry (from the best run), peak memory two ways, the exit code, and the ratios ours / cjs.
+
+Then the pre-commit case at each of --precommit-sizes (default: every size): the corpus is made a
+git repo (once), and before each run one entry is edited and staged, as a commit finds it; the run
+names it on the command line. ours-hook sets PRE_COMMIT=1 as the hook does (git's index says what
+changed; the result cache and the stored index were filled by an earlier run, but never hold the
+edited text); ours-cached is the same run without it (a stat of every entry says what changed);
+ours-first has no cache at all: the first commit after a fresh clone, which builds the stored
+index. check-jsonschema checks the same edited file.
 
 Peak memory: "peak RSS" is the tool process's ru_maxrss from os.wait4: the largest resident set of
 the process or of any process it started and waited for, such as peptide-lint's workers (Linux
@@ -30,9 +35,11 @@ processes sharing them) of the process and all its descendants, summed, and keep
 the run as a whole occupies (a lower bound, as sampling can miss a short spike).
 
 Bytecode: both tools run with compiled bytecode, as installed packages do, kept for both under
-<corpora>/corpus-pycache (PYTHONPYCACHEPREFIX); untimed warm-up runs compile it. Without that, an
-environment with PYTHONDONTWRITEBYTECODE set would compile the editable peptide-lint anew on every
-run but not check-jsonschema (--no-bytecode-cache measures that way).
+<corpora>/corpus-pycache (PYTHONPYCACHEPREFIX); untimed warm-up runs compile it (and peptide-lint's
+compiled regular expressions, which it keeps beside its bytecode). Without that, an environment
+with PYTHONDONTWRITEBYTECODE set would compile the editable peptide-lint anew on every run but not
+check-jsonschema (--no-bytecode-cache measures that way). The header says what the measured runs
+found: how many of peptide-lint's modules had bytecode, and whether its regular expressions were kept.
 
 Figures, not a test: the exit code is 0 whatever the figures are.
 """
@@ -151,12 +158,13 @@ print(repr(wall), usage.ru_maxrss, os.waitstatus_to_exitcode(status))
 """
 
 
-def measure(command: list[str], cwd: Path) -> Sample:
-    """Run `command` once as a new process; its wall time, peak memory and exit code."""
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
+    """Run `command` once as a new process (in `env`, else CHILD_ENV); its wall time, peak memory
+    and exit code."""
     with tempfile.TemporaryFile() as errors:
         launcher = subprocess.Popen([sys.executable, "-S", "-I", "-c", LAUNCHER, *command], cwd=cwd,
                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors,
-                                    env=CHILD_ENV)
+                                    env=env or CHILD_ENV)
         sampler = TreeSampler(launcher.pid)
         sampler.start()
         report, _ = launcher.communicate()
@@ -234,6 +242,27 @@ def source_state() -> str:
     if not head:
         return str(folder)
     return f"{folder} at commit {head}" + (" with uncommitted changes" if dirty else "")
+
+
+_BYTECODE_STATE = """
+import importlib.util, os, sys, peptide_lint.cli, peptide_lint.patterns as patterns
+modules = [m for name, m in sys.modules.items() if name.startswith("peptide_lint") and getattr(m, "__file__", None)]
+compiled = sum(os.path.exists(importlib.util.cache_from_source(m.__file__)) for m in modules)
+print(compiled, len(modules), int(bool(patterns._STORE.path and os.path.exists(patterns._STORE.path))))
+"""
+
+
+def bytecode_state(env: dict[str, str] | None) -> str:
+    """Whether the runs find peptide-lint compiled: its modules with bytecode, and its kept regular
+    expressions (asked of a process with the runs' environment, after the warm-up runs)."""
+    try:
+        compiled, modules, patterns = subprocess.run(
+            [sys.executable, "-c", _BYTECODE_STATE], env=env, capture_output=True, text=True, timeout=60,
+            check=True).stdout.split()
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return "unknown"
+    return (f"{compiled} of {modules} peptide-lint modules had bytecode, its regular expressions "
+            f"{'were' if patterns == '1' else 'were NOT'} kept compiled")
 
 
 def _load() -> str:
@@ -362,8 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="peptide-lint --jobs (default: its own, all cores)")
     parser.add_argument("--corpora", type=Path, default=BENCH, help="where corpora are generated and kept "
                         "(default: bench/, ignored by git)")
-    parser.add_argument("--precommit-size", type=int, default=None,
-                        help="corpus size for the pre-commit case (default: the largest of --sizes)")
+    parser.add_argument("--precommit-sizes", default=None,
+                        help="corpus sizes for the pre-commit case, comma-separated (default: every one of --sizes)")
     parser.add_argument("--no-precommit", action="store_true", help="skip the pre-commit case")
     parser.add_argument("--warm", action="store_true", help="also measure peptide-lint with a filled result cache")
     parser.add_argument("--no-bytecode-cache", action="store_true",
@@ -375,7 +404,12 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     except ValueError:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 1,100,1000")
-    if not sizes or min(sizes) < 1 or args.repeat < 1 or not 0 <= args.invalid_share <= 1:
+    try:
+        precommit_sizes = sizes if args.precommit_sizes is None else [
+            int(size) for size in args.precommit_sizes.split(",") if size.strip()]
+    except ValueError:
+        parser.error("--precommit-sizes takes whole numbers separated by commas, e.g. 1,1000,10000")
+    if not sizes or min(sizes + precommit_sizes) < 1 or args.repeat < 1 or not 0 <= args.invalid_share <= 1:
         parser.error("sizes and --repeat must be at least 1, --invalid-share between 0 and 1")
     args.corpora.mkdir(parents=True, exist_ok=True)
 
@@ -436,69 +470,109 @@ def main(argv: list[str] | None = None) -> int:
             if tool != "cjs":
                 table.ratio(label, tool)
 
-    precommit = None
-    if not args.no_precommit:
-        precommit = _precommit(args, table, ours, cjs, folders)
+    print(f"\nbytecode found by the runs: {bytecode_state(CHILD_ENV)}")
+    precommit = []
+    for size in [] if args.no_precommit else precommit_sizes:
+        folder = folders.get(size) or corpus(args.corpora, size, args.seed, args.invalid_share)
+        precommit.append(_precommit(args, table, ours, cjs, folder, size))
     _summary(table, sizes, precommit)
     return 0
 
 
-def _precommit(args, table: Table, ours: list[str], cjs: list[str] | None, folders: dict[int, Path]) -> str:
-    """One changed entry named on the command line in a big repo: the hook's case."""
-    size = args.precommit_size or max(folders)
-    folder = folders.get(size) or corpus(args.corpora, size, args.seed, args.invalid_share)
+def _git_repo(folder: Path) -> None:
+    """Make the corpus a git repo with every file committed, as a content repo is (once: it is kept)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid"}
+
+    def git(*arguments: str) -> str:
+        return subprocess.run(["git", *arguments], cwd=folder, env=env, check=True, capture_output=True,
+                              text=True).stdout
+
+    if not (folder / ".git").is_dir():
+        git("init", "-q")
+        git("add", "-A")
+        git("commit", "-q", "-m", "the generated corpus")
+    elif git("status", "--porcelain", "--untracked-files=no").strip():
+        git("checkout", "-q", "--", ".")  # a run stopped half-way through the pre-commit case
+        git("reset", "-q")
+
+
+def _stage(folder: Path, name: str) -> None:
+    subprocess.run(["git", "add", "--", name], cwd=folder, check=True, capture_output=True)
+
+
+def _precommit(args, table: Table, ours: list[str], cjs: list[str] | None, folder: Path, size: int) -> str:
+    """One changed entry, edited and staged just before each run, named on the command line in a
+    git repo: what `git commit` runs through the hook (a real commit never finds the staged file in
+    the result cache)."""
+    _git_repo(folder)
     target = _precommit_target(folder)
     name = target.relative_to(folder).as_posix()
     original = target.read_bytes()
     label = f"1 of {size}"
-    print(f"\npre-commit case: one changed entry ({name}) named on the command line in the {size}-entry "
-          "corpus, whole process, cold;\n  ours-cached: the result cache filled by one whole-repo run, and the "
-          "entry edited (a comment appended) before each run, so only it is checked afresh")
+    hook = dict(CHILD_ENV or os.environ, PRE_COMMIT="1")
+    hook.pop("PRE_COMMIT_FROM_REF", None)
+    print(f"\npre-commit case, {size}-entry git repo: {name} edited (a comment appended) and staged before "
+          "each run, then named on the command line, whole process:\n"
+          "  ours-hook:   PRE_COMMIT=1 as the hook sets it (git's index says what changed), result cache "
+          "and stored index filled by an earlier run\n"
+          "  ours-cached: the same without PRE_COMMIT (an editor's run: a stat of every entry says what "
+          "changed)\n"
+          "  ours-first:  PRE_COMMIT=1 and no cache yet: the first commit after a fresh clone (the stored "
+          "index is built)")
     print(Table.HEADER)
     shutil.rmtree(folder / ".peptide-lint-cache", ignore_errors=True)
-    measure(ours + ["entries"], folder)  # fills the cache for ours-cached
-    samples: dict[str, list[Sample]] = {"ours": [], "ours-cached": []}
-    if cjs:
-        samples["cjs"] = []
+    measure(ours + ["entries"], folder)  # fills the cache and the stored index
+    runs = {"ours-hook": hook, "ours-cached": CHILD_ENV, "ours-first": hook}
+    samples: dict[str, list[Sample]] = {tool: [] for tool in [*runs, *(["cjs"] if cjs else [])]}
+    saved = folder / ".peptide-lint-cache-saved"
     try:
         for round_ in range(args.repeat):
-            samples["ours"].append(measure(ours + ["--no-cache", name], folder))
-            target.write_bytes(original + f"{EDIT_MARK} {round_} {os.getpid()}\n".encode())
-            samples["ours-cached"].append(measure(ours + [name], folder))
-            target.write_bytes(original)
+            for tool, env in runs.items():
+                target.write_bytes(original + f"{EDIT_MARK} {tool} {round_} {os.getpid()}\n".encode())
+                _stage(folder, name)
+                if tool == "ours-first":
+                    shutil.rmtree(saved, ignore_errors=True)
+                    os.replace(folder / ".peptide-lint-cache", saved)
+                samples[tool].append(measure(ours + [name], folder, env))
+                if tool == "ours-first":
+                    shutil.rmtree(folder / ".peptide-lint-cache", ignore_errors=True)
+                    os.replace(saved, folder / ".peptide-lint-cache")
             if cjs:
                 samples["cjs"].append(measure(cjs + ["--schemafile", SCHEMA_ARG, name], folder))
     finally:
         target.write_bytes(original)
+        _stage(folder, name)
+        if saved.exists():
+            shutil.rmtree(folder / ".peptide-lint-cache", ignore_errors=True)
+            os.replace(saved, folder / ".peptide-lint-cache")
     for tool, found in samples.items():
         table.row(label, 1, tool, found)
-    table.ratio(label, "ours")
-    table.ratio(label, "ours-cached")
+    for tool in runs:
+        table.ratio(label, tool)
     return label
 
 
-def _summary(table: Table, sizes: list[int], precommit: str | None) -> None:
-    """The figures the targets of issue 5 are about, in one place. Nothing here passes or fails."""
+def _summary(table: Table, sizes: list[int], precommit: list[str]) -> None:
+    """The figures the speed targets are about, in one place. Nothing here passes or fails."""
     print(f"\nsummary (ours / cjs; below 1 means peptide-lint is faster or smaller; {_load()} at the end):")
 
     def line(what: str, label: str, tool: str = "ours") -> None:
         a, b = table.best.get((label, tool)), table.best.get((label, "cjs"))
         if a and b:
-            print(f"  {what:<52} {a.wall:7.3f} s vs {b.wall:7.3f} s   wall x{a.wall / b.wall:.2f}   "
+            print(f"  {what:<58} {a.wall:7.3f} s vs {b.wall:7.3f} s   wall x{a.wall / b.wall:.2f}   "
                   f"peak RSS {a.rss:6.1f} vs {b.rss:6.1f} MiB")
 
-    if 1 in sizes:
-        line("pre-commit case, one-entry repo", "1")
-    if precommit:
-        line(f"pre-commit case, {precommit}, no cache", precommit)
-        line(f"pre-commit case, {precommit}, cache warm", precommit, "ours-cached")
+    for label in precommit:
+        line(f"pre-commit hook, {label}, edited entry", label, "ours-hook")
+        line(f"an editor's run, {label}, edited entry", label, "ours-cached")
+        line(f"first commit after a fresh clone, {label}", label, "ours-first")
     big = max(sizes)
-    line(f"whole repo, {big} entries", str(big))
+    line(f"whole repo, {big} entries, no cache", str(big))
     per_entry = [(size, table.best[(str(size), "ours")]) for size in sizes if size >= 100]
     if len(per_entry) > 1:
         print("  ms per entry, ours: " + ", ".join(f"{s.wall / size * 1000:.2f} at {size}" for size, s in per_entry))
         print("  peak RSS, ours:     " + ", ".join(f"{s.rss:.1f} MiB at {size}" for size, s in per_entry))
-
 
 if __name__ == "__main__":
     sys.exit(main())

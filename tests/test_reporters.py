@@ -36,13 +36,14 @@ def test_json_shape_is_pinned(repo):
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings", "not_checked",
-                            "suppressed_safety"]
+                            "suppressed_safety", "baseline"]
+    assert report["baseline"] is None  # no baseline: every finding is reported
     assert report["not_checked"] == []  # every file could be read
     assert report["version"] == 2 and report["tool"]["name"] == "peptide-lint"
     assert report["files_checked"] == 2
     assert report["files"] == ["entries/testpeptide-y.yaml", "entries/testpeptide-z.yaml"]
     assert report["counts"] == {"errors": 1, "warnings": 1, "files_with_findings": 1,
-                                "by_rule": {"PL301": 1, "PL405": 1}}
+                                "by_rule": {"PL301": 1, "PL405": 1}, "baselined": 0}
     assert report["findings"][0] == {
         "path": "entries/testpeptide-y.yaml", "line": 34, "column": 7, "end_line": 34, "end_column": 8,
         "code": "PL301", "name": "dose-row-confidence", "severity": "error",

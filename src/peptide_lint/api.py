@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .config import ConfigError
 from .config import load as load_config
@@ -35,6 +35,9 @@ from .fixes import FixedText, fix_text
 from .pipeline import Setup, check_files
 from .results import Report
 from .schema import EntrySchema, SchemaConfigError
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 __all__ = ["Edit", "Finding", "Fix", "FixedText", "NotARepo", "Project", "ProjectError", "Report"]
 
@@ -93,6 +96,18 @@ class Project:
     def entries(self) -> Path | None:
         """The folder of the repo's entries (its `entries` setting)."""
         return self.setup.index_dir
+
+    @property
+    def baseline(self) -> Path | None:
+        """The baseline file the configuration names (`baseline =`, from the repo root), or None."""
+        name = self.setup.config.baseline
+        return self.root / name if name is not None else None
+
+    def apply_baseline(self, report: Report, baseline: Baseline, shown: str) -> Report:
+        """`report` without the findings `baseline` holds, and with a stale-baseline finding (at
+        `shown`, the baseline file as findings show paths) for each of its entries that holds more
+        findings than the check found (see baseline.py)."""
+        return baseline.apply(report, self.setup.config.rules(), shown)
 
     def entry_files(self, paths: Iterable[Path | str] = ()) -> list[Path]:
         """The entry files that `paths` name (files, or folders to search; a folder that holds the

@@ -35,10 +35,14 @@ def code_fingerprint() -> str:
     """The checker's own code: its version, the Python running it, and its source files."""
     digest = hashlib.sha256()
     digest.update(f"{__version__} {FORMAT} {sys.version}".encode())
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):  # an edited checkout must not reuse old results
-        stat = source.stat()
-        digest.update(f"{source.relative_to(package)} {stat.st_size} {stat.st_mtime_ns}".encode())
+    package = os.path.dirname(os.path.realpath(__file__))
+    sources = []
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        sources += [os.path.join(folder, name) for name in files if name.endswith(".py")]
+    for source in sorted(sources):  # an edited checkout must not reuse old results
+        stat = os.stat(source)
+        digest.update(f"{os.path.relpath(source, package)} {stat.st_size} {stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .patterns import regex
 from .prose import citations
 
 # --- the text as the rules compare it --------------------------------------------------------------
@@ -75,16 +76,16 @@ def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
         # a space or a hyphen inside a phrase: either, or both ("wonder drug", "wonder-drug", "wonder- drug")
         parts = [r"[\s-]+" if char in " -" else re.escape(char) + f"{_INVISIBLE}*" for char in word.strip()]
         alternatives.append("".join(parts).removesuffix(f"{_INVISIBLE}*"))
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags)
+    return regex(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags)
 
 
 # --- negation and questions -------------------------------------------------------------------------
 
-_NEGATION_BEFORE = re.compile(
+_NEGATION_BEFORE = regex(
     r"(?<![\w-])(?:no|not|never|none|nobody|no one|neither|nor|cannot|can't|without|nothing|lack of|absence of|"
     r"fail(?:s|ed)? to|unproven|untested|unstudied|unknown whether|\w+n't)(?![\w-])", re.IGNORECASE)
 # Phrases that start like a negation and are not one.
-_PSEUDO_NEGATION = re.compile(
+_PSEUDO_NEGATION = regex(
     r"(?<![\w-])(?:not only|not just|not merely|no doubt|without doubt|no wonder|no longer|no less|"
     r"not least|nothing(?:\s+\w+){0,4}?\s+(?:faster|better|more|quicker|like it|compares|beats|else)|"
     r"no other(?:\s+\w+){0,4}?\s+(?:works?|does|cures?|comes close)|(?:doesn't|does not|didn't|did not|isn't|"
@@ -93,23 +94,23 @@ _PSEUDO_NEGATION = re.compile(
     r"can't even) (?:explain|understand|believe)|(?:no one|nobody) (?:knows|can say|understands))(?![\w-])",
     re.IGNORECASE)
 # After what they deny: "that it cures arthritis has not been shown".
-_NEGATION_AFTER = re.compile(
+_NEGATION_AFTER = regex(
     r"(?<![\w-])(?:(?:has|have|had) not been|(?:has|have)n't been|(?:is|are|was|were) not|(?:is|are|was|were)n't|"
     r"remains?|remained)\s+(?:yet\s+)?(?:shown|proven|proved|demonstrated|established|tested|studied|confirmed|"
     r"found|seen|replicated|unproven|untested|unknown|unclear|unsupported)(?![\w-])|(?<![\w-])(?:is|are|remains?)\s+"
     r"(?:unproven|untested|unsupported|unknown|unclear|speculative)(?![\w-])", re.IGNORECASE)
 # What ends a negation's scope: a new clause.
-_SCOPE_END = re.compile(
+_SCOPE_END = regex(
     r"[;:]|,\s+(?:and|it|they|he|she|we|you)(?![\w-])|(?<![\w-])(?:but|however|although|though|yet|whereas|except|apart from|instead|while|"
     r"which|who|and (?:it|they|this|these|that|those|he|she|we|you|users|people|patients)|so (?:it|they|users|"
     r"people))(?![\w-])", re.IGNORECASE)
-_QUESTION = re.compile(r"(?<![\w-])whether(?![\w-])", re.IGNORECASE)
+_QUESTION = regex(r"(?<![\w-])whether(?![\w-])", re.IGNORECASE)
 # A condition ("if it helps, ...") covers its own clause only: the main clause after its comma is said.
-_CONDITION = re.compile(r"(?<![\w-])if(?![\w-])[^,;:]*", re.IGNORECASE)
+_CONDITION = regex(r"(?<![\w-])if(?![\w-])[^,;:]*", re.IGNORECASE)
 # Negations that deny evidence rather than an effect: "no trial has tested it", "there is no evidence
 # that it improves memory", "nobody has studied it". What they deny is the absence of a source, which
 # needs none; "it did not raise blood pressure" denies an effect, a finding that does.
-_ABSENCE = re.compile(
+_ABSENCE = regex(
     r"(?<![\w-])(?:(?:no|not any|never|none|nobody|no one|nothing)(?:\s+[\w-]+){0,3}?\s+(?:evidence|data|trials?|"
     r"stud(?:y|ies)|research|proof|rcts?|reviews?|publications?|papers?|one has|has (?:shown|tested|studied|"
     r"found|proven|measured|looked))|(?:nobody|no one|none)\s+(?:has|have|had)|unproven|untested|unstudied|"
@@ -122,19 +123,19 @@ _ABSENCE = re.compile(
 # --- who a sentence is about ------------------------------------------------------------------------
 
 ABOUT = {
-    "people": re.compile(
+    "people": regex(
         r"(?<![\w-])(?:humans?|people|persons?|patients?|volunteers?|participants?|adults?|men|women|children|"
         r"kids|teenagers|adolescents|elderly|older adults|subjects|individuals|athletes|bodybuilders|lifters|"
         r"runners|players|seniors|infants|babies|mothers|pregnant|clinically|clinical (?:trials?|"
         r"studies|study|use)|in (?:a |one |two |the )?human)(?![\w-])", re.IGNORECASE),
-    "animals": re.compile(
+    "animals": regex(
         r"(?<![\w-])(?:rats?|mice|mouse|rodents?|animals?|dogs?|pigs?|piglets?|rabbits?|monkeys?|primates?|"
         r"murine|porcine|canine|zebrafish|sheep|horses?|cats?|hamsters?|guinea pigs?|[\w-]+-(?:treated|fed) "
         r"(?:rats|mice)|in vivo)(?![\w-])", re.IGNORECASE),
-    "cells": re.compile(
+    "cells": regex(
         r"(?<![\w-])(?:cells?|cell cultures?|cell lines?|in[ -]vitro|cultured|petri|dish(?:es)?|organoids?|"
         r"explants?|tissue samples?)(?![\w-])", re.IGNORECASE),
-    "users": re.compile(r"(?<![\w-])(?:users?|community|forums?|anecdotal(?:ly)?|transcripts|people (?:report|say|run|take|use))"
+    "users": regex(r"(?<![\w-])(?:users?|community|forums?|anecdotal(?:ly)?|transcripts|people (?:report|say|run|take|use))"
                         r"(?![\w-])", re.IGNORECASE),
 }
 
@@ -209,7 +210,7 @@ def is_negated(sentence: str, start: int) -> bool:
 
 # Sentences that tell the reader how to read the evidence, or judge how much of it there is: they
 # state no finding of their own.
-_FRAMING = re.compile(
+_FRAMING = regex(
     r"^\W*(?:read|treat|consider|weigh|keep in mind|bear in mind|remember|note that|judge|interpret|count|"
     r"think of|take (?:every|any|each|all)\b)(?![\w-])(?!.*:)|(?<![\w-])(?:the\s+)?(?:\w+\s+){0,2}(?:evidence|data|"
     r"literature|research)(?:\s+base)?\s+(?:is|are|remains?|stays?)\s+(?:still\s+|very\s+|too\s+)?(?:thin|weak|"
@@ -217,25 +218,25 @@ _FRAMING = re.compile(
     r"modest|patchy|indirect)(?![\w-])", re.IGNORECASE)
 # A study the sentence points at (the trial, one trial, these two studies): what it found, even
 # nothing, is a finding that needs its source. "No trial", "a trial", "any trial" point at none.
-_SPECIFIC_STUDY = re.compile(
+_SPECIFIC_STUDY = regex(
     r"(?<![\w-])(?:the|this|that|these|those|one|two|three|four|five|both|each|\d+)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:trials?|stud(?:y|ies)|reviews?|meta-analys[ie]s|cohorts?|rcts?|experiments?)(?![\w-])", re.IGNORECASE)
 # The editors' own search is not a finding to source: "we found no trial", "we know of none".
-_EDITORIAL = re.compile(r"(?<![\w-])we\s+(?:found|could(?:n't| not)? find|know of|are aware of|searched|looked)"
+_EDITORIAL = regex(r"(?<![\w-])we\s+(?:found|could(?:n't| not)? find|know of|are aware of|searched|looked)"
                         r"(?![\w-])", re.IGNORECASE)
 # "Research" naming what a product is sold as, not a study.
-_PRODUCT_CATEGORY = re.compile(r"(?<![\w-])research[- ](?:chemicals?|peptides?|compounds?|use|purposes|grade|"
+_PRODUCT_CATEGORY = regex(r"(?<![\w-])research[- ](?:chemicals?|peptides?|compounds?|use|purposes|grade|"
                                r"only|suppliers?|vendors?)(?![\w-])|(?<![\w-])for research(?![\w-])", re.IGNORECASE)
 # What a number is when it is no quantity: part of a compound word (a 15-amino-acid peptide, a 2-week
 # course), a time of day, a year, or a position (type 2 diabetes, phase 3, week 9).
-_NUMBER_COMPOUND = re.compile(r"\d(?:[.,]\d+)?-[A-Za-z]")
-_TIME_OF_DAY = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock)(?![\w])", re.IGNORECASE)
-_YEAR = re.compile(r"(?:19|20)\d\d(?![\d%]|\s*%)")
-_POSITION_WORD = re.compile(r"(?<![\w-])(?:type|phase|stage|grade|step|part|figure|fig\.|table|chapter|section|"
+_NUMBER_COMPOUND = regex(r"\d(?:[.,]\d+)?-[A-Za-z]")
+_TIME_OF_DAY = regex(r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock)(?![\w])", re.IGNORECASE)
+_YEAR = regex(r"(?:19|20)\d\d(?![\d%]|\s*%)")
+_POSITION_WORD = regex(r"(?<![\w-])(?:type|phase|stage|grade|step|part|figure|fig\.|table|chapter|section|"
                             r"version|class|level|day|days|week|weeks|month|months|cycle|page|no\.|number|"
                             r"generation|gen)\s*$", re.IGNORECASE)
 # A sentence that goes on about the studies of the sentence before it: it shares that one's source.
-_CONTINUATION = re.compile(
+_CONTINUATION = regex(
     r"^\W*(?:none|neither|both|all|each|most|some|several|many|few)\s+of\s+(?:them|these|those|the\s+\w+)|"
     r"^\W*(?:they|these|those|the same)(?:\s+\w+){0,3}?\s+(?:trials?|stud(?:y|ies)|reviews?|authors?|"
     r"reports?|cohorts?|used|had|were|was|did|found|measured|enrolled|lasted|gave|tested|ran)(?![\w-])|"
@@ -245,7 +246,7 @@ _CONTINUATION = re.compile(
     r"sample|follow-up)(?![\w-])", re.IGNORECASE)
 
 
-_CLAUSE = re.compile(r"[^;:]+")
+_CLAUSE = regex(r"[^;:]+")
 
 
 def framing_clauses(text: str) -> list[tuple[int, int]]:
@@ -301,16 +302,16 @@ def _is_quantity(text: str, at: int, number: str) -> bool:
 
 # A claim put in someone else's mouth ("users call it harmless", "claims that it cures cancer
 # circulate"), which the same sentence answers in another clause: reported to be refuted, not made.
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = regex(
     r"(?<![\w-])(?:claims?(?:\s+[\w'-]+){0,4}?\s+that|(?:users?|people|sellers?|vendors?|(?:the|its) maker|makers|marketers?|websites?|"
     r"forums?|ads|adverts|advertisements|some|shops?|brochures?|labels?|influencers?)\s+(?:\w+\s+)?(?:say|says|"
     r"said|claim|claims|claimed|call|calls|called|describe|describes|advertise|advertises|promise|promises|"
     r"believe|believes|insist|insists)|(?:marketed|sold|advertised|promoted|touted|billed|hailed|described)\s+as|"
     r"is said to|reportedly|so-called)(?![\w-])", re.IGNORECASE)
-_ANSWER = re.compile(r"(?<![\w-])(?:but|however|yet|although|though|in fact|actually|only)(?![\w-])", re.IGNORECASE)
-_FOUND_NOTHING = re.compile(r"(?<![\w-])(?:report|reports|reported|found|finds|saw|see|sees|showed|shows|recorded|"
+_ANSWER = regex(r"(?<![\w-])(?:but|however|yet|although|though|in fact|actually|only)(?![\w-])", re.IGNORECASE)
+_FOUND_NOTHING = regex(r"(?<![\w-])(?:report|reports|reported|found|finds|saw|see|sees|showed|shows|recorded|"
                             r"measured|notice|notices|noticed)\s+(?:no|nothing|little)(?![\w-])", re.IGNORECASE)
-_FALSE = re.compile(r"(?<![\w-])(?:is|are|was|were|proved|proven)\s+(?:\w+\s+)?(?:false|untrue|wrong|misleading|"
+_FALSE = regex(r"(?<![\w-])(?:is|are|was|were|proved|proven)\s+(?:\w+\s+)?(?:false|untrue|wrong|misleading|"
                     r"baseless|unfounded|unsupported|not true)(?![\w-])", re.IGNORECASE)
 
 
@@ -321,7 +322,7 @@ def clause_around(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-_STUDY_REPORTS = re.compile(_SPECIFIC_STUDY.pattern + r"\s+(?:\w+\s+){0,4}?(?:found|reported|recorded|saw|observed|"
+_STUDY_REPORTS = regex(_SPECIFIC_STUDY.pattern + r"\s+(?:\w+\s+){0,4}?(?:found|reported|recorded|saw|observed|"
                             r"noted|showed|had|measured)(?![\w-])", re.IGNORECASE)
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import click
 
+from .patterns import regex
 from . import __version__, registry
 from .discover import find_repo
-from .findings import Severity
+from .findings import INTERNAL_ERROR, Severity
 from .api import NotARepo, Project, ProjectError
 from .results import Report
 from .reporters import FORMATS, Reporter, reporter_class
@@ -31,8 +32,10 @@ def cli() -> None:
 
     \b
     Start with:
+      peptide-lint new "Name"         start a new entry from the schema
       peptide-lint check              check every entry of the repo you are in
       peptide-lint check entries/x.yaml
+      peptide-lint check --watch      check again on every save
       peptide-lint rules              list the rules
       peptide-lint explain PL201      what a rule checks, why, and how to fix it
     """
@@ -91,11 +94,24 @@ def _version(ctx: click.Context, on: bool) -> None:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print what --fix would change, as a unified diff, and change nothing. Exit code 1 when there "
                    "are changes.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Report only the findings that FILE (written by --write-baseline) does not hold, and each "
+                   "entry of FILE that no longer matches a finding (stale-baseline). Default: the "
+                   "configuration's baseline setting.")
+@click.option("--no-baseline", is_flag=True, help="Report every finding, also those the configured baseline holds.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Record today's findings in FILE (replaced in one step) instead of reporting them, so that "
+                   "--baseline FILE reports only new ones. What FILE holds for files or rules this run did "
+                   "not check is kept.")
+@click.option("--watch", is_flag=True,
+              help="Check again each time an entry, the schema, the configuration or the baseline is saved, "
+                   "and show the text report; Ctrl-C stops.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool,
           unsafe_fixes: bool, show_diff: bool, output_format: str, outputs: tuple[str, ...], strict: bool,
-          exit_zero: bool, quiet: bool, statistics: bool) -> None:
+          exit_zero: bool, quiet: bool, statistics: bool, baseline_file: Path | None, no_baseline: bool,
+          write_baseline: Path | None, watch: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -103,36 +119,125 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 
     \b
     Exit codes:
-      0  no errors (warnings alone pass)
+      0  no errors (warnings alone pass); --write-baseline and --watch (stopped with Ctrl-C): 0
       1  at least one error (with --diff: --fix would change something)
-      2  usage problem (bad option, a folder without entries, unusable configuration
-         or schema) or an internal failure; a missing or unreadable file is an error (1)
+      2  usage problem (bad option, a folder without entries, unusable configuration,
+         schema or baseline) or an internal failure; a missing or unreadable file is an error (1)
     """
     cwd = Path.cwd()
-    if show_diff and (fix or outputs or output_format != "text"):
-        raise click.UsageError("--diff prints the changes --fix would make, instead of fixing and instead of a "
-                               "report: use it without --fix, --format and --output")
+    _refuse_together(ctx, watch=watch, write_baseline=write_baseline, baseline=baseline_file,
+                     no_baseline=no_baseline, format=output_format != "text", output=outputs, diff=show_diff,
+                     fix=fix)
     terminal_format, to_files = _report_targets(outputs, output_format, cwd)
-    project = _project(repo_dir, paths, cwd, select=_split(select), ignore=_split(ignore), cache=not no_cache,
-                       jobs=jobs)
-    try:
-        files = project.entry_files(paths)
-    except ProjectError as err:
-        raise click.UsageError(str(err)) from None  # the command line named the wrong thing
-    report = project.check_files(files)
-    if show_diff:
-        ctx.exit(_diff(project, report, cwd, unsafe_fixes))
-    not_fixed: dict[str, str] = {}
-    if fix:
-        written, not_fixed = _fix(project, report, cwd, unsafe_fixes)
-        if written:
-            report = project.check_files(files)
+    options = dict(select=_split(select), ignore=_split(ignore), cache=not no_cache, jobs=jobs)
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
                         show_summary=not quiet, statistics=statistics, unsafe_fixes=unsafe_fixes)
+
+    def files_of(project: Project) -> list[Path]:
+        try:
+            return project.entry_files(paths)
+        except ProjectError as err:
+            raise click.UsageError(str(err)) from None  # the command line named the wrong thing
+
+    def checked(project: Project) -> tuple[Report, dict[str, str]]:
+        """One check as the flags ask: fixed, then without what the baseline holds; and the files
+        --fix could not write."""
+        baseline = None if no_baseline or write_baseline else _baseline(project, baseline_file, cwd)
+        files = files_of(project)
+        report = project.check_files(files)
+        not_fixed: dict[str, str] = {}
+        if fix:
+            written, not_fixed = _fix(project, report, cwd, unsafe_fixes)
+            if written:
+                report = project.check_files(files)
+        if baseline is not None:
+            report = project.apply_baseline(report, *baseline)
+        return report, not_fixed
+
+    if watch:
+        from .watch import watch_and_check
+
+        project = _project(repo_dir, paths, cwd, **options)
+        # The project is opened again for each check: a save of the configuration or the schema counts.
+        ctx.exit(watch_and_check(lambda: checked(_project(repo_dir, paths, cwd, **options))[0], text,
+                                 [project.root, *(cwd / path for path in paths)]))
+    project = _project(repo_dir, paths, cwd, **options)
+    if show_diff:
+        ctx.exit(_diff(project, project.check_files(files_of(project)), cwd, unsafe_fixes))
+    report, not_fixed = checked(project)
+    if write_baseline is not None:
+        ctx.exit(EXIT_USAGE if not_fixed else _write_baseline(project, report, write_baseline, cwd, text))
     _reporter(text, terminal_format).write(report, sys.stdout)  # first: the log keeps it if a file fails
     _write_reports(report, {target: _reporter(text, name, to_file=True) for target, name in to_files.items()})
     # A file --fix could not write is a failure of the command, whatever the findings say.
     ctx.exit(EXIT_USAGE if not_fixed else _exit_code(report, strict=strict, exit_zero=exit_zero))
+
+
+def _refuse_together(ctx: click.Context, **given) -> None:
+    """A usage error for flags that contradict each other: --watch shows the text report of a
+    check that never ends, --write-baseline records every finding instead of reporting them, --diff
+    prints changes instead of making them or reporting."""
+    def flag(name: str) -> str:
+        return "--" + name.replace("_", "-")
+
+    conflicts = {
+        "watch": (("write_baseline", "format", "output"), "shows the text report, again on each save"),
+        "write_baseline": (("baseline", "no_baseline"), "records every finding, whatever a baseline holds"),
+        "diff": (("fix", "watch", "write_baseline", "format", "output"),
+                 "prints the changes --fix would make, and changes nothing"),
+    }
+    for first, (others, why) in conflicts.items():
+        for other in others:
+            if given[first] and given[other]:
+                raise click.UsageError(f"{flag(first)} cannot be used with {flag(other)}: {flag(first)} {why}",
+                                       ctx=ctx)
+
+
+def _baseline(project: Project, given: Path | None, cwd: Path):
+    """The baseline to compare with (--baseline, else the configuration's), and its name as findings
+    show paths; None without one. A baseline that cannot be used stops the check (exit code 2)."""
+    from .baseline import Baseline, BaselineError
+    from .discover import display_path
+
+    path = cwd / given if given is not None else project.baseline
+    if path is None:
+        return None
+    shown = display_path(path, cwd)
+    try:
+        return Baseline.load(path, shown), shown
+    except BaselineError as err:
+        raise click.ClickException(f"{err}; record it with 'peptide-lint check --write-baseline {shown}'") from None
+
+
+def _write_baseline(project: Project, report: Report, target: Path, cwd: Path, text: TextReporter) -> int:
+    """Record the findings of `report` in the baseline `target`, keeping what it holds for files and
+    rules the run did not check; say how many. A check that failed records nothing (exit code 2)."""
+    from .atomic import write_atomic
+    from .baseline import Baseline, BaselineError
+    from .discover import display_path
+
+    shown = display_path(cwd / target, cwd)
+    if report.tool_failed:
+        text.write(replace(report, findings=[f for f in report.findings if f.code == INTERNAL_ERROR]), sys.stdout)
+        raise click.ClickException(f"the check failed (a bug, reported above), so {shown} was not written")
+    try:
+        before = Baseline.load(cwd / target, shown) if (cwd / target).exists() else Baseline()
+    except BaselineError as err:
+        raise click.ClickException(f"{err}; delete it to record a new baseline") from None
+    recorded = before.updated_with(report, project.setup.config.rules())
+    try:
+        write_atomic(cwd / target, recorded.dumps())
+    except OSError as err:
+        raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
+    kept = len(recorded) - sum(1 for finding in report.findings if finding.code != INTERNAL_ERROR)
+    click.echo(f"Recorded {_plural(len(recorded) - kept, 'finding')} in {shown}"
+               + (f" (and kept {_plural(kept, 'finding')} of files or rules this run did not check)" if kept else "")
+               + f". 'peptide-lint check --baseline {shown}' reports only findings not recorded there.")
+    return EXIT_CLEAN
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def _project(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path, **options) -> Project:
@@ -188,6 +293,82 @@ def _reporter(text: TextReporter, name: str, to_file: bool = False) -> Reporter:
     if name == "text":
         return replace(text, color=False) if to_file else text
     return reporter_class(name)()
+
+
+class _VocabularyOption(click.Option):
+    """An option whose value is one of a vocabulary of the repo's schema (the top-level key `key`):
+    --help lists the values with their titles, read from the schema of the repo the command runs in."""
+
+    def __init__(self, *args, key: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.key = key
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        choices = _schema_choices(self.key, ctx.params.get("repo_dir"))
+        if record is None or not choices:
+            return record
+        listed = ", ".join(f"{value} ({branch['title']})" if branch.get("title") not in (None, value) else str(value)
+                           for value, branch in choices.items())
+        return f"{record[0].split()[0]} [{'|'.join(map(str, choices))}]", f"{record[1]} One of: {listed}."
+
+
+def _schema_choices(key: str, repo_dir: Path | None) -> dict:
+    """The values (with their schema branches) of the vocabulary at the top-level `key` of the
+    schema of the repo at `repo_dir` or around the current folder; {} when there is none."""
+    try:
+        project = Project.open(repo_dir, cache=False)
+    except ProjectError:
+        return {}
+    schema = project.setup.schema
+    return schema.choices(schema.at((key,)))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--slug", help="The entry's slug (its file name and web address). Default: from NAME, "
+                             "lower case, words joined by hyphens: \"Thymosin Beta 4\" -> thymosin-beta-4.")
+@click.option("--area", cls=_VocabularyOption, key="area", metavar="AREA", help="The site section.")
+@click.option("--evidence", cls=_VocabularyOption, key="evidence", metavar="BADGE",
+              help="The evidence badge: the strongest kind of evidence the sources give.")
+@click.option("--class", "peptide_class", metavar="TEXT",
+              help="The peptide's class as the page header shows it (e.g. \"Neurotrophic peptide mixture\").")
+@click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The content repo. Default: found from the current folder upwards.")
+def new(name: str, slug: str | None, area: str | None, evidence: str | None, peptide_class: str | None,
+        repo_dir: Path | None) -> None:
+    """Start a new entry: write entries/SLUG.yaml for the peptide NAME, generated from the schema.
+
+    It has every required section in the order of the page, each under a comment that says what it
+    holds, and TODO wherever text is still to be written; the check reports each TODO until it is
+    replaced. It never overwrites a file, and refuses a slug or a name another entry uses.
+
+    \b
+    Example:
+      peptide-lint new "Thymosin Beta 4" --area healing-recovery --evidence preclinical
+    """
+    from .atomic import write_atomic
+    from .discover import display_path
+    from .scaffold import BadRequest, Refused, new_entry_text
+
+    cwd = Path.cwd()
+    project = _project(repo_dir, (), cwd)
+    given = {key: value for key, value in (("class", peptide_class), ("area", area), ("evidence", evidence))
+             if value is not None}
+    try:
+        target, text = new_entry_text(project, name, slug=slug, values=given)
+    except BadRequest as err:
+        raise click.UsageError(str(err)) from None
+    except Refused as err:
+        raise click.ClickException(str(err)) from None
+    shown = display_path(target, cwd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
+    click.echo(f"Created {shown}. Replace each TODO (the comment above it says what goes there), then run:\n"
+               f"  peptide-lint check {shown}")
 
 
 @cli.command("rules")
@@ -254,7 +435,7 @@ def docs(ctx: click.Context, repo_dir: Path | None, check_only: bool) -> None:
     ctx.exit(1 if check_only and stale else 0)
 
 
-_FORMAT_PREFIX = re.compile(r"(?P<format>[A-Za-z][\w-]+):(?P<file>.*)", re.DOTALL)  # not a drive letter (C:)
+_FORMAT_PREFIX = regex(r"(?P<format>[A-Za-z][\w-]+):(?P<file>.*)", re.DOTALL)  # not a drive letter (C:)
 
 
 def _report_targets(outputs: tuple[str, ...], output_format: str, cwd: Path) -> tuple[str, dict[Path, str]]:

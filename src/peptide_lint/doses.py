@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .patterns import regex
 from .prose import citations, sentences, sources_by_id
 from .schema import PROSE
 from .texts import texts
@@ -24,7 +25,7 @@ _NUMBER = r"~?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?|\.\d+)"
 # A number or range and the word after it, joined by white space, a hyphen ("10-day") or nothing
 # ("10mg"). A number right after a letter or a decimal point is part of a word or another number.
 # A word with inner full stops is one word ("3 U.S. sites" is not 3 units).
-_QUANTITY = re.compile(
+_QUANTITY = regex(
     rf"(?=[~.\d])(?<![\w.,])(?P<low>{_NUMBER})(?:(?:\s*[–-]\s*|\s+to\s+)(?P<high>{_NUMBER}))?"
     r"(?:(?P<gap>\s*|-)(?P<unit>[A-Za-zµμ%][\w/%µμ]*(?:\.[A-Za-z]\w*)*))?")
 
@@ -60,16 +61,16 @@ _ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week"
 _ROUTE = r"(?:\s+(?:IV|IM|intravenously|intramuscularly|subcutaneously|subcut|orally|by mouth|intranasally))?"
 # What follows an amount to say how often: "per day", "a day", "each hour", "/h", "daily"; a route
 # may come between ("5 mL IV daily").
-_PER_PERIOD = re.compile(
+_PER_PERIOD = regex(
     _ROUTE + r"(?:\s*(?:(?:per|an?|each|every)\s+|/\s*)"
     r"(?P<period>hour|hr|h|minute|min|day|d|night|week|wk|month)s?"
     r"|\s+(?P<adverb>hourly|daily|nightly|weekly|monthly))(?!\w)", re.IGNORECASE)
 # "every 30 minutes", "every 2 hours" after an amount.
-_EVERY = re.compile(_ROUTE + r"\s+(?:once\s+)?every\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h)(?!\w)",
+_EVERY = regex(_ROUTE + r"\s+(?:once\s+)?every\s+(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h)(?!\w)",
                     re.IGNORECASE)
 # What follows a volume or mass that is not a dose of the peptide: the solution it is mixed with
 # ("100 mL of saline", "2 mL bacteriostatic water") or the package it comes in ("a 10 mL vial").
-_NOT_A_DOSE_AFTER = re.compile(
+_NOT_A_DOSE_AFTER = regex(
     r"\s*(?:of\s+)?(?:[\w-]+\s+)?(?:saline|water|sodium chloride|glucose|dextrose|solvent|diluent|"
     r"ringer'?s|vials?|ampoules?|ampules?|bottles?|pens?|syringes?|cartridges?|kits?|packs?)(?!\w)"
     r"|\s*per\s+(?:vial|ampoule|ampule|bottle|pen|cartridge|kit|pack)(?!\w)", re.IGNORECASE)
@@ -77,8 +78,8 @@ _NOT_A_DOSE_AFTER = re.compile(
 
 # A count of doses said around an amount: "two 0.5 mg injections", "0.5 mg twice", "1 mg x 2".
 _COUNTS = {"twice": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
-_COUNT_BEFORE = re.compile(r"(?<!\w)(two|three|four|[234])\s*[x×]?\s*$", re.IGNORECASE)
-_COUNT_AFTER = re.compile(r"\s+(?:(twice)|(two|three|four|[234])\s+times|[x×]\s*([234]))(?!\w)", re.IGNORECASE)
+_COUNT_BEFORE = regex(r"(?<!\w)(two|three|four|[234])\s*[x×]?\s*$", re.IGNORECASE)
+_COUNT_AFTER = regex(r"\s+(?:(twice)|(two|three|four|[234])\s+times|[x×]\s*([234]))(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +288,6 @@ def labels_marked(schema, annotation: str) -> list[str]:
 
 # A dose text that says no dose for people is known: "No human dose has been established",
 # "none established", "not determined", "unknown".
-NONE_ESTABLISHED = re.compile(
+NONE_ESTABLISHED = regex(
     r"\b(?:no|not|none|never)\b(?:\W+\w+){0,5}?\W+(?:established|determined|defined|known)\b|\bunknown\b",
     re.IGNORECASE)

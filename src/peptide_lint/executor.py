@@ -34,6 +34,7 @@ class Task(NamedTuple):
     path: Path
     checked: bool  # False: read only for the repo index
     text: bytes | None = None  # what to check instead of the file's bytes (an editor's unsaved buffer)
+    cached: bool = True  # False: its result is neither looked up in the result cache nor put there
 
 
 # The per-file work: a task and its bytes (None when they cannot be read: the work says why) -> its result.
@@ -68,7 +69,8 @@ class Executor:
                      if index_dir is not None and index_dir.is_dir() else [])
         tasks = self._tasks(files, [*index_files, *stale], texts or {})
         results, read = [], []  # read: the summaries the store is to keep
-        for task, result in self._results(tasks):
+        # The stored index keeps what the files read only for it gave: the result cache need not.
+        for task, result in self._results(tasks, cache_index_only=store is None):
             if store is not None and store.holds(task.path) and task.text is None:
                 read.append((task.path, result.summary))
             else:  # (an unsaved buffer's summary is never stored as its file's)
@@ -96,11 +98,14 @@ class Executor:
             index_only = [task for task in index_only if real_place(task.path) not in real]
         return [Task(name, path, True, texts.get(path)) for name, path in checked.items()] + index_only
 
-    def _results(self, tasks: list[Task]) -> Iterator[tuple[Task, FileResult]]:
+    def _results(self, tasks: list[Task], cache_index_only: bool = True) -> Iterator[tuple[Task, FileResult]]:
         """Each task with its result, as results become ready (never all documents at once). With
         `jobs` above 1, results in the cache are served here, first: a worker would have to send
-        each one back through a pipe, which costs more than looking it up."""
+        each one back through a pipe, which costs more than looking it up. Without
+        `cache_index_only`, the tasks read only for the index neither look in the cache nor fill it."""
         cache = self.cache
+        if not cache_index_only:
+            tasks = [task if task.checked else task._replace(cached=False) for task in tasks]
         # What exists now (modules, schema, rules) lives as long as the run: frozen, the garbage
         # collector stops scanning it for every few thousand objects a file allocates (about a tenth
         # of the run's time), and forked workers share its pages instead of copying them.
@@ -110,7 +115,7 @@ class Executor:
         try:
             if self.jobs <= 1 or len(tasks) < _PARALLEL_FROM:
                 for task in tasks:
-                    yield task, _compute(task, self.work, cache)
+                    yield task, _compute(task, self.work, cache if task.cached else None)
             else:
                 yield from self._in_parallel(tasks)
         finally:
@@ -125,6 +130,9 @@ class Executor:
             if cache is None or (position == _COLD_AFTER and len(to_compute) == position):
                 to_compute += tasks[position:]
                 break
+            if not task.cached:
+                to_compute.append(task)
+                continue
             raw = _bytes(task)
             cached = _cached(task, raw, cache)
             if cached is not None:
@@ -133,7 +141,7 @@ class Executor:
                 to_compute.append(task._replace(text=raw))  # the worker checks the bytes looked up
         if len(to_compute) < _PARALLEL_FROM:
             for task in to_compute:
-                yield task, _compute(task, self.work, cache)
+                yield task, _compute(task, self.work, cache if task.cached else None)
             return
         import multiprocessing  # only a large run pays for importing it
 
@@ -153,7 +161,7 @@ class Executor:
 def _worker(task: Task) -> tuple[FileResult, str | None]:
     work, cache = _worker_state
     raw = _bytes(task)
-    key = cache.key(raw, task.path.name) if cache is not None and raw is not None else None
+    key = cache.key(raw, task.path.name) if cache is not None and raw is not None and task.cached else None
     cached = cache.get(key, task.shown, complete=task.checked) if key is not None else None
     if cached is not None:
         cached.checked = task.checked

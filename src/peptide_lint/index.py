@@ -6,12 +6,12 @@ and every lookup is a dictionary access: checks across entries cost the same per
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .patterns import regex
 from .findings import FILE_START, Span
 from .document import value_at
 from .loader import load_file
@@ -116,7 +116,7 @@ def name_key(name: str) -> str:
 
 
 _NAME_WORDS = 4  # a peptide's name is at most this many words
-_NAME_TOKEN = re.compile(r"\w(?:[\w.+-]*\w)?")
+_NAME_TOKEN = regex(r"\w(?:[\w.+-]*\w)?")
 
 
 def names_in(text: str) -> set[str]:

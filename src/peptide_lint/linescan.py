@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .patterns import regex
 from .findings import Span
 from .problems import Problem
 
@@ -56,27 +57,27 @@ class LineProblem:
 # right and is still wrong, and a rule quoting it cannot show why; naming the character can. (A BOM
 # at the very start was removed in decoding. The zero-width joiner and non-joiner, U+200C/U+200D,
 # are left alone: some scripts and emoji need them.)
-INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
+INVISIBLE = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff"
                        "\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TAB_INDENT = regex(r"^[ ]*\t", re.MULTILINE)
+_LINE_BREAK = regex(r"\r\n|\r|\n")
 
 # Spaces YAML reads as text, not as white space: pasted from a word processor, they look like spaces.
 LOOKALIKE_SPACES = "\u00a0\u2007\u202f\u3000"
 # Quotes a word processor types; to YAML they are ordinary characters of the value.
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a"
-_LEADING_SPACES = re.compile("[ \u00a0\u2007\u202f\u3000]*")
+_LEADING_SPACES = regex("[ \u00a0\u2007\u202f\u3000]*")
 # A key glued to its value ("class:Synthetic"): YAML reads the whole as one piece of text.
-_GLUED_KEY = re.compile(r"([A-Za-z_][\w-]*):(?=[^ \t\r\n])")  # (a non-breaking space is white space to \s)
-_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_GLUED_KEY = regex(r"([A-Za-z_][\w-]*):(?=[^ \t\r\n])")  # (a non-breaking space is white space to \s)
+_BLOCK_HEADER = regex(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 # What is worth walking the lines for in a file YAML reads: a look-alike space in an indentation (a
 # key may then start with it), a line of spaces (after the header of a block of text, it may hold
 # too many). The other problems are looked for only when YAML stopped: each of them stops it. (A
 # curly-quoted list item with a colon inside, `- “a: b”`, does not; the schema reports the mapping
 # YAML reads instead of a text.) These searches cost a few microseconds per file: most files are
 # not walked at all.
-_LOOKALIKE_INDENT = re.compile("^ *[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
-_SPACES_ONLY_LINE = re.compile(r"\n +\r?\n")  # (a file with CR alone for line ends is walked when YAML stops)
+_LOOKALIKE_INDENT = regex("^ *[\u00a0\u2007\u202f\u3000]", re.MULTILINE)
+_SPACES_ONLY_LINE = regex(r"\n +\r?\n")  # (a file with CR alone for line ends is walked when YAML stops)
 
 
 def _worth_walking(text: str) -> bool:
@@ -106,9 +107,9 @@ def character_problems(text: str) -> list[LineProblem]:
                for match in tabs])
 
 
-_INDENT_RUN = re.compile(r"[ \t]*")
+_INDENT_RUN = regex(r"[ \t]*")
 _TAB_STOPS = (2, 4, 8)  # the widths editors show a tab at
-_OPENS_TEXT = re.compile(r"(?:^|:[ \t]+)[|>][-+0-9]*$")  # the header of a block of text (key: >-)
+_OPENS_TEXT = regex(r"(?:^|:[ \t]+)[|>][-+0-9]*$")  # the header of a block of text (key: >-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ a `Problem` of its rule, by name; the rule's module words it.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import threading
 from typing import Any, Iterator
@@ -29,6 +28,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver, VersionedResolver
 from ruamel.yaml.tag import Tag
 
+from .patterns import regex
 from .document import DataPath, Place, Timestamp, node_span
 from .findings import Span
 from .problems import Problem
@@ -48,15 +48,15 @@ _UNTYPED = "tag:peptide-lint,2026:plain"  # a plain scalar without a tag, typed 
 # YAML 1.2 core schema (spec 10.3.2), plus the two YAML 1.1 types that still matter for entries:
 # timestamps, because many YAML readers turn 2020-01-02 into a date, and the merge key "<<".
 _PLAIN_TYPES = [
-    (_TAG + "null", re.compile(r"^(?:~|null|Null|NULL|)$")),
-    (_TAG + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
-    (_TAG + "int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")),
-    (_TAG + "float", re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    (_TAG + "null", regex(r"^(?:~|null|Null|NULL|)$")),
+    (_TAG + "bool", regex(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+    (_TAG + "int", regex(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")),
+    (_TAG + "float", regex(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
                                 r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")),
-    (_TAG + "timestamp", re.compile(r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    (_TAG + "timestamp", regex(r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
                                     r"(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
                                     r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$")),
-    (_MERGE_TAG, re.compile(r"^<<$")),
+    (_MERGE_TAG, regex(r"^<<$")),
 ]
 # Only values that start like a number, a date or "<<" need the regular expressions; the words
 # for null and the booleans are few enough to look up.

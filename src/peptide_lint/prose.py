@@ -10,19 +10,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
+from .patterns import regex
 
-CITATION_GROUP = re.compile(r"\[[^\[\]]*?@[^\[\]]*\]")
-CITATION_ID = re.compile(r"(?<![\w@])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
+CITATION_GROUP = regex(r"\[[^\[\]]*?@[^\[\]]*\]")
+CITATION_ID = regex(r"(?<![\w@])-?@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 
 # Words after which a full stop does not end a sentence, whatever follows. ("etc." and "a.m." can end
 # one: after them, a capital letter starts a new sentence and a small letter does not, as anywhere.)
 _ABBREVIATIONS = {"al", "e.g", "i.e", "eg", "ie", "vs", "approx", "ca", "cf", "dr", "fig", "figs", "no", "nos",
                   "st", "incl", "resp", "ref", "refs", "vol", "mr", "mrs", "ms", "prof", "u.s", "u.k", "e.u",
                   "i.v", "i.m", "s.c", "sr", "jr", "dept", "univ", "eq", "eqs", "pp", "ed", "eds", "ch", "sec"}
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+_SENTENCE_END = regex(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
 # After a full stop, a sentence goes on when the next word starts with a small letter or a digit of a
 # list ("3 a.m. on weekdays", "e.g. the rats", "approx. 5 mg").
-_GOES_ON = re.compile(r"\s*[a-z0-9(]")
+_GOES_ON = regex(r"\s*[a-z0-9(]")
 
 
 @dataclass(frozen=True)
@@ -86,14 +87,15 @@ def _append(result: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])  # a short window, not the whole prefix
+    word = _LAST_WORD.search(text, max(0, dot - 12), dot)  # a short window, not the whole prefix
     if not word:
         return False
     token = word.group(1).lower().strip(".")
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-_NEW_LINE = re.compile(r"[^\n]*\n\s*\n")  # a paragraph break always ends a sentence
+_LAST_WORD = regex(r"([A-Za-z.]+)$")
+_NEW_LINE = regex(r"[^\n]*\n\s*\n")  # a paragraph break always ends a sentence
 
 
 def _is_decimal_point(text: str, dot: int) -> bool:
@@ -101,7 +103,7 @@ def _is_decimal_point(text: str, dot: int) -> bool:
 
 
 # Citation groups at the start of a sentence, before any words ("[@a] [@b]; A trial ...").
-_LEADING_CITATIONS = re.compile(r"(?:" + CITATION_GROUP.pattern + r"[\s.;,]*)+")
+_LEADING_CITATIONS = regex(r"(?:" + CITATION_GROUP.pattern + r"[\s.;,]*)+")
 
 
 def _attach_trailing_citations(found: list[Sentence], text: str) -> list[Sentence]:
@@ -123,15 +125,22 @@ def _attach_trailing_citations(found: list[Sentence], text: str) -> list[Sentenc
 # Sentences shorter than this are stock phrases ("No human trials exist."), never compared across entries.
 MIN_COMPARED_WORDS = 8
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
-_WORD = re.compile(r"\w+")
+_WORD = regex(r"\w+")
 
 
 def comparable(sentence: str) -> str | None:
     """A sentence as it is compared with other entries' sentences: without citations, in straight
     quotes, lower case, its white space folded; None for a stock phrase too short to compare."""
+    if "@" not in sentence and sentence.count(" ") < MIN_COMPARED_WORDS - 1 and len(sentence.split()) < MIN_COMPARED_WORDS:
+        return None  # most sentences of a page: too short, known before the work below
     text = " ".join(CITATION_GROUP.sub(" ", sentence).translate(_QUOTES).casefold().split()).rstrip(" .!?;:")
-    words = sum(1 for word in text.split() if _WORD.search(word))  # "2–6" and "—" are one word and none
-    return text if words >= MIN_COMPARED_WORDS else None
+    words = 0
+    for word in text.split():
+        if _WORD.search(word):  # "2–6" and "—" are one word and none
+            words += 1
+            if words == MIN_COMPARED_WORDS:
+                return text
+    return None
 
 
 def fingerprint(comparable_text: str) -> int:
@@ -187,7 +196,7 @@ DEFAULT_CLAIM_SIGNALS: dict[str, list[str]] = {
 # A number on its own ("10 mL", "~20", "35 %"), not part of a name such as BPC-157; or a proportion in
 # words ("three in four users", "one user out of ten").
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a hundred|\d+)"
-_NUMBER = re.compile(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?|(?<![\w-])" + _NUMBER_WORD + r"(?:\s+[\w-]+)?\s+"
+_NUMBER = regex(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?|(?<![\w-])" + _NUMBER_WORD + r"(?:\s+[\w-]+)?\s+"
                      r"(?:in|out of)\s+" + _NUMBER_WORD + r"(?![\w-])")
 
 
@@ -207,7 +216,7 @@ class ClaimSignals:
             for i, words in enumerate(w for w in signals.values() if w)
         ]
         alternatives.append(f"(?P<k{len(alternatives)}>{_NUMBER.pattern})")
-        self._pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+        self._pattern = regex("|".join(alternatives), re.IGNORECASE)
 
     def find(self, sentence: str) -> tuple[str, str] | None:
         """(kind of claim, the first word that shows it) for a sentence that makes a claim, else None."""

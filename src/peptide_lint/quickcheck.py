@@ -14,6 +14,7 @@ import math
 import re
 from typing import Any, Callable
 
+from .patterns import regex
 from .json_values import canonical, pointer
 
 Check = Callable[[Any], bool]
@@ -138,7 +139,7 @@ class _Compiler:
     def _pattern(self, value, node, depth):
         if not isinstance(value, str):
             raise _Unsupported("pattern")
-        search = re.compile(value).search
+        search = regex(value).search
         return lambda v: not isinstance(v, str) or search(v) is not None
 
     def _enum(self, value, node, depth):

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .patterns import regex
 from .claims import read
 from .prose import sentences
 
-WORD = re.compile(r"[^\W\d_]+")
+WORD = regex(r"[^\W\d_]+")
 
 # Words that say how bad or what kind of thing a risk is, not which risk it is.
 GENERIC_WORDS = frozenset("""
@@ -105,7 +106,7 @@ def harm_pattern(harms: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[s
                  for phrase in sorted(phrases, key=len, reverse=True) if phrase.strip()]
         if forms:
             alternatives.append(f"(?P<h{index}>(?:{'|'.join(forms)})(?!\\w))")
-    return re.compile(first_letter_guard(phrase for _, phrases in harms for phrase in phrases)
+    return regex(first_letter_guard(phrase for _, phrases in harms for phrase in phrases)
                       + "(?:" + ("|".join(alternatives) or r"(?!)") + ")", re.IGNORECASE)
 
 
@@ -130,7 +131,7 @@ def harm_mentions(text: str, harms: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 # A harm word used for something else than a harm of the peptide: the illness being treated or
 # studied ("in acute stroke", "stroke patients", "a history of stroke or seizures"), a measure or a
 # test ("death rates", "allergy testing"), or what happens to cells ("cell death").
-_ELSEWHERE_BEFORE = re.compile(
+_ELSEWHERE_BEFORE = regex(
     r"(?<!\w)(?:in|for|after|following|against|post|treat|treats|treating|treated|treatment of|prevent|"
     r"prevents|preventing|prevention of|patients with|people with|survivors of|recovery from|history of|"
     r"at risk of|prone to|susceptible to|predisposed to|"
@@ -138,7 +139,7 @@ _ELSEWHERE_BEFORE = re.compile(
     r"\s+(?:(?:acute|chronic|ischaemic|ischemic|haemorrhagic|hemorrhagic|early|late|recent|prior|a|an|the)\s+){0,2}"
     r"(?:[\w'-]+\s*(?:,|(?<!\w)or(?!\w)|(?<!\w)and(?!\w))\s*){0,3}$",
     re.IGNORECASE)
-_ELSEWHERE_AFTER = re.compile(
+_ELSEWHERE_AFTER = regex(
     r"^\s+(?:patients|survivors|rehab|rehabilitation|recovery|trials?|units?|care|outcomes?|prevention|"
     r"treatment|therapy|research|models?|rates?|testing|tests?|screening)(?!\w)", re.IGNORECASE)
 
@@ -157,11 +158,11 @@ _HARM_WORDS = frozenset(phrase.lower() for phrases in DEFAULT_SERIOUS_HARMS.valu
 
 # A negation word at the place asked about ("not serious", "nothing to worry about") is what is said
 # there, not a denial of it.
-_NEGATION_WORD = re.compile(r"(?:no|not|never|nothing|none|nobody|neither|nor|cannot|without|\w+n't)(?![\w-])",
+_NEGATION_WORD = regex(r"(?:no|not|never|nothing|none|nobody|neither|nor|cannot|without|\w+n't)(?![\w-])",
                             re.IGNORECASE)
 
 
-_PART_END = re.compile(r"[,;]")
+_PART_END = regex(r"[,;]")
 
 
 def is_denied(sentence: str, start: int) -> bool:
@@ -193,7 +194,7 @@ def located_words(text: str) -> list[Word]:
             for sentence in sentences(text) for match in WORD.finditer(sentence.text)]
 
 
-CONTRAST = re.compile(r"(?<!\w)(?:but|however|although|though|yet|except)(?!\w)", re.IGNORECASE)
+CONTRAST = regex(r"(?<!\w)(?:but|however|although|though|yet|except)(?!\w)", re.IGNORECASE)
 
 
 def affirmed(word: Word) -> bool:

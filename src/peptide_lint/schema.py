@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from typing import TYPE_CHECKING
 
+from .patterns import regex
 from .json_values import pointer
 from .quickcheck import compile_schema
 
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 # The classes of text (`x-text`), see EntrySchema.text_class.
 PROSE, SHOWN, DATA = "prose", "shown", "data"
 TEXT_CLASSES = (PROSE, SHOWN, DATA)
+# The classes of this many paths are remembered as they are (a big repo's entries share most of
+# their paths); beyond it, by their template, so that a pathological file cannot grow the memory.
+_PATHS_REMEMBERED = 50_000
 
 
 class SchemaConfigError(Exception):
@@ -139,6 +143,21 @@ class EntrySchema:
                 return [b["const"] for b in branches]
         return None
 
+    def choices(self, node: dict[str, Any] | None) -> dict[Any, dict[str, Any]]:
+        """The values of a subschema's vocabulary (see `allowed_values`), each with its branch of
+        the schema: its title, description and annotations ({} for the values of an `enum`)."""
+        allowed = self.allowed_values(node) or []
+        branches = {branch.get("const"): branch for key in ("oneOf", "anyOf")
+                    for branch in (self.resolve(b) for b in (node or {}).get(key, []))}
+        return {value: branches.get(value, {}) for value in allowed}
+
+    def satisfies(self, subschema: dict[str, Any], instance: Any) -> bool:
+        """Whether `instance` is valid against `subschema`, a part of this schema (the `if` of a
+        conditional requirement, say), its references read from this schema."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self._inline(subschema, depth=0)).is_valid(instance)
+
     def vocabulary(self, definition: str) -> dict[Any, dict[str, Any]]:
         """The branches of a vocabulary in $defs, by value, with their annotations (title, x-...)."""
         if definition not in self._vocabularies:
@@ -177,7 +196,7 @@ class EntrySchema:
         for kind, branch in self.vocabulary("sourceType").items():
             words = [w for w in branch.get("x-title-words") or [] if isinstance(w, str) and w.strip()]
             if words:
-                found[kind] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)",
+                found[kind] = regex(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)",
                                          re.IGNORECASE)
         return found
 
@@ -226,11 +245,17 @@ class EntrySchema:
         misspelled key (`mechansim:`), the text of the key it was meant to be; inside a prose or
         shown value written as a list, that value's class; anywhere else, shown text. So a slip of
         the keyboard never takes text out of the rules' sight."""
+        by_path = self.__dict__.setdefault("_text_class_by_path", {})  # entries repeat their paths
+        known = by_path.get(path)
+        if known is not None:
+            return known
         template = tuple("*" if isinstance(part, int) else part for part in path)
-        cache = self.__dict__.setdefault("_text_classes", {})
-        if template not in cache:
-            cache[template] = self._text_class(template)
-        return cache[template]
+        by_template = self.__dict__.setdefault("_text_classes", {})
+        if template not in by_template:
+            by_template[template] = self._text_class(template)
+        if len(by_path) < _PATHS_REMEMBERED:
+            by_path[path] = by_template[template]
+        return by_template[template]
 
     def _text_class(self, template: tuple) -> str:
         node = self.resolve(self.raw)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from .patterns import regex
 from .findings import Finding, Span
 from .document import Document
 from .problems import Problem
 from .results import Suppressed, Suppression
 from .wording import closest
 
-_MARKER = re.compile(r"#\s*peptide-lint(?P<colon>\s*:)?\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?"
+_MARKER = regex(r"#\s*peptide-lint(?P<colon>\s*:)?\s*(?P<verb>\w+)?\s*(?:\[(?P<rules>[^\]]*)\])?"
                      r"\s*(?:--\s*(?P<reason>.*))?")
 _SUPPRESSION_WORDS = {"ignore", "disable", "noqa", "skip", "off"}
 INVALID, UNUSED = "invalid-suppression", "unused-suppression"

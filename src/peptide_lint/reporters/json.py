@@ -6,7 +6,8 @@ The shape is versioned (`"version": 2`); fields are only ever added within a ver
      "tool": {"name": "peptide-lint", "version": "0.1.0"},
      "files_checked": 12,
      "files": ["entries/a.yaml", ...],
-     "counts": {"errors": 3, "warnings": 1, "files_with_findings": 2, "by_rule": {"PL201": 2, ...}},
+     "counts": {"errors": 3, "warnings": 1, "files_with_findings": 2, "by_rule": {"PL201": 2, ...},
+                "baselined": 0},
      "findings": [{"path": "entries/a.yaml", "line": 4, "column": 7, "end_line": 4, "end_column": 12,
                    "code": "PL301", "name": "dose-row-confidence", "severity": "error",
                    "message": "...", "hint": "..." or null, "fixable": true,
@@ -17,12 +18,16 @@ The shape is versioned (`"version": 2`); fields are only ever added within a ver
                       "reason": "YAML cannot read it, so the schema and content rules did not run"}, ...],
      "suppressed_safety": [{"path": "entries/a.yaml", "line": 48, "column": 20, "code": "PL404",
                             "name": "cure-claim", "message": "...", "comment_line": 47,
-                            "reason": "we quote the maker's brochure to show what it claims"}, ...]}
+                            "reason": "we quote the maker's brochure to show what it claims"}, ...],
+     "baseline": "peptide-lint-baseline.json" or null}
 
 `path` is as the terminal shows it (relative to the current folder). `end_column` is exclusive.
 `not_checked` lists the files whose content could not be checked (they could not be read as an
 entry), each with why; their findings say what to repair first. `suppressed_safety` lists the
 findings of safety rules that a comment suppressed, with the comment's line and reason, for review.
+`baseline` is the baseline file the check was compared with, and `counts.baselined` how many findings
+it held back (not in `findings`); its entries that match nothing any more are findings of
+stale-baseline (PL024) in that file.
 `fix` repairs the finding: each of its `edits` replaces the characters start:end (0-based, end
 exclusive) of the file's text, counted without a byte-order mark, which read `original`, by
 `replacement`; the edits are applied together or not at all. A `safe` fix keeps the meaning
@@ -61,6 +66,7 @@ class JsonReporter:
                 "warnings": report.count(Severity.WARNING),
                 "files_with_findings": report.files_with_findings,
                 "by_rule": dict(sorted(Counter(f.code for f in report.findings).items())),
+                "baselined": len(report.baselined),
             },
             "findings": [{
                 "path": f.path, "line": f.span.line, "column": f.span.column,
@@ -78,6 +84,7 @@ class JsonReporter:
                 "name": s.finding.name, "message": s.finding.message, "comment_line": s.comment.line,
                 "reason": s.reason,
             } for s in report.suppressed_safety],
+            "baseline": report.baseline,
         }
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")

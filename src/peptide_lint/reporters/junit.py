@@ -31,11 +31,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..patterns import regex
 from ..findings import INTERNAL_ERROR, Finding, Severity
 from ..results import Report
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_EXTENSION = re.compile(r"\.ya?ml$", re.IGNORECASE)
+_NOT_XML = regex("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_EXTENSION = regex(r"\.ya?ml$", re.IGNORECASE)
 
 
 def _xml(text: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..patterns import regex
 from ..findings import Severity
 from ..results import Report
 
@@ -23,7 +23,7 @@ def _cell(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|~!]")
+_MARKDOWN_SPECIAL = regex(r"[\\`*_\[\]|~!]")
 
 
 @dataclass
@@ -37,6 +37,10 @@ class MarkdownReporter:
         out.write(f"## peptide-lint: {errors} error{'s' if errors != 1 else ''}, "
                   f"{warnings} warning{'s' if warnings != 1 else ''} in {report.files_with_findings} "
                   f"of {files} file{'s' if files != 1 else ''}\n\n")
+        if report.baselined:
+            count = len(report.baselined)
+            out.write(f"The baseline {_cell(report.baseline or '')} held back {count} finding{'s' if count != 1 else ''} "
+                      "recorded before.\n\n")
         if report.not_checked:
             count = len(report.not_checked)
             out.write(f"**{count} file{'s' if count != 1 else ''} could not be read as an entry, so "

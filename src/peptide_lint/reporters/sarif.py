@@ -25,7 +25,7 @@ from .. import __version__, registry
 from ..docs import doc_sections
 from ..findings import Finding, Fix, Severity
 from ..results import Report
-from ..source_lines import SourceLines
+from ..source_lines import SourceLines, folded_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -83,6 +83,9 @@ class SarifReporter:
                 "locations": [{"physicalLocation": {"artifactLocation": {
                     "uri": quote(report.repo_relative(path)), "uriBaseId": "%SRCROOT%"}}}],
             } for path, reason in report.not_checked.items()]}]
+        if report.baseline is not None:  # what the results leave out, for whoever reads the log
+            run["properties"] = {"baseline": report.repo_relative(report.baseline),
+                                 "baselined": len(report.baselined)}
         if report.source_root is not None:
             run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": report.source_root.as_uri() + "/"}}
         json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)
@@ -113,10 +116,7 @@ def _rule(rule) -> dict:
 
 
 def _line_key(finding: Finding, path: str, lines: list[str] | None) -> str:
-    text = ""
-    if lines and 1 <= finding.span.line <= len(lines):
-        text = " ".join(lines[finding.span.line - 1].split())
-    return f"{finding.code}:{path}:{text}"
+    return f"{finding.code}:{path}:{folded_line(lines, finding.span.line)}"
 
 
 REPORTER = SarifReporter

@@ -16,6 +16,7 @@ from typing import TextIO
 
 import click
 
+from .. import registry
 from ..findings import Finding, Severity
 from ..results import Report
 from ..source_lines import SourceLines
@@ -102,12 +103,23 @@ class TextReporter:
         if not report.files_checked:
             return "Nothing to check: no entry files (.yaml or .yml) were found."
         if not report.findings:
-            return self.style(f"All clear: no findings in {files}.", fg="green") + self.suppressed_safety(report)
+            return (self.style(f"All clear: no findings in {files}.", fg="green") + self.baselined(report)
+                    + self.suppressed_safety(report))
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
         codes = sorted({f.code for f in report.findings})
         return (f"{counts} in {report.files_with_findings} of {files}{self.not_checked(report)}.\n"
                 f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)})."
-                + self.fixable(report) + self.suppressed_safety(report))
+                + self.fixable(report) + self.baselined(report) + self.suppressed_safety(report))
+
+    def baselined(self, report: Report) -> str:
+        """How many findings the baseline held back, those of safety rules apart: they still stand."""
+        if not report.baselined:
+            return ""
+        safety = sum(1 for f in report.baselined if (rule := registry.lookup(f.code)) is not None and rule.safety)
+        of_safety = f", {safety} of them of safety rules" if safety else ""
+        return (f"\nThe baseline {_visible(report.baseline or '')} held back "
+                f"{_plural(len(report.baselined), 'finding')} recorded before{of_safety}; --no-baseline shows "
+                + ("it." if len(report.baselined) == 1 else "them."))
 
     def suppressed_safety(self, report: Report) -> str:
         """The safety findings comments suppressed, each with the comment's reason: a reviewer reads

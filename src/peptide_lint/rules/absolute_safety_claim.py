@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..claims import clause_around, plain, read, reported_to_refute, study_reports
 from ..prose import sentences
@@ -46,7 +47,7 @@ _HARM = r"(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|risks?|dan
 _HARM_MODIFIERS = r"(?:(?!(?:evidence|data|proof|stud(?:y|ies)|trials?|signs?|reports?)\b)[\w-]+\s+){0,2}?"
 _SPECIAL_GROUPS = r"(?:pregnan\w*|breast-?feeding\w*|nursing|(?:pregnant|breastfeeding|nursing) \w+|children|kids|" \
                   r"babies|infants|teenagers|the elderly|everyone|anyone|everybody)"
-_ABSOLUTE = re.compile(
+_ABSOLUTE = regex(
     r"(?<![\w-])(?:(?:no|zero)\s+" + _HARM_MODIFIERS + _HARM + r"(?!\s+(?:were|was|have been|has been)"
     r"\s+(?:reported|seen|observed|recorded|noted|found))|(?:without|free (?:of|from))\s+(?:any\s+)?" + _HARM +
     r"|side[- ]effect[- ]free|risk[- ]free|harmless|non-?toxic|not (?:at all )?(?:dangerous|harmful|toxic|risky)|"
@@ -56,26 +57,26 @@ _ABSOLUTE = re.compile(
     r"(?:(?:completely|totally|perfectly|entirely|absolutely|100%|fully|very|extremely|generally|proven|known"
     r"|considered|regarded|deemed|believed|thought)\s+(?:to be\s+)?)?safe)(?![\w-])", re.IGNORECASE)
 # Claims no hedge makes honest: a superlative, proof of safety, safety for the most vulnerable.
-_ALWAYS_ABSOLUTE = re.compile(r"safest|safety (?:is|has been)|(?:fine|ok|okay|harmless|safe) (?:for|during|in|while) "
+_ALWAYS_ABSOLUTE = regex(r"safest|safety (?:is|has been)|(?:fine|ok|okay|harmless|safe) (?:for|during|in|while) "
                               + _SPECIAL_GROUPS, re.IGNORECASE)
 # "Safe" said of the peptide or its use, not "to be safe, start low" or "safe injection practice".
-_SAFE_SAID_OF_IT = re.compile(
+_SAFE_SAID_OF_IT = regex(
     r"(?:\b(?:is|are|was|were|be|been|being|'s|seems?|appears?|completely|totally|perfectly|entirely|absolutely|"
     r"fully|very|extremely|generally|proven|known|considered|regarded|deemed|believed|thought|so|as|100%)"
     r"(?:\s+to\s+be)?\s*$)", re.IGNORECASE)
-_SAFE_FOR = re.compile(r"\s+(?:for|to (?:use|take|inject|stack|combine|run|dose|try|give)|at|in|with|during|while|"
+_SAFE_FOR = regex(r"\s+(?:for|to (?:use|take|inject|stack|combine|run|dose|try|give)|at|in|with|during|while|"
                        r"long[- ]term|option|choice|alternative|peptide|compound|drug|bet|product)\b", re.IGNORECASE)
-_SAFE_IDIOM = re.compile(r"(?:to be|play(?:ing)? it|on the|stay|fail-)\s*safe|safe\s+(?:side|place|storage|"
+_SAFE_IDIOM = regex(r"(?:to be|play(?:ing)? it|on the|stay|fail-)\s*safe|safe\s+(?:side|place|storage|"
                          r"injection (?:practice|technique)|disposal|handling|sharps)", re.IGNORECASE)
 # What limits a claim to what was observed, or hedges it, in the claim's own clause.
-_QUALIFIED = re.compile(
+_QUALIFIED = regex(
     r"(?<![\w-])(?:(?:in|during|over|across|throughout|for)\s+(?:the|this|that|one|a|an|two|three|both|these|those|"
     r"its|each|\d+)?\s*(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|cohorts?|reviews?|weeks?|months?|follow-up)|"
     r"at the doses? (?:studied|tested|used|given)|(?:is|are|were|was|have been|has been)\s+(?:yet\s+)?(?:reported|seen|"
     r"observed|recorded|noted|found|documented|described)|may|might|appears?|appeared|seems?|seemed|likely|"
     r"unlikely|probably|possibly|unclear|unknown|uncertain|not (?:yet )?(?:known|established|clear)|relatively|"
     r"short[- ]term)(?![\w-])", re.IGNORECASE)
-_AT_ANY_DOSE = re.compile(r"(?<![\w-])(?:at any dose|in any amount|for (?:everyone|anyone|anybody))(?![\w-])",
+_AT_ANY_DOSE = regex(r"(?<![\w-])(?:at any dose|in any amount|for (?:everyone|anyone|anybody))(?![\w-])",
                           re.IGNORECASE)
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..claims import read, reported_to_refute
 from ..findings import Finding, Severity
 from ..prose import sentences, sources_by_id
@@ -44,14 +45,14 @@ _PLACE = r"(?:the\s+)?(?:eu|europe|us|usa|u\.s\.|united states|uk|britain|canada
 _ROLES = r"(?:doctors?|physicians?|clinicians?|experts?|scientists?|surgeons?|pharmacists?|nurses?|\w+ologists?|" \
          r"specialists?|pros|professionals?|physios?|physiotherapists?|chiropractors?|clinics?|hospitals?|" \
          r"dietitians?|nutritionists?|gps)"
-_APPROVAL = re.compile(
+_APPROVAL = regex(
     r"(?<![\w-])(?:(?:fda|ema|mhra|tga)[- ](?:approved|cleared|licensed|certified|endorsed|authori[sz]ed)|(?:approved|"
     r"cleared|licensed|endorsed|recommended|recognized|recognised|authori[sz]ed) by (?:the )?" + _REGULATOR + r"|(?:fda|ema|mhra|tga) "
     r"(?:approval|clearance)|(?:the\s+)?" + _REGULATOR + r"\s+(?:has\s+|have\s+)?(?:confirmed|approved|endorsed|"
     r"recognized|recognised|recommends|recommended|cleared|certified|says|stated|found)|(?:approved|licensed|"
     r"registered)\s+(?:in|across|throughout)\s+" + _PLACE + r"|(?:\w+\s+)?" + _ROLES + r"\s+(?:prescribe|prescribed|"
     r"use it|used it|rely on it))(?![\w-])", re.IGNORECASE)
-_SLOGAN = re.compile(
+_SLOGAN = regex(
     r"(?<![\w-])(?:(?:clinically|scientifically|medically) (?:proven|validated|approved|tested and proven)|proven "
     r"(?:safe and )?effective|proven (?:to work )?in (?:clinical )?(?:trials|studies)|(?:\w+\s+)?" + _ROLES +
     r" (?:recommend|recommended|endorse|endorsed|trust|approve|swear by)|"

@@ -30,17 +30,17 @@ them). A note is safest on the line above the dose, where it can never be read a
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..doses import dose_texts
 from ..findings import Finding, Severity, Span
 from ..wording import field
 from .base import Rule
 from .foreign_suppression import DIRECTIVE as FOREIGN_SUPPRESSION
 
-_COMMENT_AFTER = re.compile(r"[ \t]+(?=#)(?!#\s*peptide-lint\s*:)")
-_FIRST_WORD = re.compile(r"#[ \t]+([\w-]+)")  # a comment's first word, after a space: "#2" has none
+_COMMENT_AFTER = regex(r"[ \t]+(?=#)(?!#\s*peptide-lint\s*:)")
+_FIRST_WORD = regex(r"#[ \t]+([\w-]+)")  # a comment's first word, after a space: "#2" has none
 DEFAULT_NOTE_WORDS = ["reviewed", "checked", "verified", "source", "sources", "see", "ref", "refs", "reference",
                       "todo", "fixme", "note", "nb", "cf", "updated", "added", "edited"]
 

@@ -22,16 +22,16 @@ class: "Synthetic test peptide, the #1 synthetic compound"
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..doses import dose_texts
 from ..findings import Finding, Severity, Span
 from ..wording import field
 from .base import Rule
 from .foreign_suppression import DIRECTIVE as FOREIGN_SUPPRESSION
 
-_COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])(?!peptide-lint\s*:)")  # "#1", not "# a comment"
+_COMMENT_AFTER = regex(r"[ \t]+#(?=[^\s#])(?!peptide-lint\s*:)")  # "#1", not "# a comment"
 
 
 def check(document, context) -> Iterator[Finding]:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..claims import plain, read, reported_to_refute
 from ..prose import sentences, sources_by_id
@@ -47,28 +48,28 @@ from ..schema import PROSE, SHOWN
 from ..texts import backing_source_ids, texts
 from .base import Rule
 
-_CURE = re.compile(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
+_CURE = regex(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
                    r"eliminates?|eliminated|eliminating|eradicates?|eradicated|eradicating|gets? rid of|got rid of|"
                    r"getting rid of|wipes? out|wiped out|resolves?|resolved|clears? up|cleared up|clearing up|"
                    r"(?:puts?|sends?|brings?|brought|sent)\s+(?:[\w'-]+\s+){0,3}?into\s+(?:lasting\s+|permanent\s+|"
                    r"full\s+|complete\s+|long-term\s+)?remission|(?:stops?|stopped|ends?|ended|fixes|fixed|banish(?:es|ed)?|"
                    r"beats?|beat)\s+(?:[\w'-]+\s+){1,3}?(?:for good|forever|permanently|once and for all))"
                    r"(?![\w-])(?!\s+rates?\b)", re.IGNORECASE)
-_HEAL = re.compile(r"(?<![\w-])(?:heals?|healed|regrows?|regrew|regrown|regrowing|regenerates?|regenerated|"
+_HEAL = regex(r"(?<![\w-])(?:heals?|healed|regrows?|regrew|regrown|regrowing|regenerates?|regenerated|"
                    r"regenerating|restores?|restored|restoring|repairs|repaired)(?![\w-])", re.IGNORECASE)
 # "It treats nothing", "cures no one": the object denies it.
-_NO_OBJECT = re.compile(r"\s+(?:nothing|no one|nobody|none|no\s+\w+)(?![\w-])", re.IGNORECASE)
+_NO_OBJECT = regex(r"\s+(?:nothing|no one|nobody|none|no\s+\w+)(?![\w-])", re.IGNORECASE)
 # "Treated" before those who received it ("the treated rats", "patients treated with it") or a role
 # ("the treating doctor") claims nothing; nor does "treat the risk as ...".
-_TREAT = re.compile(
+_TREAT = regex(
     r"(?<![\w-])(?:treats?|treated|treating|(?:a |the )?treatment (?:for|of)|(?:proven|effective|reliable|real) "
     r"(?:treatment|therapy|remedy)|prevents?|prevented|preventing|"
     r"prevention of|protects? against|protected against)(?![\w-])"
     r"(?!\s+(?:with|by|like|rats?|mice|animals?|groups?|arms?|patients?|participants?|cells?|subjects?|"
     r"volunteers?|doctors?|physicians?|(?:\w+\s+){0,6}as\b))", re.IGNORECASE)
-_RECEIVED = re.compile(r"(?:the|these|those|untreated|un-|pre-|vehicle-|sham-|placebo-)\s*$", re.IGNORECASE)
+_RECEIVED = regex(r"(?:the|these|those|untreated|un-|pre-|vehicle-|sham-|placebo-)\s*$", re.IGNORECASE)
 # Said to be only the intended or proposed way it works.
-_MECHANISM = re.compile(r"(?<![\w-])(?:is|are|was)\s+(?:thought|believed|meant|intended|designed|proposed|"
+_MECHANISM = regex(r"(?<![\w-])(?:is|are|was)\s+(?:thought|believed|meant|intended|designed|proposed|"
                         r"supposed|hypothesi[sz]ed)\s+to|(?<![\w-])(?:intended|designed|meant|aims?)\s+to|"
                         r"(?<![\w-])(?:in theory|theoretically|proposed)(?![\w-])", re.IGNORECASE)
 _LAB = {"animals", "cells"}

@@ -33,9 +33,9 @@ the words after which a number names a step or a period rather than an amount.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..doses import ERROR_PRONE_UNITS, dose_texts, quantities
 from ..findings import Finding, Fix, Severity
 from ..wording import field
@@ -57,7 +57,7 @@ DEFAULT_LABEL_WORDS = [
 ]
 _ORDINAL = {"st", "nd", "rd", "th"}
 _PER = {"kg", "d", "hr", "wk"}  # what may follow a slash besides the units: "mcg/kg", "mL/d"
-_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
+_WORD_BEFORE = regex(r"([\w.]+)\s*$")
 
 
 def _counts_something(text: str, start: int, unit: str | None, gap: str, label_words: set[str]) -> bool:

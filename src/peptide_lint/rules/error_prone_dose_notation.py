@@ -60,6 +60,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..doses import ERROR_PRONE_UNITS, amounts, dose_texts, quantities
 from ..findings import Finding, Fix, Severity
 from ..schema import PROSE
@@ -95,7 +96,7 @@ _SYMBOLS: list[tuple[str, str, str]] = [
 ]
 # One pattern for all of them, so each text is searched once; group "a{i}" is item i. The lookahead
 # for the first characters lets the engine skip most positions without trying every alternative.
-_NOTATION = re.compile(
+_NOTATION = regex(
     r"(?=[qQoOhHtTbBsSIxX×@&<>])(?:(?<![\w.@-])(?:"
     + "|".join(rf"(?P<a{i}>{pattern})" for i, (pattern, _, _) in enumerate(_ABBREVIATIONS)) + r")(?![\w-])|"
     + "|".join(rf"(?P<a{len(_ABBREVIATIONS) + i}>{pattern})" for i, (pattern, _, _) in enumerate(_SYMBOLS)) + ")")

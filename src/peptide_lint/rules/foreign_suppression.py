@@ -28,20 +28,21 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity, Span
 from .base import Rule
 
 # Where a comment of another linter starts; also what comment-cuts-text leaves alone.
-DIRECTIVE = re.compile(
+DIRECTIVE = regex(
     r"#\s*(?P<directive>(?:(?P<file_tool>ruff|flake8)\s*:\s*)?noqa"
     r"|(?P<tool>yamllint)\s+(?:disable-line|disable-file|disable)"
     r"|(?P<pylint>pylint)\s*:\s*disable(?:-next)?)(?![\w-])", re.IGNORECASE)
 # A rule as other linters name them: a code (E501, PL405) or a kebab-case name (duplicate-key).
 _CODE = r"[A-Za-z]+[0-9]+|[A-Za-z]+(?:-[A-Za-z0-9]+)+"
-_NOQA_CODES = re.compile(rf"\s*:\s*((?:{_CODE})(?:(?:\s*,\s*|\s+)(?:{_CODE}))*)(?![\w-])")
-_YAMLLINT_RULE = re.compile(r"(?<!\S)rule:([\w-]+)")
-_PYLINT_CODES = re.compile(r"\s*=\s*([\w-]+(?:\s*,\s*[\w-]+)*)")
-_OUR_MARKER = re.compile(r"#\s*peptide-lint\b")
+_NOQA_CODES = regex(rf"\s*:\s*((?:{_CODE})(?:(?:\s*,\s*|\s+)(?:{_CODE}))*)(?![\w-])")
+_YAMLLINT_RULE = regex(r"(?<!\S)rule:([\w-]+)")
+_PYLINT_CODES = regex(r"\s*=\s*([\w-]+(?:\s*,\s*[\w-]+)*)")
+_OUR_MARKER = regex(r"#\s*peptide-lint\b")
 # yamllint checks that peptide-lint makes too, under another name.
 _SAME_CHECK = {"key-duplicates": "duplicate-key", "anchors": "anchors-and-aliases"}
 _WHOSE = {"noqa": "ruff's and flake8's", "ruff": "ruff's", "flake8": "flake8's", "yamllint": "yamllint's",

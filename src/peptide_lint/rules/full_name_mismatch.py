@@ -22,13 +22,13 @@ full_name: Testpeptide-Q (synthetic test compound)
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from .base import Rule
 
-_WORD = re.compile(r"\w+")
+_WORD = regex(r"\w+")
 
 
 def check(document, context) -> Iterator[Finding]:

@@ -58,6 +58,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..risks import is_denied
 from ..wording import show, thing
@@ -66,12 +67,12 @@ from .base import Rule
 _MAKER = r"(?:maker|manufacturer|company|industry|seller|vendor|sponsor|producer|distributor)"
 # Legal forms that only a company has; in a venue, a journal named "Pharmaceuticals" is no company.
 _LEGAL_FORM = r"GmbH|Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|plc|S\.p\.A\.?|KGaA|Co\.\s*KG|B\.V\.|N\.V\."
-_COMPANY_IN_VENUE = re.compile(rf"(?<!\w)(?:{_LEGAL_FORM})(?!\w)")
-_COMPANY_IN_AUTHORS = re.compile(rf"(?<!\w)(?:{_LEGAL_FORM}|\w*Pharma|Pharmaceuticals?|Therapeutics)(?!\w)|"
+_COMPANY_IN_VENUE = regex(rf"(?<!\w)(?:{_LEGAL_FORM})(?!\w)")
+_COMPANY_IN_AUTHORS = regex(rf"(?<!\w)(?:{_LEGAL_FORM}|\w*Pharma|Pharmaceuticals?|Therapeutics)(?!\w)|"
                                  r"(?<!\w)employees?\s+of(?!\w)", re.IGNORECASE)
 # Words by which a note or title says who paid for the work or wrote it.
 _PAID = r"(?:sponsored|funded|financed|paid\s+for|commissioned|supported|authored|written|published|conducted|run)"
-_SELF = re.compile(
+_SELF = regex(
     rf"(?<!\w){_MAKER}[\s-]+(?:sponsored|funded|financed|authored|written|commissioned|run)(?!\w)"
     rf"|(?<!\w){_MAKER}\s+(?:paid|funded|sponsored|financed|commissioned|wrote|ran|conducted)(?!\w)"
     rf"|(?<!\w){_PAID}\s+by\s+(?P<payer>[^;.()]{{1,80}})"
@@ -81,16 +82,16 @@ _SELF = re.compile(
     r"|(?<!\w)sponsored(?!\w)",
     re.IGNORECASE)
 # Payers that are not the maker: public and academic funders.
-_PUBLIC_PAYER = re.compile(r"(?<!\w)(?:universit\w*|institutes?|foundation|council|ministry|government|national|"
+_PUBLIC_PAYER = regex(r"(?<!\w)(?:universit\w*|institutes?|foundation|council|ministry|government|national|"
                            r"agency|hospital|trust|charity|society|academy|public|grant|NIH|NIHR|NSF|EU|"
                            r"European\s+Commission|college|school|department)(?!\w)", re.IGNORECASE)
-_COMPANY_PAYER = re.compile(rf"(?<!\w){_MAKER}(?!\w)|(?<!\w)(?:{_LEGAL_FORM}|Pharma|Pharmaceuticals?)(?!\w)",
+_COMPANY_PAYER = regex(rf"(?<!\w){_MAKER}(?!\w)|(?<!\w)(?:{_LEGAL_FORM}|Pharma|Pharmaceuticals?)(?!\w)",
                             re.IGNORECASE)
 # Words that show the sponsorship belongs to works the source is about: "an independent review of
 # sponsored trials", "compares the maker's claims with ...", "9 of the 12 pooled trials were industry-funded".
-_OTHER_WORKS_AFTER = re.compile(r"^(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:trials|studies|RCTs|papers|reports|reviews|"
+_OTHER_WORKS_AFTER = regex(r"^(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:trials|studies|RCTs|papers|reports|reviews|"
                                 r"analyses|work|literature|evidence|research|claims)(?!\w)", re.IGNORECASE)
-_OTHER_WORKS_BEFORE = re.compile(r"(?<!\w)(?:reviews?|reviewed|reviewing|pool\w*|analy[sz]\w*|meta-analy\w*|"
+_OTHER_WORKS_BEFORE = regex(r"(?<!\w)(?:reviews?|reviewed|reviewing|pool\w*|analy[sz]\w*|meta-analy\w*|"
                                  r"compar\w*|summari[sz]\w*|includ\w*|exclud\w*|cites?|citing|critici[sz]\w*|"
                                  r"unlike|versus|vs|than|other|trials|studies)(?!\w)", re.IGNORECASE)
 _CLAIMED = ("independent", "not-stated")

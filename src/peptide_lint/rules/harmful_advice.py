@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..claims import clause_around, read
 from ..findings import Finding, Severity
 from ..prose import sentences
@@ -52,7 +53,7 @@ _OTHER_DRUGS = (r"alcohol|booze|beer|wine|spirits|benzos?|benzodiazepines?|opioi
                 r"gabapentin|pregabalin|kratom")
 # What advice must never say, by what it risks.
 _DANGERS = {
-    "to stop, cut or replace a prescribed medicine": re.compile(
+    "to stop, cut or replace a prescribed medicine": regex(
         r"(?<![\w-])(?:(?:stop|stopping|quit|quitting|skip|skipping|drop|dropping|halt|pause|pausing|discontinue|"
         r"discontinuing|come off|coming off|go off|taper off|cut out|cut down on|cut back on|cut|cutting|reduce|"
         r"reducing|lower|lowering|halve|halving|ditch|replace|replacing|swap|swap out|switch(?:ing)? from|"
@@ -60,7 +61,7 @@ _DANGERS = {
         r"(?:[\w-]+\s+){0,2}?(?:" + _MEDICINES + r")|(?:your\s+)?(?:" + _MEDICINES + r")\s+(?:can|may|could|should)\s+"
         r"(?:safely\s+)?be\s+(?:cut|reduced|lowered|halved|stopped|skipped|dropped|tapered|replaced|dropped))"
         r"(?![\w-])", re.IGNORECASE),
-    "to use it without medical supervision": re.compile(
+    "to use it without medical supervision": regex(
         r"(?<![\w-])(?:without\s+(?:any\s+|a\s+|your\s+)?(?:medical\s+|professional\s+|a doctor'?s?\s+|"
         r"physician'?s?\s+)?(?:supervision|oversight|prescription|monitoring|doctor|physician|medical advice)|"
         r"(?:no need|don'?t need|do not need|there'?s no need|never need)\s+(?:to\s+(?:see|ask|consult|tell|"
@@ -68,34 +69,34 @@ _DANGERS = {
         r"medical (?:supervision|advice))|(?:don'?t|do not|never)\s+(?:tell|ask|consult|bother|involve|inform)\s+"
         r"(?:your |a |the )?(?:doctor|physician|gp|pharmacist)|skip the doctor|bypass (?:your |the )?doctor)"
         r"(?![\w-])", re.IGNORECASE),
-    "to go beyond the dose": re.compile(
+    "to go beyond the dose": regex(
         r"(?<![\w-])(?:(?:double|triple|exceed|go beyond|go past|go over|go above|push past|max out)\s+(?:the |your |"
         r"a |that )?(?:[\w-]+\s+)?(?:dose|dosage|amount|limit)|(?:go|push|take|inject)\s+(?:above|over|past|beyond|"
         r"more than)\s+(?:~?\d+(?:[.,]\d+)?|the (?:stated |recommended |standard |label )?dose)|the more the better|"
         r"more is better|higher is better)(?![\w-])", re.IGNORECASE),
-    "to use it in pregnancy or give it to children": re.compile(
+    "to use it in pregnancy or give it to children": regex(
         r"(?<![\w-])(?:(?:during|while|when)\s+(?:pregnant|pregnancy|breast-?feeding|nursing)|(?:pregnant|"
         r"breast-?feeding|nursing|expecting) (?:women|users|people|mothers)|(?:give|giving|dose|dosing)\s+(?:it\s+to\s+|"
         r"your\s+)?(?:children|kids|child|infants|babies|teenagers|teens)|fine for (?:pregnant|breast-?feeding|"
         r"nursing|children|kids|babies)|(?:children|kids|teens|teenagers)\s+(?:can|may|should|could)\s+(?:take|use|"
         r"have|try)|for (?:children|kids|teens|teenagers)\s*[,:]?\s+(?:use|give|take|halve|try))(?![\w-])",
         re.IGNORECASE),
-    "to ignore the signs of a reaction": re.compile(
+    "to ignore the signs of a reaction": regex(
         r"(?<![\w-])(?:(?:ignore|push through|power through|brush off|ride out|wait out|sleep off|tough out|"
         r"(?:don'?t|do not|no need to) worry about|(?:keep|continue|carry on)\s+(?:injecting|using|taking|dosing|"
         r"going)\s+(?:through|despite|during|even with|if you get))\s+(?:the |any |a |an |your |some )?(?:[\w-]+\s+)"
         r"{0,2}?(?:" + _SYMPTOMS + r"))(?![\w-])", re.IGNORECASE),
-    "to share or reuse needles or vials": re.compile(
+    "to share or reuse needles or vials": regex(
         r"(?<![\w-])(?:share|sharing|split|splitting|reuse|re-use|reusing)\s+(?:your |the |a |old |one |used )?"
         r"(?:needles?|syringes?|pins?|vials?|pens?)(?:\s+with)?(?![\w-])", re.IGNORECASE),
-    "to inject it into a vein yourself": re.compile(
+    "to inject it into a vein yourself": regex(
         r"(?<![\w-])(?:inject|push|shoot)\s+(?:it\s+|the dose\s+)?(?:straight\s+|directly\s+)?(?:into\s+(?:a|the|your)"
         r"\s+vein|intravenously|iv)(?![\w-])", re.IGNORECASE),
-    "to mix it with water that is not sterile": re.compile(
+    "to mix it with water that is not sterile": regex(
         r"(?<![\w-])(?:mix|mixing|reconstitute|reconstituting|dilute|diluting|dissolve|dissolving)\s+(?:it\s+|the "
         r"(?:powder|vial|peptide)\s+)?(?:with|in|using)\s+(?:tap|plain|regular|bottled|drinking|boiled|mineral)\s+"
         r"water(?![\w-])", re.IGNORECASE),
-    "to combine it with alcohol or other drugs": re.compile(
+    "to combine it with alcohol or other drugs": regex(
         r"(?<![\w-])(?:drink|drinking|take|taking|combine|combining|mix|mixing|stack|stacking|add|pair|pairing)\s+"
         r"(?:\w+\s+){0,3}?(?:" + _OTHER_DRUGS + r")(?![\w-])", re.IGNORECASE),
 }
@@ -108,7 +109,7 @@ _IMPERATIVE = (
 # Sentences that tell the reader what to do: an imperative at the start of a clause ("If nothing
 # happens, double the dose"), a modal ("you should", "it's fine to"), a passive permission ("insulin
 # can be cut").
-_ADVICE = re.compile(
+_ADVICE = regex(
     r"(?:^|[,;:]\s*|(?<![\w-])then\s+)\W*" + _IMPERATIVE + r"|(?<![\w-])(?:you|users|beginners|everyone|readers|"
     r"people|one|anyone|mothers|women|children|kids)\s+(?:should|can|could|may|must|need to|ought to|might want to|"
     r"are (?:free|fine|safe) to|(?:don'?t|do not|never) need)(?![\w-])|(?<![\w-])(?:can|may|could)\s+(?:safely\s+)?"
@@ -118,10 +119,10 @@ _ADVICE = re.compile(
     r"(?![\w-])|(?<![\w-])(?:it'?s|it is|it's perfectly|is|perfectly|totally)\s+(?:fine|safe|ok|okay|best|better|"
     r"wise|smart|advisable|recommended|acceptable)\s+to(?![\w-])|(?<![\w-])(?:no need|there'?s no need|feel free|"
     r"we (?:recommend|suggest|advise)|(?:is|are) (?:recommended|advised)|don'?t bother)(?![\w-])", re.IGNORECASE)
-_FORBIDDEN = re.compile(r"(?<![\w-])(?:should not|shouldn't|must not|mustn't|should never|must never|cannot|can't|"
+_FORBIDDEN = regex(r"(?<![\w-])(?:should not|shouldn't|must not|mustn't|should never|must never|cannot|can't|"
                         r"may not|are not to|is not to)(?![\w-])", re.IGNORECASE)
 # A clause that warns against the danger: advice not to do it.
-_WARNING = re.compile(r"(?:^|[,;:]\s*)\W*(?:do not|don't|never|avoid|please don't|you should not|you shouldn't|"
+_WARNING = regex(r"(?:^|[,;:]\s*)\W*(?:do not|don't|never|avoid|please don't|you should not|you shouldn't|"
                       r"no one should|nobody should|users should not|users shouldn't)(?![\w-])", re.IGNORECASE)
 
 

@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..patterns import regex
 from ..claims import framing_clauses, plain, read, reported_to_refute, words_pattern
 from ..findings import Finding, Severity
 from ..wording import field
@@ -46,7 +47,7 @@ DEFAULT_WORDS = ["miracle", "miraculous", "breakthrough", "guaranteed", "guarant
                  "cutting-edge", "life-changing", "holy grail", "jaw-dropping", "mind-blowing", "unbelievable",
                  "cure-all", "panacea", "fountain of youth", "secret weapon", "superhuman", "next-level"]
 # Terms of medicine and science that hold a promotional word: "breakthrough pain" is a symptom.
-_TERMS = re.compile(r"breakthrough\s+(?:pain|bleeding|seizures?|infections?|cancers?|symptoms?|depression|"
+_TERMS = regex(r"breakthrough\s+(?:pain|bleeding|seizures?|infections?|cancers?|symptoms?|depression|"
                     r"nausea|vomiting|varicella|disease)|magic[- ]angle|miracle\s+(?:fruit|berr(?:y|ies)|tree)",
                     re.IGNORECASE)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import CITATION_GROUP, declared_source_ids
 from ..wording import field
@@ -30,9 +31,9 @@ from ..schema import PROSE
 from ..texts import texts
 from .base import Rule
 
-_UNCLOSED = re.compile(r"\[@[^\]\[]*$|\[@[^\]\[]*(?=\[)")
-_BARE = re.compile(r"(?<![\w.@\[;])@([A-Za-z0-9][A-Za-z0-9_-]*)")
-_NO_AT = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)+)(?:;\s*[a-z0-9]+(?:-[a-z0-9]+)+)*\]")
+_UNCLOSED = regex(r"\[@[^\]\[]*$|\[@[^\]\[]*(?=\[)")
+_BARE = regex(r"(?<![\w.@\[;])@([A-Za-z0-9][A-Za-z0-9_-]*)")
+_NO_AT = regex(r"\[([a-z0-9]+(?:-[a-z0-9]+)+)(?:;\s*[a-z0-9]+(?:-[a-z0-9]+)+)*\]")
 
 
 def check(document, context) -> Iterator[Finding]:

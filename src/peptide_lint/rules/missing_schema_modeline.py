@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..findings import Finding, Fix, Severity, Span
+from ..patterns import regex
 from .base import Rule
 
-_MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:.*\$schema=", re.MULTILINE)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MODELINE = regex(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:.*\$schema=", re.MULTILINE)
+_LINE_BREAK = regex(r"\r\n|\r|\n")
 
 
 def check(document, context) -> Iterator[Finding]:

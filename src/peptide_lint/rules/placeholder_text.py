@@ -19,16 +19,16 @@ mechanism: It is imagined to bind a synthetic receptor.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..texts import reader_texts
 from ..wording import field
 from .base import Rule
 from .safety_caveat_required import PLACEHOLDER, TEXT_PARTS
 
-_PLACEHOLDER = re.compile(r"(?<!\w)(?=[TFXl\[L])(TODO|TBD|FIXME|XXX+|\[citation needed\]|(?i:lorem ipsum))(?!\w)")
+_PLACEHOLDER = regex(r"(?<!\w)(?=[TFXl\[L])(TODO|TBD|FIXME|XXX+|\[citation needed\]|(?i:lorem ipsum))(?!\w)")
 
 
 def check(document, context) -> Iterator[Finding]:

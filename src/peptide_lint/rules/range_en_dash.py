@@ -23,15 +23,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Fix, Severity
 from ..wording import field
 from . import dose_unit
 from .base import Rule
 from ..doses import dose_texts
 
-_HYPHEN_RANGE = re.compile(r"(?<=\d)\s*-\s*(?=~?\d)")
-_NUMBER_BEFORE = re.compile(r"~?\d+(?:[.,]\d+)?$")
-_NUMBER_AFTER = re.compile(r"(?P<number>~?\d+(?:[.,]\d+)?)(?:\s*(?P<unit>[A-Za-zµμ%][\w/%µμ]*))?")
+_HYPHEN_RANGE = regex(r"(?<=\d)\s*-\s*(?=~?\d)")
+_NUMBER_BEFORE = regex(r"~?\d+(?:[.,]\d+)?$")
+_NUMBER_AFTER = regex(r"(?P<number>~?\d+(?:[.,]\d+)?)(?:\s*(?P<unit>[A-Za-zµμ%][\w/%µμ]*))?")
 
 
 def _with_en_dash(text: str, match: re.Match, units: set[str]) -> str:

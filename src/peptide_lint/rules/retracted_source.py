@@ -52,17 +52,18 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..risks import is_denied
 from ..wording import show, thing
 from .base import Rule
 
 # How journals and PubMed mark a retracted or withdrawn work in its title.
-_TITLE_MARK = re.compile(
+_TITLE_MARK = regex(
     r"^\W*(?:retracted(?:\s+article)?|withdrawn)\s*[:.\]-]|[\[(]\s*(?:retracted|withdrawn)(?:\s+article)?\s*[\])]",
     re.IGNORECASE)
 # A note saying that the work itself was retracted or withdrawn (not a drug withdrawn from the market).
-_NOTE_MARK = re.compile(
+_NOTE_MARK = regex(
     r"(?<!\w)retracted(?!\w)"
     r"|^\W*withdrawn(?!\w)"
     r"|(?<!\w)(?:paper|article|study|trial report|review|publication|preprint|it)\s+(?:was|has been|is|had been)\s+"

@@ -46,6 +46,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import sentences
 from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, WORD, another_sense, content_words, first_letter_guard,
@@ -76,14 +77,14 @@ DEFAULT_REASSURANCES = [
 # These describe a thing next to them ("mild headache"), so they count only right beside the risk.
 _NEARBY_ONLY = {"mild", "mildly", "minor"}
 # Words that say how serious a risk is: beside them, "rare" or "usually mild" is an honest frequency.
-_SERIOUS = re.compile(r"(?<!\w)(?:serious|severe|fatal|life-threatening|deadly|dangerous|emergency|"
+_SERIOUS = regex(r"(?<!\w)(?:serious|severe|fatal|life-threatening|deadly|dangerous|emergency|"
                       r"can kill|kill|death|hospital\w*|intensive care)(?!\w)", re.IGNORECASE)
 # Where a new statement begins inside a sentence: "mild headache is common; anaphylaxis is rare".
-_CLAUSE_BREAK = re.compile(r"[;:()—]|,\s*(?:and|while|whereas|although|though)(?!\w)", re.IGNORECASE)
+_CLAUSE_BREAK = regex(r"[;:()—]|,\s*(?:and|while|whereas|although|though)(?!\w)", re.IGNORECASE)
 # A risk denied outright: "there is no cancer risk with it" (not "no trial saw it, but one case report did").
-_NO_RISK = re.compile(r"(?<!\w)(?=[nNzZwW])(?:no|zero|not\s+a|not\s+any|without\s+(?:any\s+)?)\s+(?:[\w-]+\s+){0,2}?"
+_NO_RISK = regex(r"(?<!\w)(?=[nNzZwW])(?:no|zero|not\s+a|not\s+any|without\s+(?:any\s+)?)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:risk|danger)s?(?!\w)", re.IGNORECASE)
-_PRONOUN = re.compile(r"(?<!\w)(?:it|they|them|this|these|that)(?!\w)", re.IGNORECASE)
+_PRONOUN = regex(r"(?<!\w)(?:it|they|them|this|these|that)(?!\w)", re.IGNORECASE)
 _WORDS_BESIDE = 2   # "mild" this many words before the risk: "a mild allergic reaction"
 _WORDS_AFTER = 6    # or this many after: "anaphylaxis is rare and mild"
 _HINT = ("describe a serious risk as serious: say how rare it is and what it does (rare but serious; "
@@ -146,7 +147,7 @@ def _played_down_in(text: str, heads, harms, reassurance: re.Pattern[str]):
 @lru_cache(maxsize=8)
 def _pattern(reassurances: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted((r for r in reassurances if r.strip()), key=len, reverse=True)
-    return re.compile(first_letter_guard(words) + "(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+    return regex(first_letter_guard(words) + "(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
                                                                   for w in words) + r")(?!\w)"
                       if words else r"(?!)", re.IGNORECASE)
 

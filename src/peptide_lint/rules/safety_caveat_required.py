@@ -37,12 +37,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..wording import show
 from .base import Rule, SchemaOverlap
 
 MIN_CHARACTERS = 20
-PLACEHOLDER = re.compile(
+PLACEHOLDER = regex(
     r"^\W*(todo|tbd|tba|tk|fixme|xxx+|n/?a|none|see above|see below|coming soon|placeholder|"
     r"lorem ipsum.*|to do|to be (added|written|done)|\.\.\.|…)\W*$"
     # a short line that only promises the text or points elsewhere: "Safety information coming soon."
@@ -54,7 +55,7 @@ _HARMS = r"(?:safety|risks?|side[\s-]+effects?|harms?|adverse\s+\w+|toxicity)"
 _UNTESTED = r"(?:studied|tested|assessed|evaluated|investigated|examined|established|measured|looked\s+at)"
 # How a caveat says that safety in people is unstudied: "its safety has not been studied", "no study
 # has looked at its safety", "no human safety data exist", "serious risks are unknown".
-SAYS_UNSTUDIED = re.compile(
+SAYS_UNSTUDIED = regex(
     rf"(?<!\w){_HARMS}(?!\w)[^.;:]{{0,60}}?(?<!\w)(?:not|never|n't)\s+(?:(?:yet|been|be|formally)\s+)*{_UNTESTED}"
     rf"|(?<!\w)(?:not|never)\s+(?:(?:yet|been|formally)\s+)*{_UNTESTED}\s+for\s+(?:its\s+)?{_HARMS}"
     rf"|(?<!\w)no\s+(?:[\w-]+\s+){{0,3}}?(?:stud(?:y|ies)|trials?|research|one)(?!\w)[^.;:]{{0,30}}?"

@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import sentences
 from ..risks import DEFAULT_SERIOUS_HARMS, another_sense, frozen_harms, harm_mentions, is_denied, names_in, words
@@ -54,7 +55,7 @@ from ..wording import field
 from .base import Rule
 
 # A harm the sentence says the peptide did not cause: "two deaths, both judged unrelated to the drug".
-_UNRELATED = re.compile(r"(?<!\w)(?:unrelated|not\s+(?:related|linked|attributed|due))\s+to(?!\w)", re.IGNORECASE)
+_UNRELATED = regex(r"(?<!\w)(?:unrelated|not\s+(?:related|linked|attributed|due))\s+to(?!\w)", re.IGNORECASE)
 # The texts that say what the risks are; the rest of the page may mention harms in passing.
 SAFETY_TEXTS = (("caveat",), ("safety", "summary"))
 

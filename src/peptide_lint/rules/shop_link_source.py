@@ -55,10 +55,10 @@ name ending in `*` stands for every name that begins so).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..wording import thing
 from .base import Rule
@@ -70,7 +70,7 @@ DEFAULT_SHOP_WORDS = ["shop", "shops", "store", "stores", "buy", "cart", "basket
 DEFAULT_AFFILIATE_PARAMETERS = ["ref", "ref_", "refid", "ref_id", "referral", "referrer", "aff", "aff_id",
                                 "affid", "affiliate", "affiliate_id", "tag", "utm_*", "coupon", "promo",
                                 "discount", "partner", "clickid", "irclickid", "gclid", "fbclid"]
-_WORDS = re.compile(r"[a-z0-9]+")
+_WORDS = regex(r"[a-z0-9]+")
 
 
 def check(document, context) -> Iterator[Finding]:

@@ -45,9 +45,9 @@ story:
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..claims import claim_needing_source, read
 from ..findings import Finding, Severity
 from ..schema import PROSE, SHOWN
@@ -58,7 +58,7 @@ from .claim_without_citation import claim_signals
 
 # What a headline written without a full stop states, as opposed to a topic it names.
 _STATED = {"an effect", "a finding", "a number", "what people report"}
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+_SENTENCE_END = regex(r"[.!?][\"'”’)]*\s*$")
 
 
 def check(document, context) -> Iterator[Finding]:

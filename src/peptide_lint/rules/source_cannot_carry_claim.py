@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..claims import ABOUT, read
 from ..findings import Finding, Severity
 from ..prose import ClaimSignals, sentences, sources_by_id
@@ -56,7 +57,7 @@ from ..wording import field
 from .base import Rule
 
 _LAB = {"animals", "cells"}
-_STUDY = re.compile(r"(?<![\w-])(?:trials?|stud(?:y|ies)|rcts?|randomi[sz]ed|placebo|meta-analys[ie]s|reviews?|"
+_STUDY = regex(r"(?<![\w-])(?:trials?|stud(?:y|ies)|rcts?|randomi[sz]ed|placebo|meta-analys[ie]s|reviews?|"
                     r"cohorts?|participants|volunteers|double-blind)(?![\w-])", re.IGNORECASE)
 _SIGNALS = ClaimSignals()
 _EFFECT_KINDS = {"an effect", "a number", "a finding"}

@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import CITATION_GROUP, DEFAULT_CLAIM_SIGNALS, citations, sentences, sources_by_id
 from ..risks import is_denied
@@ -78,19 +79,19 @@ _BENEFIT_VERBS = ["works", "helps", "effective", "efficacy", "speeds", "sped", "
                   "promotes", "promoted", "treats", "cures", "cured"]
 _EFFECT_WORDS = [w for w in DEFAULT_CLAIM_SIGNALS["an effect"] if w not in _HARM_WORDS] + _BENEFIT_VERBS + sorted(
     _UPWARD | _DOWNWARD)
-_EFFECT = re.compile(r"(?<!\w)(?=\w)(" + "|".join(re.escape(w) for w in _EFFECT_WORDS) + r")(?!\w)", re.IGNORECASE)
+_EFFECT = regex(r"(?<!\w)(?=\w)(" + "|".join(re.escape(w) for w in _EFFECT_WORDS) + r")(?!\w)", re.IGNORECASE)
 # What a trial reports as harms: the general words, then the complaints trials most often list.
-_GENERAL_HARM = re.compile(r"(?<!\w)(?:(?:side|unwanted|undesirable|harmful|toxic)[\s-]+effects?|adverse(?:\s+\w+)?|"
+_GENERAL_HARM = regex(r"(?<!\w)(?:(?:side|unwanted|undesirable|harmful|toxic)[\s-]+effects?|adverse(?:\s+\w+)?|"
                            r"harms?|harmful|toxicity|toxic|tolerability|safety|drop-?outs?|withdr[ae]w\w*|"
                            r"discontinu\w+|stopped\s+(?:because|due)|(?:reduced|impaired|worse)\s+\w+\s+function)"
                            r"(?!\w)", re.IGNORECASE)
-_COMPLAINT = re.compile(r"(?<!\w)(?:headaches?|nausea|vomiting|dizziness|rash(?:es)?|itch(?:ing)?|insomnia|"
+_COMPLAINT = regex(r"(?<!\w)(?:headaches?|nausea|vomiting|dizziness|rash(?:es)?|itch(?:ing)?|insomnia|"
                         r"anxiety|agitation|fatigue|diarrh(?:o)?ea|hypotension|bleeding|bruising|swelling|"
                         r"injection-site|allerg\w*|anaphyla\w*|seizures?|strokes?|deaths?|pain|heart\s+rate|"
                         r"palpitations|blood\s+pressure)(?!\w)",
                         re.IGNORECASE)
 # Sentences that already say where the evidence comes from need no warning.
-_DISCLOSED = re.compile(r"sponsor|manufacturer|maker|industry|no independent", re.IGNORECASE)
+_DISCLOSED = regex(r"sponsor|manufacturer|maker|industry|no independent", re.IGNORECASE)
 
 
 def states_efficacy(sentence: str) -> bool:

@@ -18,13 +18,12 @@ mechanism: Binds the synthetic receptor.
 ```
 """
 
-import re
-
 from ..findings import Fix, Severity
 from ..problems import Problem, Words
+from ..patterns import regex
 from .base import Rule
 
-_WORD = re.compile(r"[A-Za-z_][\w-]*")  # a key that may be misspelled (not one that holds spaces or quotes)
+_WORD = regex(r"[A-Za-z_][\w-]*")  # a key that may be misspelled (not one that holds spaces or quotes)
 
 
 def describe(problem: Problem) -> Words:

@@ -33,11 +33,10 @@ sources:
 ```
 """
 
-import re
-
 from ..findings import Fix, Severity
 from ..problems import Problem, Words
 from ..wording import show
+from ..patterns import regex
 from .base import Rule
 
 _TYPE_WORDS = {
@@ -83,10 +82,13 @@ def describe(problem: Problem) -> Words:
     return Words(f"{name} must be {wanted}, but it is {_TYPE_WORDS[kind]}", hint)
 
 
+_WHOLE_NUMBER = regex(r"0|[1-9][0-9]*")  # as YAML writes an integer, without a sign or leading zeros
+
+
 def _unquoted(value: str, as_written: tuple[int, str] | None) -> Fix | None:
     """The number without its quotes (`year: "2020"` to `year: 2020`), when the quotes hold exactly a
     whole number as YAML writes one, so that the value reads the same, only as a number."""
-    if as_written is None or not re.fullmatch(r"0|[1-9][0-9]*", value):
+    if as_written is None or not _WHOLE_NUMBER.fullmatch(value):
         return None
     start, written = as_written
     if written not in (f'"{value}"', f"'{value}'"):
