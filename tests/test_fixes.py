@@ -110,6 +110,18 @@ def test_fix_goes_on_in_passes_until_nothing_is_left_to_fix(repo):
     assert entry.read_text(encoding="utf-8") == original
 
 
+def test_a_look_alike_space_in_a_file_with_invisible_characters_is_fixed_once_they_are_gone(tmp_path):
+    """The line scan reads such a file without its invisible characters, so its places are not the
+    file's: the look-alike space gets its fix in the next pass, from the places of the file then."""
+    project = Project.of_schema(SCHEMA, tmp_path)
+    text = BASE_ENTRY.read_text(encoding="utf-8")
+    broken = text.replace("name: Testpeptide-Z\n", "name: Test\u200bpeptide-Z\n").replace(
+        "      confidence: community\n", "  \u00a0   confidence: community\n")
+    first = {f.code: f.fix for f in project.check_text(broken, tmp_path / BASE_ENTRY.name)}
+    assert first["PL003"] is not None and first["PL014"] is None
+    assert project.fix_text(broken, tmp_path / BASE_ENTRY.name).text == text
+
+
 def test_a_buffer_is_fixed_through_the_library_as_the_command_line_fixes_a_file(repo):
     project = Project.open(repo, cwd=repo)
     text = add_entry(repo, "testpeptide-z").read_text()

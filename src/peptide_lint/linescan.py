@@ -231,15 +231,15 @@ def structure_problems(text: str, yaml_failed: bool) -> list[LineProblem]:
     if not yaml_failed and not _worth_walking(text):
         return []
     removed: dict[int, list[int]] = {}  # line -> columns of invisible characters, which the walk does not see
-    starts = line_starts(text)  # where the lines the walk reads start in the file, while they are the file's
+    offsets = line_starts(text)  # where the walk's lines start in the file, for fixes
     if INVISIBLE.search(text):
-        starts = None
+        offsets = None  # the walk reads the text without them: its places are not the file's
         starts = line_starts(text)
         for match in INVISIBLE.finditer(text):
             line, column = _line_col(starts, match.start())
             removed.setdefault(line, []).append(column)
         text = without_invisible(text)
-    problems = _Walk(split_lines(text), yaml_failed, starts).problems()
+    problems = _Walk(split_lines(text), yaml_failed, offsets).problems()
     return [_shifted(problem, removed.get(problem.line, ())) for problem in problems]
 
 
