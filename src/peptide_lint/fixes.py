@@ -58,8 +58,7 @@ def apply_pass(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     taken: list[Edit] = []
     count = 0
     for fix in sorted(set(fixes), key=_order):
-        if all(_reads_as_checked(text, edit) and not any(_overlap(edit, other) for other in taken)
-               for edit in fix.edits) and not any(_overlap(a, b) for a in fix.edits for b in fix.edits if a is not b):
+        if _applies(text, fix, taken):
             taken += fix.edits
             count += 1
     for edit in sorted(taken, key=lambda edit: (edit.start, edit.end), reverse=True):
@@ -71,6 +70,14 @@ def _order(fix: Fix) -> tuple:
     """Safe fixes first (where a safe and an unsafe fix overlap, the guess waits), then in the order
     of the file; the same order every run."""
     return not fix.safe, sorted((edit.start, edit.end, edit.replacement) for edit in fix.edits), fix.title
+
+
+def _applies(text: str, fix: Fix, taken: list[Edit]) -> bool:
+    """Whether every edit of `fix` still reads as checked, and overlaps neither another of its own
+    edits nor an edit already taken."""
+    edits = list(fix.edits)
+    return all(_reads_as_checked(text, edit) for edit in edits) and not any(
+        _overlap(edit, other) for i, edit in enumerate(edits) for other in edits[i + 1:] + taken)
 
 
 def _reads_as_checked(text: str, edit: Edit) -> bool:
