@@ -258,3 +258,28 @@ def test_every_format_reports_a_stale_entry_and_sarif_stays_valid(adopted, sarif
     assert 'name="PL024 stale-baseline at line 4, column 5 (warning)"' in (adopted / "r.xml").read_text()
     assert "The baseline baseline.json held back 2 findings recorded before." in (adopted / "r.md").read_text()
     assert json.loads((adopted / "r.json").read_text())["counts"]["baselined"] == 2
+
+
+def test_a_file_yaml_cannot_read_judges_only_the_reading_rules_entries(adopted):
+    """While the entry cannot be read, its content rules do not run: their entries are neither stale
+    nor dropped by recording, and come back into use once the file reads again."""
+    entry = adopted / "entries" / "testpeptide-z.yaml"
+    edit(entry, ("area: healing-recovery\n", "area:healing-recovery\n"))
+    result = run("check", "--baseline", "baseline.json", cwd=adopted)
+    assert "PL005" in result.stdout and "PL024" not in result.stdout
+    recorded = run("check", "--write-baseline", "baseline.json", cwd=adopted)
+    assert recorded.stdout.startswith("Recorded 1 finding in baseline.json (and kept 3 findings")
+    edit(entry, ("area:healing-recovery\n", "area: healing-recovery\n"))
+    again = run("check", "--baseline", "baseline.json", cwd=adopted)
+    lines = ANSI.sub("", again.stdout).splitlines()
+    assert [line.split(": ", 1)[1][:30] for line in lines if line.startswith("baseline.json")] == [
+        "PL024 [warning] the baseline h"]  # only the reading problem's entry, now fixed, is stale
+    assert "PL005" in lines[0] and "PL404" not in again.stdout and "PL503" not in again.stdout
+
+
+def test_a_symlink_that_loops_is_a_finding_with_a_baseline_too(adopted):
+    (adopted / "entries" / "loop.yaml").symlink_to("loop.yaml")
+    for flags in (["--baseline", "baseline.json"], ["--write-baseline", "other.json"]):
+        result = run("check", *flags, cwd=adopted)
+        assert "Traceback" not in result.stderr and result.returncode in (0, 1), result.stderr
+    assert "PL001" in run("check", "--baseline", "baseline.json", cwd=adopted).stdout

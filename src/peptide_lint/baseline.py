@@ -176,16 +176,25 @@ def _root(report: Report) -> Path:
     return report.repo_root if report.repo_root is not None else report.cwd
 
 
-def _checked_paths(report: Report) -> set[str]:
-    return {repo_relative(report.cwd / shown, _root(report)) for shown in report.files}
+def _checked_paths(report: Report) -> dict[str, bool]:
+    """The files the run checked, by repo path: True when every rule ran on it, False when it could
+    not be read as an entry (only the rules that read the file ran)."""
+    return {repo_relative(report.cwd / shown, _root(report)): shown not in report.not_checked
+            for shown in report.files}
 
 
-def _judged(key: Key, checked: set[str], run: set[str], report: Report) -> bool:
+def _reads_the_file(code: str) -> bool:
+    """A rule of the reading stage (PL001 to PL019): the only rules that run on a file YAML cannot read."""
+    return code.startswith("PL0") and code < "PL020"
+
+
+def _judged(key: Key, checked: dict[str, bool], run: set[str], report: Report) -> bool:
     """Whether a run that checked the files `checked` with the rules `run` could have matched the
-    entry: its file and rule were checked, or its file is gone, or its rule no longer exists."""
+    entry: its file and rule were checked (on a file that could not be read, only the reading rules
+    were), or its file is gone, or its rule no longer exists."""
     if not os.path.lexists(_root(report) / key.path) or registry.lookup(key.rule) is None:
         return True
-    return key.path in checked and key.rule in run
+    return key.path in checked and key.rule in run and (checked[key.path] or _reads_the_file(key.rule))
 
 
 def _entry_problem(entry) -> str | None:
