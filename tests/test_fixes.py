@@ -56,7 +56,7 @@ def test_the_report_says_which_findings_a_fix_repairs(repo):
     # --unsafe-fixes alone offers the guesses, and changes nothing
     out = run("check", "--unsafe-fixes", cwd=repo).stdout
     assert "(a suggested fix, to review: peptide-lint check --fix --unsafe-fixes)" in out
-    assert "2 fixable with 'peptide-lint check --fix'." in out
+    assert "2 fixable with 'peptide-lint check --fix --unsafe-fixes' (suggestions to review among them)." in out
     assert entry.read_bytes() == before
 
 

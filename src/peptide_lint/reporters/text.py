@@ -88,10 +88,11 @@ class TextReporter:
         """How many findings --fix repairs, and how many more --unsafe-fixes would, as ruff says it."""
         safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
         unsafe = sum(1 for f in report.findings if f.fix is not None and not f.fix.safe)
-        if self.unsafe_fixes:
-            safe, unsafe = safe + unsafe, 0
         if not safe and not unsafe:
             return ""
+        if self.unsafe_fixes:  # the command that applies them all, safe and unsafe
+            review = " (suggestions to review among them)" if unsafe else ""
+            return f"\n{safe + unsafe} fixable with 'peptide-lint check --fix --unsafe-fixes'{review}."
         if not safe:
             return f"\n{unsafe} fixable with 'peptide-lint check --fix --unsafe-fixes' (suggestions to review)."
         more = f" ({unsafe} more with --unsafe-fixes, suggestions to review)" if unsafe else ""
