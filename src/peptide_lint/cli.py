@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -167,7 +168,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
     report, not_fixed = checked(project)
     if write_baseline is not None:
         ctx.exit(EXIT_USAGE if not_fixed else _write_baseline(project, report, write_baseline, cwd, text))
-    _reporter(text, terminal_format).write(report, sys.stdout)  # first: the log keeps it if a file fails
+    with _reader_may_leave():  # first: the log keeps it if a file fails
+        _reporter(text, terminal_format).write(report, sys.stdout)
     _write_reports(report, {target: _reporter(text, name, to_file=True) for target, name in to_files.items()})
     # A file --fix could not write is a failure of the command, whatever the findings say.
     ctx.exit(EXIT_USAGE if not_fixed else _exit_code(report, strict=strict, exit_zero=exit_zero))
@@ -270,10 +272,22 @@ def _diff(project: Project, report: Report, cwd: Path, unsafe: bool) -> int:
     from .fixes import fix_files
 
     files, not_read = fix_files(report.findings, cwd, project.check_text, unsafe)
-    for file in files:
-        click.echo(file.diff(), nl=False)
+    with _reader_may_leave():
+        for file in files:
+            click.echo(file.diff(), nl=False)
     _tell_fixes(files, not_read, "would fix")
     return EXIT_USAGE if not_read else EXIT_FINDINGS if any(file.changed for file in files) else EXIT_CLEAN
+
+
+@contextlib.contextmanager
+def _reader_may_leave():
+    """Printing to a reader that may go away (`| head`): what is left to print then goes nowhere,
+    and the command goes on to write its report files and exit with the code the check gives."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _tell_fixes(files, not_fixed: dict[str, str], done: str) -> None:
@@ -510,7 +524,9 @@ def _use_color(choice: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI with one-line usage errors (exit 2) and no traceback for a closed pipe."""
+    """Run the CLI with one-line usage errors (exit 2). A reader that goes away (`peptide-lint rules |
+    head`) ends a command with exit code 1, click's way, without a traceback; `check` goes on to write
+    its report files and exits with the code its findings give."""
     try:
         code = cli.main(args=argv, prog_name="peptide-lint", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as err:  # plain `peptide-lint`: show what it can do
@@ -525,7 +541,4 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_USAGE
     except click.Abort:
         code = 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
-        code = EXIT_FINDINGS
     sys.exit(code or 0)
