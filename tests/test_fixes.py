@@ -79,7 +79,7 @@ def test_diff_shows_what_fix_would_write_and_writes_nothing(repo):
 def test_diff_of_a_clean_entry_is_empty_and_passes(repo):
     add_entry(repo, "testpeptide-z")
     result = run("check", "--diff", cwd=repo)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "Nothing to fix: --fix would change nothing.\n")
 
 
 def test_diff_marks_a_last_line_without_a_line_break(repo):
@@ -170,3 +170,12 @@ def test_a_buffer_outside_a_content_repo_is_fixed_the_same_way(tmp_path):
     text = BASE_ENTRY.read_text(encoding="utf-8")
     fixed = project.fix_text(text.replace("1–2 mg", "1-2 mg"), tmp_path / BASE_ENTRY.name)
     assert fixed.text == text and fixed.applied == 2
+
+
+def test_diff_says_when_a_file_could_not_be_checked(repo):
+    missing = run("check", "--diff", "entries/testpeptide-q.yaml", cwd=repo)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr.startswith("peptide-lint: entries/testpeptide-q.yaml: it could not be opened")
+    broken = add_entry(repo, "testpeptide-b", "slug: testpeptide-b\nname: [\n")
+    result = run("check", "--diff", str(broken.relative_to(repo)), cwd=repo)
+    assert result.returncode == 1 and "YAML cannot read it" in result.stderr

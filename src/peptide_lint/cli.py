@@ -276,7 +276,13 @@ def _diff(project: Project, report: Report, cwd: Path, unsafe: bool) -> int:
         for file in files:
             click.echo(file.diff(), nl=False)
     _tell_fixes(files, not_read, "would fix")
-    return EXIT_USAGE if not_read else EXIT_FINDINGS if any(file.changed for file in files) else EXIT_CLEAN
+    # A file that could not be checked has nothing to show, but is no file without fixes either.
+    for shown, why in report.not_checked.items():
+        click.echo(f"peptide-lint: {shown}: {why}; 'peptide-lint check {shown}' says what is wrong", err=True)
+    changed = any(file.changed for file in files)
+    if not changed and not report.not_checked and not not_read:
+        click.echo("Nothing to fix: --fix would change nothing.", err=True)
+    return EXIT_USAGE if not_read else EXIT_FINDINGS if changed or report.not_checked else EXIT_CLEAN
 
 
 @contextlib.contextmanager
