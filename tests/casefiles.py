@@ -17,13 +17,23 @@ A case file `tests/cases/<rule-name>.yaml` holds:
         file: testpeptide-z.yaml             # the entry's file name (default shown)
         expect:                              # every finding, as LINE:COL CODE message
           - '35:7 PL301 dose row "Route" has no confidence label; ...'
+          - finding: '12:17 PL303 the range in standard_dose uses a hyphen; ...'
+            hint: 'write it as 1–2 mg'       # ... or with its hint, which must then read so
+        fixed:                               # the file after every fix, safe and unsafe (as
+          - ["1-2 mg", "1–2 mg", all]        # --fix --unsafe-fixes leaves it): edits to the case's
+                                             # file, in the form of replace: (fixed: [] = unchanged)
 
-`python tests/casefiles.py tests/cases/<rule-name>.yaml` prints what each case produces now.
+A case whose findings carry a fix must say what the file reads after fixing (`fixed:`). The case's
+entry stands in `entries/` beside a `schema/` folder, as in a content repo.
+`python tests/casefiles.py tests/cases/<rule-name>.yaml` prints what each case produces now: its
+findings, their hints and what the fixes change.
 """
 
 from __future__ import annotations
 
 import codecs
+import copy
+import difflib
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -31,7 +41,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from peptide_lint.api import Project
+from peptide_lint.api import Finding, Project
+from peptide_lint.fixes import fix_text
 from peptide_lint.schema import EntrySchema
 
 TESTS = Path(__file__).resolve().parent
@@ -49,6 +60,8 @@ class Case:
     expect: list[str]
     folder: bool = False
     others: dict[str, bytes] = field(default_factory=dict)  # more entries in the same repo, by file name
+    hints: dict[int, str] = field(default_factory=dict)  # the hint of expect[i], where the case gives it
+    fixed: bytes | None = None  # the file after every fix, where the case says
 
     @property
     def id(self) -> str:
@@ -61,33 +74,45 @@ def load_cases(path: Path) -> list[Case]:
     for raw in spec["cases"]:
         others = {name: _content(path, {"name": raw["name"], **(other or {})}, Path(name).stem)
                   for name, other in (raw.get("others") or {}).items()}
+        expect = [item if isinstance(item, str) else item["finding"] for item in raw.get("expect") or []]
+        hints = {i: item["hint"] for i, item in enumerate(raw.get("expect") or []) if isinstance(item, dict)}
+        fixed = _content(path, raw, fixed=True) if "fixed" in raw else None
         cases.append(Case(spec["rule"], raw["name"], raw.get("file", BASE_ENTRY.name), _content(path, raw),
-                          list(raw.get("expect") or []), folder=bool(raw.get("folder")), others=others))
+                          expect, folder=bool(raw.get("folder")), others=others, hints=hints, fixed=fixed))
     return cases
 
 
-def _content(path: Path, raw: dict, slug: str | None = None) -> bytes:
+def _content(path: Path, raw: dict, slug: str | None = None, fixed: bool = False) -> bytes:
     """The bytes of one file of a case: the base entry edited (under `slug`, if given), or the
-    text or bytes given."""
+    text or bytes given; `fixed`: with the `fixed` edits, as the case's file reads after fixing."""
+    after = raw.get("fixed", []) if fixed else []
     if "bytes" in raw:
-        return codecs.escape_decode(raw["bytes"].encode("utf-8"))[0]
+        content = codecs.escape_decode(raw["bytes"].encode("utf-8"))[0]
+        return _replaced(path, raw, content, [[part.encode("utf-8") for part in edit[:2]] + edit[2:] for edit in after])
     if "text" in raw:
-        return raw["text"].encode("utf-8")
+        return _replaced(path, raw, raw["text"], after).encode("utf-8")
     if "text_repeat" in raw:
         chunk, times = raw["text_repeat"]
         return (chunk * times).encode("utf-8")
     text = sibling_entry(slug) if slug else BASE_ENTRY.read_text(encoding="utf-8")
-    for old, new, *every in raw.get("replace", []):
-        count = text.count(old)
-        if count == 0 or (count > 1 and every != ["all"]):
-            raise ValueError(f"{path.name}: case {raw['name']!r}: {old!r} occurs {count} times in "
-                             "the base entry; make it unique, or add a third item: all")
-        text = text.replace(old, new)
+    text = _replaced(path, raw, text, raw.get("replace", []) + after)
     if raw.get("line_endings") == "crlf":
         text = text.replace("\n", "\r\n")
     if raw.get("bom"):
         text = "\ufeff" + text
     return text.encode("utf-8")
+
+
+def _replaced(path: Path, raw: dict, text, replacements: list):
+    """`text` (or bytes) with each [old, new] of `replacements` made; each old must occur once,
+    or the third item says all."""
+    for old, new, *every in replacements:
+        count = text.count(old)
+        if count == 0 or (count > 1 and every != ["all"]):
+            raise ValueError(f"{path.name}: case {raw['name']!r}: {old!r} occurs {count} times; "
+                             "make it unique, or add a third item: all")
+        text = text.replace(old, new)
+    return text
 
 
 def sibling_entry(slug: str, name: str | None = None) -> str:
@@ -103,28 +128,75 @@ def sibling_entry(slug: str, name: str | None = None) -> str:
     return page + "\nsources:\n" + sources
 
 
-def run_case(case: Case) -> list[str]:
+@dataclass
+class Outcome:
+    """What a case produces: its findings (as expect lists them), their hints, the rule code and
+    safety of each fix they carry, and its file after every fix."""
+
+    findings: list[str]
+    hints: list[str | None]
+    fixes: list[tuple[str, bool]]
+    fixed: bytes
+
+
+def run_case(case: Case) -> Outcome:
+    """Check the case's file, then apply every fix as --fix --unsafe-fixes does (checking again in
+    between) and keep what the file reads then."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / case.file
+        entries = Path(folder) / "entries"
+        entries.mkdir()
+        path = entries / case.file
         if case.folder:
             path.mkdir()
         else:
             path.write_bytes(case.content)
         others = []
         for name, content in case.others.items():
-            others.append(Path(folder) / name)
+            others.append(entries / name)
             others[-1].write_bytes(content)
-        report = Project.of_schema(SCHEMA, Path(folder)).check_files([path], index_files=[path, *others])
-    return [f"{f.line}:{f.column} {f.code} {f.message}" for f in report.findings]
+        schema = copy.copy(SCHEMA)
+        schema.path = Path(folder) / "schema" / "entry.schema.json"  # where a content repo keeps it
+        project = Project.of_schema(schema, entries)
+
+        def check() -> list[Finding]:
+            return project.check_files([path], index_files=[path, *others]).findings
+
+        findings = check()
+        fixed = case.content if case.folder else _fixed(case.content, path, findings, check)
+    return Outcome([f"{f.line}:{f.column} {f.code} {f.message}" for f in findings], [f.hint for f in findings],
+                   [(f.code, f.fix.safe) for f in findings if f.fix], fixed)
+
+
+def _fixed(content: bytes, path: Path, findings: list[Finding], check) -> bytes:
+    bom = codecs.BOM_UTF8 if content.startswith(codecs.BOM_UTF8) else b""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content  # nothing to fix in a file that cannot be read
+
+    def recheck(fixed: str) -> list[Finding]:
+        path.write_bytes(bom + fixed.encode("utf-8"))
+        return check()
+    return bom + fix_text(text, findings, recheck, unsafe=True).text.encode("utf-8")
 
 
 def all_case_files() -> list[Path]:
     return sorted((TESTS / "cases").glob("*.yaml"))
 
 
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 if __name__ == "__main__":
     for file in sys.argv[1:] or all_case_files():
         for case in load_cases(Path(file)):
             print(f"# {case.id}")
-            for line in run_case(case):
-                print("  - " + ('"' + line.replace("\\", "\\\\").replace('"', '\\"') + '"'))
+            outcome = run_case(case)
+            for line, hint in zip(outcome.findings, outcome.hints):
+                print(f"  - finding: {_quoted(line)}\n    hint: {_quoted(hint)}" if hint else f"  - {_quoted(line)}")
+            if outcome.fixed != case.content:
+                before, after = (data.decode("utf-8", "replace").splitlines(keepends=True)
+                                 for data in (case.content, outcome.fixed))
+                print("# after every fix:")
+                print("".join("#   " + line for line in difflib.unified_diff(before, after, n=0)).rstrip())

@@ -30,10 +30,11 @@ def test_an_unsaved_buffer_is_checked_against_the_repo_and_its_fixes_are_text_ed
     duplicate, _, _, hyphen = found
     assert duplicate.message == 'the name "Testpeptide-b" is also used by entries/testpeptide-b.yaml'
     assert duplicate.hint and duplicate.span.end_column == 20
-    edit = hyphen.fix  # offsets into the text, as an editor applies them
-    assert buffer[edit.start:edit.end] == edit.original == "1-2"
+    edit, = hyphen.fix.edits  # offsets into the text, as an editor applies them
+    assert buffer[edit.start:edit.end] == edit.original == "1-2" and hyphen.fix.safe
     fixed = buffer[:edit.start] + edit.replacement + buffer[edit.end:]
     assert [f.code for f in project.check_text(fixed, "entries/testpeptide-a.yaml")] == ["PL505", "PL510"]
+    assert project.fix_text(buffer, "entries/testpeptide-a.yaml").text == fixed  # "fix all"
     assert project.check().findings == []  # the file on disk, and the stored index, are as they were
 
 

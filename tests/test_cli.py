@@ -283,3 +283,27 @@ def test_version_says_which_parser_reads_yaml(tmp_path):
     assert out.startswith("peptide-lint, version 0.1.0 (YAML: ruamel.yaml 0.") and "read by ruamel.yaml.clib's C parser" in out
     out = run("--version", cwd=tmp_path, env={"PEPTIDE_LINT_YAML_ROUTE": "public"}).stdout
     assert out.endswith("read by ruamel.yaml's own loader)\n")
+
+
+def _with_stdout_closed(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The command with its output read by a reader that has already gone (as `| head -0` would)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run([sys.executable, "-m", "peptide_lint", *args], cwd=cwd, stdout=write,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write)
+
+
+def test_a_reader_that_goes_away_loses_no_report_file_and_no_exit_code(repo):
+    entry = add_entry(repo, "testpeptide-z")
+    entry.write_text(entry.read_text().replace("  Nothing is stacked with it.\n", "  It cures arthritis.\n"))
+    result = _with_stdout_closed("check", "--output", "json:report.json", cwd=repo)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert [f["code"] for f in json.loads((repo / "report.json").read_text())["findings"]] == ["PL404"]
+    assert _with_stdout_closed("check", "--diff", cwd=repo).returncode == 0  # nothing to fix here
+    add_entry(repo, "testpeptide-z")
+    assert _with_stdout_closed("check", cwd=repo).returncode == 0  # the exit code is the check's, not the pipe's
+    listing = _with_stdout_closed("rules", cwd=repo)
+    assert listing.returncode == 1 and listing.stderr == ""  # click's way: the output was not all read

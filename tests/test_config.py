@@ -99,8 +99,8 @@ def test_fix_repairs_dose_ranges_and_nothing_else(repo):
     assert entry.read_bytes() == b"\xef\xbb\xbf" + original.replace(b"1-2 mg", "1–2 mg".encode())
 
 
-def _with_hyphen_ranges(repo):
-    entry = add_entry(repo, "testpeptide-z")
+def _with_hyphen_ranges(repo, slug: str = "testpeptide-z"):
+    entry = add_entry(repo, slug)
     entry.write_bytes(entry.read_bytes().replace("1–2 mg".encode(), b"1-2 mg"))
     return entry
 
@@ -144,21 +144,22 @@ def test_fix_leaves_a_read_only_file_alone_and_says_so(repo):
 
 
 def test_fix_reports_a_file_it_cannot_write_and_goes_on_with_the_others(repo, monkeypatch):
-    from peptide_lint import fixes
-    from peptide_lint.findings import Finding, Fix, Severity, Span
+    from click.testing import CliRunner
+    from peptide_lint import cli, fixes
 
-    a, b = (add_entry(repo, f"testpeptide-{x}") for x in "ab")
-    edits = [Finding(f"entries/{p.name}", Span(1, 1, 1, 2), "PL303", "range-en-dash", Severity.ERROR, "m",
-                     fix=Fix(0, 1, "%", "#")) for p in (a, b)]
+    a, b = (_with_hyphen_ranges(repo, f"testpeptide-{x}") for x in "ab")
 
     def refuse(path, data):
         if path.name == a.name:
             raise PermissionError(13, "Permission denied")
         path.write_bytes(data)
     monkeypatch.setattr(fixes, "write_atomic", refuse)
-    outcome = fixes.apply_fixes(edits, repo)
-    assert outcome.not_written == {"entries/testpeptide-a.yaml": "Permission denied"}
-    assert outcome.applied == {"entries/testpeptide-b.yaml": 1} and b.read_text().startswith("% yaml-language")
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli.cli, ["check", "--fix"])
+    assert result.exit_code == 2
+    assert "peptide-lint: error: could not fix entries/testpeptide-a.yaml: Permission denied" in result.stderr
+    assert "fixed 2 findings in entries/testpeptide-b.yaml" in result.stderr and "1-2 mg" not in b.read_text()
+    assert "1-2 mg" in a.read_text()
 
 
 def test_writes_keep_owner_and_mode_and_new_files_follow_the_umask(repo):

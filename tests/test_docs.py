@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import tempfile
 from pathlib import Path
 
@@ -23,9 +25,13 @@ def test_every_rule_documents_what_why_example_instead(rule):
 
 
 def merge_into_base(fragment: str) -> str:
-    """The base entry with each top-level key of `fragment` replacing the base's block for that key."""
+    """The base entry with each top-level key of `fragment` replacing the base's block for that key,
+    and the comments `fragment` starts with, if any, replacing those the base starts with."""
     base = BASE_ENTRY.read_text(encoding="utf-8").splitlines(keepends=True)
-    blocks = _blocks(fragment.splitlines(keepends=True))
+    lines = fragment.splitlines(keepends=True)
+    if _leading_comments(lines):
+        base = _leading_comments(lines) + base[len(_leading_comments(base)):]
+    blocks = _blocks(lines)
     result, skipping = [], False
     for line in base:
         key = line.split(":", 1)[0] if line[:1].isalpha() else None
@@ -38,6 +44,10 @@ def merge_into_base(fragment: str) -> str:
     for block in blocks.values():
         result += block
     return "".join(result)
+
+
+def _leading_comments(lines: list[str]) -> list[str]:
+    return list(itertools.takewhile(lambda line: line.startswith("#"), lines))
 
 
 def _blocks(lines: list[str]) -> dict[str, list[str]]:
@@ -86,6 +96,17 @@ def test_generated_docs_are_up_to_date():
         "run 'peptide-lint docs' and commit docs/"
     assert (ROOT / "docs" / "style-guide.md").read_text(encoding="utf-8") == style_guide_markdown(SCHEMA), \
         "run 'peptide-lint docs' and commit docs/"
+
+
+def test_the_readme_lists_every_fix_with_its_safety():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Fixing what can be fixed", 1)[1].split("\n### ", 1)[0]
+    safe, unsafe = section.split("Unsafe fixes", 1)
+
+    def listed(part: str) -> set[str]:
+        return set(re.findall(r"^- (PL\d{3}) ", part, re.MULTILINE))
+    assert listed(safe) == {rule.code for rule in registry.RULES if rule.fixable == "safe"}
+    assert listed(unsafe) == {rule.code for rule in registry.RULES if rule.fixable == "unsafe"}
 
 
 def test_the_readme_suppression_example_suppresses_what_it_says():

@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from casefiles import BASE_ENTRY, SCHEMA
-from peptide_lint.fixes import apply_fixes
 from peptide_lint.api import Project
 
 
 def _fixed(tmp_path: Path, old: str, new: str) -> tuple[str, list[str]]:
-    """The entry with `old` written as `new`, after one --fix; and the PL306 findings left."""
+    """The entry with `old` written as `new`, after its safe fixes; and the PL306 findings left."""
     entry = tmp_path / BASE_ENTRY.name
     text = BASE_ENTRY.read_text(encoding="utf-8")
     assert old in text
-    entry.write_text(text.replace(old, new), encoding="utf-8")
-    apply_fixes(Project.of_schema(SCHEMA, tmp_path).check_files([entry]).findings, tmp_path)
-    left = [f.message for f in Project.of_schema(SCHEMA, tmp_path).check_files([entry]).findings if f.code == "PL306"]
-    return entry.read_text(encoding="utf-8"), left
+    project = Project.of_schema(SCHEMA, tmp_path)
+    fixed = project.fix_text(text.replace(old, new), entry).text
+    return fixed, [f.message for f in project.check_text(fixed, entry) if f.code == "PL306"]
 
 
 def test_amount_notation_is_repaired_in_a_plain_value(tmp_path):

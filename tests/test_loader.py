@@ -190,7 +190,9 @@ def test_both_routes_give_every_case_file_the_same_findings():
                "from casefiles import all_case_files, load_cases, run_case\n"
                "from peptide_lint import parser\n"
                "cases = [case for path in all_case_files() for case in load_cases(path)]\n"
-               "print(json.dumps([parser.parser_route(), [[case.id, run_case(case)] for case in cases]]))\n")
+               "outcomes = [(case.id, run_case(case)) for case in cases]\n"
+               "print(json.dumps([parser.parser_route(), [[id_, o.findings, o.hints, o.fixes, "
+               "o.fixed.decode('utf-8', 'replace')] for id_, o in outcomes]]))\n")
     fast_route, fast = json.loads(_in_a_process(program))
     public_route, public = json.loads(_in_a_process(program, route="public"))
     assert (fast_route, public_route) == ("ruamel.yaml.clib's C parser", "ruamel.yaml's own loader")

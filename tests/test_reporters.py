@@ -36,13 +36,14 @@ def test_json_shape_is_pinned(repo):
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings", "not_checked",
-                            "suppressed_safety"]
+                            "suppressed_safety", "baseline"]
+    assert report["baseline"] is None  # no baseline: every finding is reported
     assert report["not_checked"] == []  # every file could be read
-    assert report["version"] == 1 and report["tool"]["name"] == "peptide-lint"
+    assert report["version"] == 2 and report["tool"]["name"] == "peptide-lint"
     assert report["files_checked"] == 2
     assert report["files"] == ["entries/testpeptide-y.yaml", "entries/testpeptide-z.yaml"]
     assert report["counts"] == {"errors": 1, "warnings": 1, "files_with_findings": 1,
-                                "by_rule": {"PL301": 1, "PL405": 1}}
+                                "by_rule": {"PL301": 1, "PL405": 1}, "baselined": 0}
     assert report["findings"][0] == {
         "path": "entries/testpeptide-y.yaml", "line": 34, "column": 7, "end_line": 34, "end_column": 8,
         "code": "PL301", "name": "dose-row-confidence", "severity": "error",
@@ -85,6 +86,23 @@ def test_sarif_is_valid_sarif_2_1_0(repo, sarif_validator, dirty):
             "artifactLocation": {"uri": "entries/testpeptide-y.yaml", "uriBaseId": "%SRCROOT%"},
             "region": {"startLine": 34, "startColumn": 7, "endLine": 34, "endColumn": 8}}
         assert rules[first["ruleIndex"]]["id"] == "PL301"
+
+
+def test_sarif_carries_each_fix_as_replacements(repo, sarif_validator):
+    entry = add_entry(repo, "testpeptide-z")
+    entry.write_text(entry.read_text().replace("standard_dose: 1–2 mg per day", "standard_dose: 1-2 mg per day")
+                     .replace("mechanism:", "mechansim:"))
+    sarif = json.loads(run("check", "--format", "sarif", cwd=repo).stdout)
+    assert not list(sarif_validator.iter_errors(sarif))
+    text = entry.read_text()
+    fixes = {result["ruleId"]: result["fixes"] for result in sarif["runs"][0]["results"] if "fixes" in result}
+    assert fixes["PL303"] == [{
+        "description": {"text": "write the range with an en dash (–)"},
+        "artifactChanges": [{"artifactLocation": {"uri": "entries/testpeptide-z.yaml", "uriBaseId": "%SRCROOT%"},
+                             "replacements": [{"deletedRegion": {"charOffset": text.index("1-2"), "charLength": 3},
+                                               "insertedContent": {"text": "1–2"}}]}]}]
+    assert fixes["PL102"][0]["description"]["text"] == \
+        'rename the key to "mechanism" (a suggestion: review it before applying it)'
 
 
 def test_sarif_fingerprints_survive_lines_added_above(repo):
@@ -212,13 +230,19 @@ def test_output_to_an_unwritable_place_is_a_usage_error(repo):
 
 def test_json_carries_the_fix_of_a_fixable_finding(repo):
     entry = add_entry(repo, "testpeptide-z")
-    entry.write_text(entry.read_text().replace("standard_dose: 1–2 mg per day", "standard_dose: 1-2 mg per day"))
+    entry.write_text(entry.read_text().replace("standard_dose: 1–2 mg per day", "standard_dose: 1-2 mg per day")
+                     .replace("mechanism:", "mechansim:"))
     findings = json.loads(run("check", "--format", "json", cwd=repo).stdout)["findings"]
     finding = next(f for f in findings if f["code"] == "PL303")
     assert (finding["line"], finding["column"], finding["fixable"]) == (12, 17, True)
-    fix = finding["fix"]
+    edit, = finding["fix"]["edits"]
     text = entry.read_text(encoding="utf-8")
-    assert text[fix["start"]:fix["end"]] == "1-2" and fix["replacement"] == "1–2"
+    assert text[edit["start"]:edit["end"]] == edit["original"] == "1-2" and edit["replacement"] == "1–2"
+    assert (finding["fix"]["title"], finding["fix"]["safe"]) == ("write the range with an en dash (–)", True)
+    unknown_key = next(f for f in findings if f["code"] == "PL102")
+    assert unknown_key["fix"] == {"title": 'rename the key to "mechanism"', "safe": False, "edits": [
+        {"start": text.index("mechansim"), "end": text.index("mechansim") + 9, "replacement": "mechanism",
+         "original": "mechansim"}]}
 
 
 def test_sarif_uris_are_percent_encoded():

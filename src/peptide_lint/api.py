@@ -6,13 +6,15 @@
     report = project.check()                               # every entry
     report = project.check(["entries/semax.yaml"])         # some entries, compared with all the others
     findings = project.check_text(buffer, "entries/semax.yaml")   # an editor's unsaved text
+    fixed = project.fix_text(buffer, "entries/semax.yaml")        # ... with its fixes applied ("fix all")
 
 A `Report` (results.py) holds the findings in the order of file, line and column, the files checked,
 the files that could not be read and why, and the safety findings that comments suppressed. A
 `Finding` (findings.py) says where (`span`: 1-based lines and columns, the end column exclusive),
 which rule (`code`, `name`, `severity`), what is wrong and how to fix it (`message`, `hint`), and,
-where a rule can repair it, `fix`: an edit of the file's characters (0-based offsets into the text
-without its byte-order mark) that a client applies as it is.
+where a rule can repair it, `fix` (findings.Fix): a title for a code action, whether it is safe
+(the meaning kept exactly) or a suggestion to review, and its edits of the file's characters
+(0-based offsets into the text without its byte-order mark), which a client applies together.
 
 Nothing here prints or exits: a repo that cannot be checked raises `ProjectError` with a message
 for the person running the check.
@@ -23,17 +25,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .config import ConfigError
 from .config import load as load_config
 from .discover import entry_files, find_repo
-from .findings import Finding
+from .findings import Edit, Finding, Fix
+from .fixes import FixedText, fix_text
 from .pipeline import Setup, check_files
 from .results import Report
 from .schema import EntrySchema, SchemaConfigError
 
-__all__ = ["Finding", "NotARepo", "Project", "ProjectError", "Report"]
+if TYPE_CHECKING:
+    from .baseline import Baseline
+
+__all__ = ["Edit", "Finding", "Fix", "FixedText", "NotARepo", "Project", "ProjectError", "Report"]
 
 
 class ProjectError(Exception):
@@ -91,6 +97,18 @@ class Project:
         """The folder of the repo's entries (its `entries` setting)."""
         return self.setup.index_dir
 
+    @property
+    def baseline(self) -> Path | None:
+        """The baseline file the configuration names (`baseline =`, from the repo root), or None."""
+        name = self.setup.config.baseline
+        return self.root / name if name is not None else None
+
+    def apply_baseline(self, report: Report, baseline: Baseline, shown: str) -> Report:
+        """`report` without the findings `baseline` holds, and with a stale-baseline finding (at
+        `shown`, the baseline file as findings show paths) for each of its entries that holds more
+        findings than the check found (see baseline.py)."""
+        return baseline.apply(report, self.setup.config.rules(), shown)
+
     def entry_files(self, paths: Iterable[Path | str] = ()) -> list[Path]:
         """The entry files that `paths` name (files, or folders to search; a folder that holds the
         entries folder, such as the repo itself, stands for it); every entry when none is named.
@@ -124,6 +142,11 @@ class Project:
         repo index stores for the file on disk is left as it is."""
         path = Path(path) if Path(path).is_absolute() else self.setup.cwd / path
         return check_files([path], self.setup, texts={path: text.encode("utf-8")}).findings
+
+    def fix_text(self, text: str, path: Path | str, *, unsafe: bool = False) -> FixedText:
+        """`text`, as the file at `path`, with its fixes applied as `check --fix` applies them: the
+        safe ones (and the unsafe ones too, `unsafe`), pass after pass, checked again in between."""
+        return fix_text(text, self.check_text(text, path), lambda fixed: self.check_text(fixed, path), unsafe)
 
 
 def _inside(path: Path, folder: Path) -> bool:

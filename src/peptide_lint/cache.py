@@ -21,18 +21,20 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .findings import Finding, Fix, Severity, Span
+from .findings import Edit, Finding, Fix, Severity, Span
 from .index import CitedWork, EntrySummary, Located
 from .results import FileResult, Suppression
 
 CACHE_DIR = ".peptide-lint-cache"
+# The shape of a stored result: raised when it changes, so that a cache written before is not read.
+FORMAT = 2
 
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The checker's own code: its version, the Python running it, and its source files."""
     digest = hashlib.sha256()
-    digest.update(f"{__version__} {sys.version}".encode())
+    digest.update(f"{__version__} {FORMAT} {sys.version}".encode())
     package = os.path.dirname(os.path.realpath(__file__))
     sources = []
     for folder, subfolders, files in os.walk(package):
@@ -176,14 +178,15 @@ def _decode(data: dict[str, Any], shown: str):
 
 
 def _finding_out(finding: Finding) -> list:
+    fix = finding.fix
     return [asdict(finding.span), finding.code, finding.name, finding.severity.value, finding.message,
-            finding.hint, asdict(finding.fix) if finding.fix else None]
+            finding.hint, [fix.title, fix.safe, [list(asdict(edit).values()) for edit in fix.edits]] if fix else None]
 
 
 def _finding_in(data: list, shown: str) -> Finding:
     span, code, name, severity, message, hint, fix = data
     return Finding(shown, Span(**span), code, name, Severity(severity), message, hint,
-                   Fix(**fix) if fix else None)
+                   Fix(fix[0], tuple(Edit(*edit) for edit in fix[2]), fix[1]) if fix else None)
 
 
 def _located_out(located: Located | None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -14,7 +15,7 @@ import click
 from .patterns import regex
 from . import __version__, registry
 from .discover import find_repo
-from .findings import Severity
+from .findings import INTERNAL_ERROR, Severity
 from .api import NotARepo, Project, ProjectError
 from .results import Report
 from .reporters import FORMATS, Reporter, reporter_class
@@ -32,8 +33,10 @@ def cli() -> None:
 
     \b
     Start with:
+      peptide-lint new "Name"         start a new entry from the schema
       peptide-lint check              check every entry of the repo you are in
       peptide-lint check entries/x.yaml
+      peptide-lint check --watch      check again on every save
       peptide-lint rules              list the rules
       peptide-lint explain PL201      what a rule checks, why, and how to fix it
     """
@@ -84,12 +87,32 @@ def _version(ctx: click.Context, on: bool) -> None:
               help="Check every file again instead of reusing the results of unchanged files "
                    "(kept in .peptide-lint-cache/ at the repo root).")
 @click.option("--fix", is_flag=True,
-              help="Repair what can be repaired safely (e.g. hyphens in dose ranges), then report the rest.")
+              help="Apply the safe fixes, which keep the meaning exactly (hyphens in dose ranges, curly quotes, "
+                   "invisible characters, ...), then report the rest.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Offer the suggested fixes too, which need a human look (a misspelled key or source id to its "
+                   "one close match): --fix and --diff then apply them.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print what --fix would change, as a unified diff, and change nothing. Exit code 1 when there "
+                   "are changes.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Report only the findings that FILE (written by --write-baseline) does not hold, and each "
+                   "entry of FILE that no longer matches a finding (stale-baseline). Default: the "
+                   "configuration's baseline setting.")
+@click.option("--no-baseline", is_flag=True, help="Report every finding, also those the configured baseline holds.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Record today's findings in FILE (replaced in one step) instead of reporting them, so that "
+                   "--baseline FILE reports only new ones. What FILE holds for files or rules this run did "
+                   "not check is kept.")
+@click.option("--watch", is_flag=True,
+              help="Check again each time an entry, the schema, the configuration or the baseline is saved, "
+                   "and show the text report; Ctrl-C stops.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, color: str, no_source: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: int | None, no_cache: bool, fix: bool,
-          output_format: str, outputs: tuple[str, ...], strict: bool, exit_zero: bool, quiet: bool,
-          statistics: bool) -> None:
+          unsafe_fixes: bool, show_diff: bool, output_format: str, outputs: tuple[str, ...], strict: bool,
+          exit_zero: bool, quiet: bool, statistics: bool, baseline_file: Path | None, no_baseline: bool,
+          write_baseline: Path | None, watch: bool) -> None:
     """Check entries and report findings as PATH:LINE:COLUMN: CODE [severity] message.
 
     PATHS are entry files or folders; the default is every entry under the repo's entries/.
@@ -97,29 +120,126 @@ def check(ctx: click.Context, paths: tuple[Path, ...], repo_dir: Path | None, co
 
     \b
     Exit codes:
-      0  no errors (warnings alone pass)
-      1  at least one error
-      2  usage problem (bad option, a folder without entries, unusable configuration
-         or schema) or an internal failure; a missing or unreadable file is an error (1)
+      0  no errors (warnings alone pass); --write-baseline and --watch (stopped with Ctrl-C): 0
+      1  at least one error (with --diff: --fix would change something)
+      2  usage problem (bad option, a folder without entries, unusable configuration,
+         schema or baseline) or an internal failure; a missing or unreadable file is an error (1)
     """
     cwd = Path.cwd()
+    _refuse_together(ctx, watch=watch, write_baseline=write_baseline, baseline=baseline_file,
+                     no_baseline=no_baseline, format=output_format != "text", output=outputs, diff=show_diff,
+                     fix=fix)
     terminal_format, to_files = _report_targets(outputs, output_format, cwd)
-    project = _project(repo_dir, paths, cwd, select=_split(select), ignore=_split(ignore), cache=not no_cache,
-                       jobs=jobs)
-    try:
-        files = project.entry_files(paths)
-    except ProjectError as err:
-        raise click.UsageError(str(err)) from None  # the command line named the wrong thing
-    report = project.check_files(files)
-    not_fixed = _fix(report, cwd) if fix else {}
-    if fix and report.findings and any(finding.fix for finding in report.findings):
-        report = project.check_files(files)
+    options = dict(select=_split(select), ignore=_split(ignore), cache=not no_cache, jobs=jobs)
     text = TextReporter(color=_use_color(color), show_source=not (no_source or quiet),
-                        show_summary=not quiet, statistics=statistics)
-    _reporter(text, terminal_format).write(report, sys.stdout)  # first: the log keeps it if a file fails
+                        show_summary=not quiet, statistics=statistics, unsafe_fixes=unsafe_fixes)
+
+    def files_of(project: Project) -> list[Path]:
+        try:
+            return project.entry_files(paths)
+        except ProjectError as err:
+            raise click.UsageError(str(err)) from None  # the command line named the wrong thing
+
+    def checked(project: Project) -> tuple[Report, dict[str, str]]:
+        """One check as the flags ask: fixed, then without what the baseline holds; and the files
+        --fix could not write."""
+        baseline = None if no_baseline or write_baseline else _baseline(project, baseline_file, cwd)
+        files = files_of(project)
+        report = project.check_files(files)
+        not_fixed: dict[str, str] = {}
+        if fix:
+            written, not_fixed = _fix(project, report, cwd, unsafe_fixes)
+            if written:
+                report = project.check_files(files)
+        if baseline is not None:
+            report = project.apply_baseline(report, *baseline)
+        return report, not_fixed
+
+    if watch:
+        from .watch import watch_and_check
+
+        project = _project(repo_dir, paths, cwd, **options)
+        # The project is opened again for each check: a save of the configuration or the schema counts.
+        ctx.exit(watch_and_check(lambda: checked(_project(repo_dir, paths, cwd, **options))[0], text,
+                                 [project.root, *(cwd / path for path in paths)]))
+    project = _project(repo_dir, paths, cwd, **options)
+    if show_diff:
+        ctx.exit(_diff(project, project.check_files(files_of(project)), cwd, unsafe_fixes))
+    report, not_fixed = checked(project)
+    if write_baseline is not None:
+        ctx.exit(EXIT_USAGE if not_fixed else _write_baseline(project, report, write_baseline, cwd, text))
+    with _reader_may_leave():  # first: the log keeps it if a file fails
+        _reporter(text, terminal_format).write(report, sys.stdout)
     _write_reports(report, {target: _reporter(text, name, to_file=True) for target, name in to_files.items()})
     # A file --fix could not write is a failure of the command, whatever the findings say.
     ctx.exit(EXIT_USAGE if not_fixed else _exit_code(report, strict=strict, exit_zero=exit_zero))
+
+
+def _refuse_together(ctx: click.Context, **given) -> None:
+    """A usage error for flags that contradict each other: --watch shows the text report of a
+    check that never ends, --write-baseline records every finding instead of reporting them, --diff
+    prints changes instead of making them or reporting."""
+    def flag(name: str) -> str:
+        return "--" + name.replace("_", "-")
+
+    conflicts = {
+        "watch": (("write_baseline", "format", "output"), "shows the text report, again on each save"),
+        "write_baseline": (("baseline", "no_baseline"), "records every finding, whatever a baseline holds"),
+        "diff": (("fix", "watch", "write_baseline", "format", "output"),
+                 "prints the changes --fix would make, and changes nothing"),
+    }
+    for first, (others, why) in conflicts.items():
+        for other in others:
+            if given[first] and given[other]:
+                raise click.UsageError(f"{flag(first)} cannot be used with {flag(other)}: {flag(first)} {why}",
+                                       ctx=ctx)
+
+
+def _baseline(project: Project, given: Path | None, cwd: Path):
+    """The baseline to compare with (--baseline, else the configuration's), and its name as findings
+    show paths; None without one. A baseline that cannot be used stops the check (exit code 2)."""
+    from .baseline import Baseline, BaselineError
+    from .discover import display_path
+
+    path = cwd / given if given is not None else project.baseline
+    if path is None:
+        return None
+    shown = display_path(path, cwd)
+    try:
+        return Baseline.load(path, shown), shown
+    except BaselineError as err:
+        raise click.ClickException(f"{err}; record it with 'peptide-lint check --write-baseline {shown}'") from None
+
+
+def _write_baseline(project: Project, report: Report, target: Path, cwd: Path, text: TextReporter) -> int:
+    """Record the findings of `report` in the baseline `target`, keeping what it holds for files and
+    rules the run did not check; say how many. A check that failed records nothing (exit code 2)."""
+    from .atomic import write_atomic
+    from .baseline import Baseline, BaselineError
+    from .discover import display_path
+
+    shown = display_path(cwd / target, cwd)
+    if report.tool_failed:
+        text.write(replace(report, findings=[f for f in report.findings if f.code == INTERNAL_ERROR]), sys.stdout)
+        raise click.ClickException(f"the check failed (a bug, reported above), so {shown} was not written")
+    try:
+        before = Baseline.load(cwd / target, shown) if (cwd / target).exists() else Baseline()
+    except BaselineError as err:
+        raise click.ClickException(f"{err}; delete it to record a new baseline") from None
+    recorded = before.updated_with(report, project.setup.config.rules())
+    try:
+        write_atomic(cwd / target, recorded.dumps())
+    except OSError as err:
+        raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
+    kept = len(recorded) - sum(1 for finding in report.findings if finding.code != INTERNAL_ERROR)
+    click.echo(f"Recorded {_plural(len(recorded) - kept, 'finding')} in {shown}"
+               + (f" (and kept {_plural(kept, 'finding')} of files or rules this run did not check)" if kept else "")
+               + f". 'peptide-lint check --baseline {shown}' reports only findings not recorded there.")
+    return EXIT_CLEAN
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def _project(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path, **options) -> Project:
@@ -136,26 +256,139 @@ def _project(repo_dir: Path | None, paths: tuple[Path, ...], cwd: Path, **option
         raise click.ClickException(str(err)) from None  # a file to fix, not the command line
 
 
-def _fix(report: Report, cwd: Path) -> dict[str, str]:
-    """Apply the fixes of `report`'s findings; tell which files were fixed, and return those that
-    could not be written, with why."""
-    if not any(finding.fix for finding in report.findings):
-        return {}
-    from .fixes import apply_fixes
+def _fix(project: Project, report: Report, cwd: Path, unsafe: bool) -> tuple[bool, dict[str, str]]:
+    """Apply the fixes of `report`'s findings, and tell what was fixed. Whether a file was written,
+    and the files that could not be fixed, with why."""
+    from .fixes import fix_files, write_fixes
 
-    outcome = apply_fixes(report.findings, cwd)
-    for shown, count in outcome.applied.items():
-        if count:
-            click.echo(f"fixed {count} finding{'s' if count != 1 else ''} in {shown}", err=True)
-    for shown, why in outcome.not_written.items():
+    files, not_fixed = fix_files(report.findings, cwd, project.check_text, unsafe)
+    not_fixed.update(write_fixes(files))
+    _tell_fixes(files, not_fixed, "fixed")
+    return any(file.changed and file.shown not in not_fixed for file in files), not_fixed
+
+
+def _diff(project: Project, report: Report, cwd: Path, unsafe: bool) -> int:
+    """Print what --fix would change; the exit code: 1 when it would change something."""
+    from .fixes import fix_files
+
+    files, not_read = fix_files(report.findings, cwd, project.check_text, unsafe)
+    with _reader_may_leave():
+        for file in files:
+            click.echo(file.diff(), nl=False)
+    _tell_fixes(files, not_read, "would fix")
+    # A file that could not be checked has nothing to show, but is no file without fixes either.
+    for shown, why in report.not_checked.items():
+        click.echo(f"peptide-lint: {shown}: {why}; 'peptide-lint check {shown}' says what is wrong", err=True)
+    changed = any(file.changed for file in files)
+    if not changed and not report.not_checked and not not_read:
+        click.echo("Nothing to fix: --fix would change nothing.", err=True)
+    return EXIT_USAGE if not_read else EXIT_FINDINGS if changed or report.not_checked else EXIT_CLEAN
+
+
+@contextlib.contextmanager
+def _reader_may_leave():
+    """Printing to a reader that may go away (`| head`): what is left to print then goes nowhere,
+    and the command goes on to write its report files and exit with the code the check gives."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _tell_fixes(files, not_fixed: dict[str, str], done: str) -> None:
+    for file in files:
+        if file.fixed.applied and file.shown not in not_fixed:
+            count = file.fixed.applied
+            click.echo(f"{done} {count} finding{'s' if count != 1 else ''} in {file.shown}", err=True)
+    for shown, why in not_fixed.items():
         click.echo(f"peptide-lint: error: could not fix {shown}: {why}", err=True)
-    return outcome.not_written
+    left = sum(file.fixed.unsafe_left for file in files)
+    if left:
+        click.echo(f"{left} more fix{'es are' if left != 1 else ' is'} available with --unsafe-fixes "
+                   "(suggestions to review)", err=True)
 
 
 def _reporter(text: TextReporter, name: str, to_file: bool = False) -> Reporter:
     if name == "text":
         return replace(text, color=False) if to_file else text
     return reporter_class(name)()
+
+
+class _VocabularyOption(click.Option):
+    """An option whose value is one of a vocabulary of the repo's schema (the top-level key `key`):
+    --help lists the values with their titles, read from the schema of the repo the command runs in."""
+
+    def __init__(self, *args, key: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.key = key
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        choices = _schema_choices(self.key, ctx.params.get("repo_dir"))
+        if record is None or not choices:
+            return record
+        listed = ", ".join(f"{value} ({branch['title']})" if branch.get("title") not in (None, value) else str(value)
+                           for value, branch in choices.items())
+        return f"{record[0].split()[0]} [{'|'.join(map(str, choices))}]", f"{record[1]} One of: {listed}."
+
+
+def _schema_choices(key: str, repo_dir: Path | None) -> dict:
+    """The values (with their schema branches) of the vocabulary at the top-level `key` of the
+    schema of the repo at `repo_dir` or around the current folder; {} when there is none."""
+    try:
+        project = Project.open(repo_dir, cache=False)
+    except ProjectError:
+        return {}
+    schema = project.setup.schema
+    return schema.choices(schema.at((key,)))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--slug", help="The entry's slug (its file name and web address). Default: from NAME, "
+                             "lower case, words joined by hyphens: \"Thymosin Beta 4\" -> thymosin-beta-4.")
+@click.option("--area", cls=_VocabularyOption, key="area", metavar="AREA", help="The site section.")
+@click.option("--evidence", cls=_VocabularyOption, key="evidence", metavar="BADGE",
+              help="The evidence badge: the strongest kind of evidence the sources give.")
+@click.option("--class", "peptide_class", metavar="TEXT",
+              help="The peptide's class as the page header shows it (e.g. \"Neurotrophic peptide mixture\").")
+@click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The content repo. Default: found from the current folder upwards.")
+def new(name: str, slug: str | None, area: str | None, evidence: str | None, peptide_class: str | None,
+        repo_dir: Path | None) -> None:
+    """Start a new entry: write entries/SLUG.yaml for the peptide NAME, generated from the schema.
+
+    It has every required section in the order of the page, each under a comment that says what it
+    holds, and TODO wherever text is still to be written; the check reports each TODO until it is
+    replaced. It never overwrites a file, and refuses a slug or a name another entry uses.
+
+    \b
+    Example:
+      peptide-lint new "Thymosin Beta 4" --area healing-recovery --evidence preclinical
+    """
+    from .atomic import write_atomic
+    from .discover import display_path
+    from .scaffold import BadRequest, Refused, new_entry_text
+
+    cwd = Path.cwd()
+    project = _project(repo_dir, (), cwd)
+    given = {key: value for key, value in (("class", peptide_class), ("area", area), ("evidence", evidence))
+             if value is not None}
+    try:
+        target, text = new_entry_text(project, name, slug=slug, values=given)
+    except BadRequest as err:
+        raise click.UsageError(str(err)) from None
+    except Refused as err:
+        raise click.ClickException(str(err)) from None
+    shown = display_path(target, cwd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
+    click.echo(f"Created {shown}. Replace each TODO (the comment above it says what goes there), then run:\n"
+               f"  peptide-lint check {shown}")
 
 
 @cli.command("rules")
@@ -297,7 +530,9 @@ def _use_color(choice: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI with one-line usage errors (exit 2) and no traceback for a closed pipe."""
+    """Run the CLI with one-line usage errors (exit 2). A reader that goes away (`peptide-lint rules |
+    head`) ends a command with exit code 1, click's way, without a traceback; `check` goes on to write
+    its report files and exits with the code its findings give."""
     try:
         code = cli.main(args=argv, prog_name="peptide-lint", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as err:  # plain `peptide-lint`: show what it can do
@@ -312,7 +547,4 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_USAGE
     except click.Abort:
         code = 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
-        code = EXIT_FINDINGS
     sys.exit(code or 0)

@@ -9,6 +9,8 @@
 
     unsuppressible = ["PL4"]               # rules no comment may suppress (here: the safety rules)
 
+    baseline = "peptide-lint-baseline.json"  # report only findings not recorded in it
+
     [tool.peptide-lint.per-file-ignores]
     "entries/legacy-*.yaml" = ["PL201"]
 
@@ -32,7 +34,7 @@ from .rules.base import Rule
 from .wording import closest
 
 _KNOWN_KEYS = ("select", "ignore", "severity", "per-file-ignores", "entries", "schema", "options",
-               "unsuppressible")
+               "unsuppressible", "baseline")
 _CODE_PREFIX = regex(r"PL\d{1,3}")
 # Their findings always mean that a file could not be read as an entry. Such a file fails whatever
 # the settings (pipeline.check_files), so they cannot be made warnings. (Other rules, such as
@@ -56,6 +58,9 @@ class Config:
     schema: str = "schema/entry.schema.json"
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule name, merged with defaults
     source: str = "defaults"
+    # The baseline file, from the repo root (baseline.py). Left out of repr, which keys the result
+    # cache: the baseline filters a report after the check and changes no file's result.
+    baseline: str | None = field(default=None, repr=False)
 
     def rules(self) -> tuple[Rule, ...]:
         """The enabled rules, each with its configured severity."""
@@ -125,7 +130,8 @@ def parse(table: dict[str, Any], source: str = "configuration") -> Config:
     config = Config(tuple(select), tuple(ignore), severities, per_file, unsuppressible,
                     _path(table.get("entries", "entries"), f"{where}: entries", "a folder"),
                     _path(table.get("schema", "schema/entry.schema.json"), f"{where}: schema", "a file"),
-                    options, source)
+                    options, source,
+                    _path(table["baseline"], f"{where}: baseline", "a file") if "baseline" in table else None)
     try:
         config.rules()
     except ConfigError as err:

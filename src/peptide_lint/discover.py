@@ -89,8 +89,13 @@ def display_path(path: Path | str, cwd: Path) -> str:
 
 
 def repo_relative(path: Path, root: Path) -> str:
-    """`path` relative to `root`, with forward slashes; as given when it lies outside."""
+    """`path` relative to `root`, with forward slashes; as given when it lies outside. The folders on
+    its way are resolved, not the file itself (see `real_place`): a symlinked entry keeps its own
+    name, and a symlink that leads nowhere, or to itself, still has one."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        relative = os.path.relpath(real_place(path), os.path.realpath(root))
+    except ValueError:  # another drive
+        return Path(path).as_posix()
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return Path(path).as_posix()
+    return Path(relative).as_posix()

@@ -52,9 +52,11 @@ def rules_markdown() -> str:
     lines = [GENERATED, "", "# Rules", "",
              "Every rule of `peptide-lint`, by code. `peptide-lint explain CODE` prints one of them;",
              "the editors' guide (`style-guide.md`) groups them by section of the page.", "",
-             "| code | name | severity | what it checks |", "| --- | --- | --- | --- |"]
-    lines += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.value} | {r.summary} |"
-              for r in registry.RULES]
+             "A fix is safe when it keeps the meaning exactly (`peptide-lint check --fix` applies it) and",
+             "unsafe when it is a guess to review (applied only with `--fix --unsafe-fixes`).", "",
+             "| code | name | severity | fix | what it checks |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.value} | {r.fixable or ''} | "
+              f"{r.summary} |" for r in registry.RULES]
     for rule in registry.RULES:
         lines += ["", f"## {rule.code} {rule.name}", "", _facts(rule), ""]
         lines.append(_demote(rule.doc.strip()))
@@ -80,7 +82,7 @@ def style_guide_markdown(schema: EntrySchema) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _conditional_requirements(node: dict[str, Any]) -> dict[str, str]:
+def conditional_requirements(node: dict[str, Any]) -> dict[str, str]:
     """Keys that an `if`/`then` of the schema requires, with when, in words:
     {"authors": "required unless `type` is `community`"}."""
     found: dict[str, str] = {}
@@ -104,18 +106,17 @@ def _content_model(schema: EntrySchema, node: dict[str, Any], depth: int) -> lis
     lines = []
     node = schema.resolve(node)
     required = set(node.get("required", []))
-    conditional = _conditional_requirements(node)
+    conditional = conditional_requirements(node)
     for key, prop in node.get("properties", {}).items():
         resolved = schema.resolve(prop)
         title = prop.get("title") or resolved.get("title") or key
         description = prop.get("description") or resolved.get("description") or ""
         need = "required" if key in required else conditional.get(key, "optional")
         line = f"{'  ' * depth}- `{key}` — **{title}** ({need}). {description}"
-        allowed = schema.allowed_values(resolved)
-        if allowed:
-            branches = {b.get("const"): b for b in (schema.resolve(x) for x in resolved.get("oneOf", []))}
-            shown = [f"`{v}`" + (f" ({branches[v]['title']})" if v in branches and branches[v].get("title")
-                                 not in (None, v) else "") for v in allowed]
+        choices = schema.choices(resolved)
+        if choices:
+            shown = [f"`{v}`" + (f" ({branch['title']})" if branch.get("title") not in (None, v) else "")
+                     for v, branch in choices.items()]
             line += " Allowed: " + ", ".join(shown) + "."
         lines.append(line)
         items = resolved.get("items")
@@ -130,8 +131,10 @@ def _content_model(schema: EntrySchema, node: dict[str, Any], depth: int) -> lis
 
 def _facts(rule: Rule) -> str:
     facts = [f"Severity: {rule.severity.value}", f"Section: {section_of(rule)}"]
-    if rule.fixable:
-        facts.append("Fixable with `peptide-lint check --fix`")
+    if rule.fixable == "safe":
+        facts.append("Fix: safe, applied by `peptide-lint check --fix`")
+    elif rule.fixable == "unsafe":
+        facts.append("Fix: unsafe (a suggestion to review), applied by `peptide-lint check --fix --unsafe-fixes`")
     if rule.safety:
         facts.append("Safety rule: every report lists its suppressions")
     if not rule.suppressible:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Hashable, Iterator
 
-from .findings import FILE_START, Span
+from .findings import FILE_START, Edit, Span
 
 DataPath = tuple  # a path into the data: keys (str) and list indices (int)
 
@@ -162,6 +162,24 @@ class Document:
         if place is None or not isinstance(value, str) or place.style not in (None, "'", '"', ">", "|"):
             return None
         return self._offsets(path, place, value, index)[0]
+
+    def value_edit(self, path: DataPath, start: int, end: int, replacement: str) -> Edit | None:
+        """The edit that writes `replacement` for the characters value[start:end] of the string at
+        `path`, when the file writes those characters as they read (on one line, not escaped)."""
+        value = self.get(path)
+        first, last = self.text_offset(path, start), self.text_offset(path, end - 1)
+        if first is None or last is None or not isinstance(value, str) or self.text[first:last + 1] != value[start:end]:
+            return None
+        return Edit(first, last + 1, replacement, value[start:end])
+
+    def as_written(self, path: DataPath, key: bool = False) -> tuple[int, str] | None:
+        """Where the value at `path` (or, `key`, its key) is written in `text`, and its characters
+        there, quotes and all: for a fix that rewrites it whole."""
+        place = self._places.get(path)
+        node = None if place is None else place.key_node if key else place.node
+        if node is None:
+            return None
+        return node.start_mark.index, self.text[node.start_mark.index:node.end_mark.index]
 
     def located_values(self) -> Iterator[tuple[DataPath, Place]]:
         """(path, where it stands) for every value, in the order of the file."""

@@ -31,14 +31,31 @@ INTERNAL_ERROR = "PL900"
 
 
 @dataclass(frozen=True, slots=True)
-class Fix:
+class Edit:
     """Replace the characters start:end of the file's text (without a BOM), which read `original`,
-    with `replacement`."""
+    with `replacement` (start == end inserts)."""
 
     start: int
     end: int
     replacement: str
     original: str  # what the edit replaces: a file that no longer reads so is not edited there
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """How to repair one finding: edits of the file's own characters, applied all together or not at
+    all. A safe fix keeps the meaning exactly (`check --fix` applies it); an unsafe one is a guess
+    that needs a human look (applied only with `--unsafe-fixes`). `title` is what an editor's code
+    action shows ("replace the curly quotes with straight quotes")."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    @classmethod
+    def replace(cls, title: str, start: int, end: int, replacement: str, original: str, safe: bool = True) -> Fix:
+        """A fix of one edit."""
+        return cls(title, (Edit(start, end, replacement, original),), safe)
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,42 +236,31 @@ class IndexStore:
 
 
 def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str, tuple[str, Stat]], set[str]]:
-    """Every entry file under `folder`, as discover.entry_files finds them (symlinked files
-    followed, symlinked folders and hidden names not), with its stat; and those modified after
-    `racy_after_ns`. This runs for every entry on every run, so it keeps to one scandir per
-    folder and one stat per file, and makes no Path objects."""
+    """Every entry file under `folder` (see `_entry_files`) with its stat; and those modified after
+    `racy_after_ns`."""
     found: dict[str, tuple[str, Stat]] = {}
     racy: set[str] = set()
-    prefix = _repo_path(folder, root)
-    folders = [(str(folder), "" if prefix == "." else prefix + "/")]
-    while folders:
-        directory, key_prefix = folders.pop()
+    for key, entry in _entry_files(folder, root):
         try:
-            with os.scandir(directory) as listing:
-                entries = list(listing)
+            stat = entry.stat()
         except OSError:
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if is_entry_name(entry.name) and entry.is_file():
-                    stat = entry.stat()
-                    key = key_prefix + entry.name
-                    found[key] = (entry.path, _pack(stat))
-                    if stat.st_mtime_ns > racy_after_ns:
-                        racy.add(key)
-                elif entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, key_prefix + entry.name + "/"))
-            except OSError:
-                continue
+        found[key] = (entry.path, _pack(stat))
+        if stat.st_mtime_ns > racy_after_ns:
+            racy.add(key)
     return found, racy
 
 
 def _entry_names(folder: Path, root: Path) -> dict[str, tuple[str, None]]:
-    """Every entry file under `folder`, as `_entry_stats` finds them, without their stat (the names
-    of a folder's files come with the listing; a stat is the cost git's index saves)."""
-    found: dict[str, tuple[str, None]] = {}
+    """Every entry file under `folder`, without its stat (the names of a folder's files come with
+    the listing; a stat is the cost git's index saves)."""
+    return {key: (entry.path, None) for key, entry in _entry_files(folder, root)}
+
+
+def _entry_files(folder: Path, root: Path) -> Iterator[tuple[str, os.DirEntry]]:
+    """(repo path, directory entry) of every entry file under `folder`, as discover.entry_files finds
+    them (symlinked files followed, symlinked folders and hidden names not). This runs for every
+    entry on every run, so it keeps to one scandir per folder and makes no Path objects."""
     prefix = _repo_path(folder, root)
     folders = [(str(folder), "" if prefix == "." else prefix + "/")]
     while folders:
@@ -286,12 +275,11 @@ def _entry_names(folder: Path, root: Path) -> dict[str, tuple[str, None]]:
                 continue
             try:
                 if is_entry_name(entry.name) and entry.is_file():
-                    found[key_prefix + entry.name] = (entry.path, None)
+                    yield key_prefix + entry.name, entry
                 elif entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, key_prefix + entry.name + "/"))
             except OSError:
                 continue
-    return found
 
 
 def _stat(path: str) -> Stat:

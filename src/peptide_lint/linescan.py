@@ -97,8 +97,126 @@ def character_problems(text: str) -> list[LineProblem]:
         line, column = _line_col(starts, index)
         return LineProblem(rule, line, column, line, facts)
 
-    return ([at("control-character", match.start(), char=match.group()) for match in invisible]
-            + [at("tab-indentation", match.end() - 1) for match in tabs])
+    # A tab's width is worked out only in a file without invisible characters (they are removed
+    # first, and the next pass of --fix sees the lines as they are).
+    lines = split_lines(text) if tabs and not invisible else None
+    return ([at("control-character", match.start(), char=match.group(), offset=match.start()) for match in invisible]
+            + [at("tab-indentation", match.end() - 1, offset=match.start(),
+                  indentation=_INDENT_RUN.match(text, match.start()).group(),
+                  spaces=lines and tab_width(lines, _line_col(starts, match.start())[0]))
+               for match in tabs])
+
+
+_INDENT_RUN = regex(r"[ \t]*")
+_TAB_STOPS = (2, 4, 8)  # the widths editors show a tab at
+_OPENS_TEXT = regex(r"(?:^|:[ \t]+)[|>][-+0-9]*$")  # the header of a block of text (key: >-)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """A line as far as lining up an indentation goes: blank (or a comment), text of a block,
+    unknown (indented with a tab or a look-alike space), or a node: a key or a list item."""
+
+    kind: str
+    indent: int = 0
+    levels: tuple[int, ...] = ()  # where a line lined up with it stands: its indentation, after each "- "
+    dash: bool = False  # a list item
+    keyed: bool = False  # a list item or a key: it can stand among keys (a line of text cannot)
+    opens: str | None = None  # "keys" (ends with a colon or a bare dash) or "text" (a block header)
+
+
+def _shape(line: str) -> _Shape:
+    indent = len(line) - len(line.lstrip(" "))
+    if line[indent:indent + 1] in ("\t", *LOOKALIKE_SPACES):
+        return _Shape("unknown")
+    content = without_comment(line[indent:]).rstrip()
+    if not content:
+        return _Shape("blank")
+    levels, column = [indent], indent
+    while line[column:column + 1] == "-" and line[column + 1:column + 2] in ("", " "):
+        column = len(line) - len(line[column + 1:].lstrip(" "))
+        levels.append(column)
+    opens = "text" if _OPENS_TEXT.search(content) else "keys" if content.endswith((":", "-")) else None
+    dash = len(levels) > 1
+    return _Shape("node", indent, tuple(levels), dash, dash or _key_colon(line, column) >= 0, opens)
+
+
+def _shapes(lines: list[str]) -> list[_Shape]:
+    """The shape of each line, knowing which lines are the text of a block (`key: >-`)."""
+    shapes, block = [], None  # block: the column a block's text is indented deeper than
+    for line in lines:
+        shape = _shape(line)
+        if shape.kind == "node" and block is not None:
+            if shape.indent > block:
+                shape = replace(shape, kind="text")
+            else:
+                block = None
+        if shape.kind == "node" and shape.opens == "text":
+            block = shape.levels[-1]
+        shapes.append(shape)
+    return shapes
+
+
+def tab_width(lines: list[str], number: int) -> int | None:
+    """How many spaces the tabbed indentation of line `number` (1-based) stands for: the one column
+    of those its tabs reach at a width of 2, 4 or 8 where the line fits with the lines around it.
+    It fits when it lines up with the line above or one of that line's parents, or is the first
+    line nested under it, and the line below lines up with it, is nested under it, or goes back to
+    one of its parents. None when no reading fits, or several do (an editor must choose)."""
+    run = _INDENT_RUN.match(lines[number - 1]).group()
+    shapes = _shapes(lines)
+    own = _shape(" " + lines[number - 1][len(run):])  # its shape, were it indented by a space
+    if own.kind != "node":
+        return None  # an empty line or a comment has nothing to line up with
+    # Where a key (keys) or a list item's dash (items) stands in the line above and its parents.
+    above, keys, items, text_indent = None, set(), set(), None
+    for shape in reversed(shapes[:number - 1]):
+        if shape.kind == "unknown":
+            return None
+        if shape.kind == "text" and above is None:
+            text_indent = shape.indent  # (at the end: the first line of the text sets its indentation)
+        elif shape.kind == "node" and (above is None or shape.indent < min(keys | items)):
+            above = above or shape
+            keys.add(shape.levels[-1])
+            items.update(shape.levels[:-1])
+    chain = keys | items
+    below = next((shape for shape in shapes[number:] if shape.kind != "blank"), None)
+
+    def fits(column: int) -> bool:
+        levels = tuple(level - 1 + column for level in own.levels)  # where its dashes and key stand
+        if above is None:
+            placed = column == 0
+        else:
+            as_text = above.opens == "text" and (column == text_indent if text_indent is not None
+                                                 else column > above.levels[-1])
+            deepest = above.levels[-1]
+            as_node = own.keyed and (column in (items if own.dash else keys) or above.opens == "keys"
+                                     and (column > deepest or own.dash and column == deepest))
+            placed = as_text or as_node
+        if below is None or below.kind == "unknown":
+            return placed
+        if below.indent > column:
+            follows = own.opens is not None or below.indent in levels[1:]
+        elif below.indent == column:
+            follows = own.opens != "text" and (below.dash or not own.dash)
+        else:
+            follows = below.indent in chain
+        return placed and follows
+
+    fitting = sorted({column for column in (_columns(run, width) for width in _TAB_STOPS) if fits(column)})
+    # The only line of a block's text reads the same at any depth under the block's key.
+    whole_text = (above is not None and above.opens == "text" and text_indent is None
+                  and (below is None or below.indent <= above.levels[-1]) and fitting
+                  and fitting[0] > above.levels[-1])
+    return fitting[0] if len(fitting) == 1 or whole_text else None
+
+
+def _columns(run: str, width: int) -> int:
+    """The column a run of spaces and tabs reaches with tab stops every `width` columns."""
+    column = 0
+    for char in run:
+        column = column + 1 if char == " " else (column // width + 1) * width
+    return column
 
 
 def without_invisible(text: str) -> str:
@@ -113,13 +231,15 @@ def structure_problems(text: str, yaml_failed: bool) -> list[LineProblem]:
     if not yaml_failed and not _worth_walking(text):
         return []
     removed: dict[int, list[int]] = {}  # line -> columns of invisible characters, which the walk does not see
+    offsets = line_starts(text)  # where the walk's lines start in the file, for fixes
     if INVISIBLE.search(text):
+        offsets = None  # the walk reads the text without them: its places are not the file's
         starts = line_starts(text)
         for match in INVISIBLE.finditer(text):
             line, column = _line_col(starts, match.start())
             removed.setdefault(line, []).append(column)
         text = without_invisible(text)
-    problems = _Walk(split_lines(text), yaml_failed).problems()
+    problems = _Walk(split_lines(text), yaml_failed, offsets).problems()
     return [_shifted(problem, removed.get(problem.line, ())) for problem in problems]
 
 
@@ -241,13 +361,15 @@ class _CurlyValue:
     colon: bool = False  # a colon and a space inside the quotes
     closed: bool = False
     last_line: int = 0
+    closing: tuple[int, str] | None = None  # the offset of its closing quote, and the quote, if the value ends there
 
 
 class _Walk:
     """One pass over the lines, keeping track of what each line is (see the module docstring)."""
 
-    def __init__(self, lines: list[str], yaml_failed: bool) -> None:
+    def __init__(self, lines: list[str], yaml_failed: bool, starts: list[int] | None = None) -> None:
         self.lines = lines
+        self.starts = starts  # offsets of the lines in the file (None: they are not the file's, no fix)
         self.yaml_failed = yaml_failed
         self.found: list[LineProblem] = []
         self.nodes: list[_Node] = []
@@ -354,8 +476,8 @@ class _Walk:
             node.key = line[at:colon].rstrip()
             if node.key and node.key[0] in CURLY_QUOTES and node.key[-1] not in _CLOSING[node.key[0]]:
                 # - “Dose: 5 mg”: YAML reads a key (“Dose) and its value (5 mg”)
-                self.curly = _CurlyValue(number, at + 1, node.key[0], line[at:], colon=True, closed=True,
-                                         last_line=number)
+                self._start_curly(number, line, at)
+                self.curly.colon = True
                 self._end_curly()
             self._value(number, line, node, colon + 1)
             return
@@ -400,12 +522,17 @@ class _Walk:
     def _add(self, rule: str, line: int, column: int, reach: int, **facts: Any) -> None:
         self.found.append(LineProblem(rule, line, column, max(line, reach), facts))
 
+    def _offset(self, number: int, index: int) -> int | None:
+        """Where character `index` (0-based) of line `number` stands in the file, for a fix."""
+        return None if self.starts is None else self.starts[number - 1] + index
+
     def _lookalike_indent(self, number: int, line: str, spaces: int) -> None:
         """A look-alike space in the indentation of a key: YAML reads the line as starting there, and
         stops at whatever follows, often lines later, or reads a key that starts with the space."""
         word = line.strip(" " + LOOKALIKE_SPACES).split(":", 1)[0].split(" ", 1)[0]
         self._add("lookalike-character", number, spaces + 1, self._next_line_indented_at_most(number, spaces),
-                  cause="indentation", char=line[spaces], word=word)
+                  cause="indentation", char=line[spaces], word=word, offset=self._offset(number, 0),
+                  indentation=line[:_LEADING_SPACES.match(line).end()])
 
     def _overindented_blanks(self, first_text: int, text_spaces: int) -> None:
         """Empty lines at the start of a block of text may not hold more spaces than its first line
@@ -422,15 +549,17 @@ class _Walk:
 
     def _start_curly(self, number: int, line: str, at: int) -> None:
         self.curly = _CurlyValue(number, at + 1, line[at], line[at:].rstrip(), last_line=number)
-        self._scan_curly(line, at + 1)
+        self._scan_curly(number, line, at + 1)
 
     def _follow_curly(self, number: int, line: str, spaces: int) -> None:
         if not self.curly.closed:
             self.curly.last_line = number
             self.curly.value += " " + line.strip()
-            self._scan_curly(line, spaces)
+            self._scan_curly(number, line, spaces)
+        else:
+            self.curly.closing = None  # the value goes on after its closing quote: quotes cannot hold it
 
-    def _scan_curly(self, line: str, start: int) -> None:
+    def _scan_curly(self, number: int, line: str, start: int) -> None:
         """Look inside the quotes of a curly-quoted value for what only real quotes would protect from
         YAML: a colon and a space, which make it read a new key. (A ' #', which starts a comment, is
         the comment-cuts-text rule's to report, in a file YAML reads.)"""
@@ -439,6 +568,9 @@ class _Walk:
         for index in range(start, len(line)):
             if line[index] in _CLOSING.get(curly.quote, ""):
                 end, curly.closed = index, True
+                offset = self._offset(number, index)
+                if offset is not None and not without_comment(line[index + 1:]).strip():
+                    curly.closing = (offset, line[index])
                 break
         curly.colon = curly.colon or any(line[i] == ":" and (i + 1 == len(line) or line[i + 1] in " \t")
                                          for i in range(start, end))
@@ -453,7 +585,8 @@ class _Walk:
                 inner = inner[:index]
                 break
         self._add("lookalike-character", curly.line, curly.column, self._next_content_line(curly.last_line),
-                  cause="curly-quote", quote=curly.quote, value=inner)
+                  cause="curly-quote", quote=curly.quote, value=inner, offset=self._offset(curly.line, curly.column - 1),
+                  closing=curly.closing and curly.closing[0], close_quote=curly.closing and curly.closing[1])
 
     def _suspects(self) -> None:
         """Lines without a key's colon that stand among keys: each stops YAML (and is reported only
@@ -487,7 +620,7 @@ class _Walk:
         glued = _GLUED_KEY.match(line, node.column)
         if node.suspect == "lookalike-colon":
             self._add("lookalike-character", node.line, glued.end() + 1, reach, cause="after-colon",
-                      char=line[glued.end()], key=glued.group(1))
+                      char=line[glued.end()], key=glued.group(1), offset=self._offset(node.line, glued.end()))
             return
         facts, column = missing_colon(line, node.column + 1, node.text_key)
         self._add("yaml-syntax", node.line, column, reach, **facts)

@@ -64,13 +64,18 @@ class Report:
     # Findings of safety rules that a comment suppressed: every report lists them, so that a reviewer
     # sees what was silenced and why.
     suppressed_safety: list[Suppressed] = field(default_factory=list)
+    # With a baseline (baseline.py): the findings it held, left out of `findings`, and the baseline
+    # file as `files` shows paths.
+    baselined: list[Finding] = field(default_factory=list)
+    baseline: str | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
     @property
     def files_with_findings(self) -> int:
-        return len({f.path for f in self.findings})
+        """The checked files with findings (the baseline's stale entries are not in a checked file)."""
+        return len({f.path for f in self.findings} - {self.baseline})
 
     @property
     def tool_failed(self) -> bool:

@@ -156,6 +156,21 @@ class EntrySchema:
                 return [b["const"] for b in branches]
         return None
 
+    def choices(self, node: dict[str, Any] | None) -> dict[Any, dict[str, Any]]:
+        """The values of a subschema's vocabulary (see `allowed_values`), each with its branch of
+        the schema: its title, description and annotations ({} for the values of an `enum`)."""
+        allowed = self.allowed_values(node) or []
+        branches = {branch.get("const"): branch for key in ("oneOf", "anyOf")
+                    for branch in (self.resolve(b) for b in (node or {}).get(key, []))}
+        return {value: branches.get(value, {}) for value in allowed}
+
+    def satisfies(self, subschema: dict[str, Any], instance: Any) -> bool:
+        """Whether `instance` is valid against `subschema`, a part of this schema (the `if` of a
+        conditional requirement, say), its references read from this schema."""
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self._inline(subschema, depth=0)).is_valid(instance)
+
     def vocabulary(self, definition: str) -> dict[Any, dict[str, Any]]:
         """The branches of a vocabulary in $defs, by value, with their annotations (title, x-...)."""
         if definition not in self._vocabularies:

@@ -16,7 +16,7 @@ from .document import Document, Timestamp
 from .problems import Problem
 from .rules.base import SchemaOverlap
 from .schema import EntrySchema
-from .wording import closest, field, thing
+from .wording import closest, field, only_close_match, thing
 
 if TYPE_CHECKING:  # jsonschema itself is imported only once an entry fails the quick check
     from jsonschema.exceptions import ValidationError
@@ -87,8 +87,11 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
             if key in known:
                 continue
             meant = closest(key, known)
+            only = only_close_match(key, known)
             yield _Error(Problem(UNKNOWN_FIELD, doc.key_span(path + (key,)), {
                 "key": key, "where": thing(schema, doc.data, path), "meant": meant, "known": known,
+                # for the fix: the one known key it is close to, if that is not used already, and the key as written
+                "rename_to": only if only not in instance else None, "written": doc.as_written(path + (key,), key=True),
             }), path + (key,), keyword, meant)
         return
 
@@ -114,7 +117,7 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
             "name": name, "value": instance, "kind": _kind(instance),
             "expected": [expected] if isinstance(expected, str) else list(expected),
             "key": path[-1] if path and isinstance(path[-1], str) else None,
-            "written": doc.written(path), "description": description,
+            "written": doc.written(path), "description": description, "as_written": doc.as_written(path),
         }), path, keyword)
         return
     if keyword == "pattern":

@@ -20,6 +20,14 @@ class SourceLines:
         return self._lines
 
 
+def folded_line(lines: list[str] | None, number: int) -> str:
+    """Line `number` (1-based) of `lines` with its white space folded, "" if there is none: what
+    identifies a finding's place when lines are added above it (SARIF fingerprints, the baseline)."""
+    if lines and 1 <= number <= len(lines):
+        return " ".join(lines[number - 1].split())
+    return ""
+
+
 def _read_lines(path: Path) -> list[str] | None:
     try:
         return path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()

@@ -1,7 +1,7 @@
 """Inline suppressions: `# peptide-lint: ignore[rule-name] -- reason` in a YAML comment.
 
 A suppression applies to findings on its own line (a comment after the value) or, when the comment
-stands alone on its line, to the line below. When that line holds a key whose text runs over
+stands alone on its line, to the line below (below the other comments, when several stand stacked). When that line holds a key whose text runs over
 several lines (`mechanism: >-`), it applies to the whole text: a comment inside a block of text
 would be part of the text. It names rules by name or code, several separated by
 commas, and must give a reason after `--`: an editor says why the rule does not apply. A suppression
@@ -38,7 +38,8 @@ def parse_suppressions(document: Document, lookup: Lookup, names: Sequence[str]
 def _parse(document: Document, lookup: Lookup, names: Sequence[str]) -> tuple[list[Suppression], list[Problem]]:
     suppressions: list[Suppression] = []
     problems: list[Problem] = []
-    for number, line in enumerate(document.text.splitlines(), start=1):
+    lines = document.text.splitlines()
+    for number, line in enumerate(lines, start=1):
         if "peptide-lint" not in line:
             continue
         for match in _MARKER.finditer(line):
@@ -58,10 +59,23 @@ def _parse(document: Document, lookup: Lookup, names: Sequence[str]) -> tuple[li
                 continue
             own_line = not line[: match.start()].strip()
             codes = {lookup(name).code: name.strip() for name in match.group("rules").split(",")}
-            target = number + 1 if own_line else number
+            target = _line_below_comments(document, lines, number) if own_line else number
             suppressions.append(Suppression(document.display_path, span, _lines_of_text_at(document, target),
                                             codes, match.group("reason").strip()))
     return suppressions, problems
+
+
+def _line_below_comments(document: Document, lines: list[str], number: int) -> int:
+    """The first line below line `number` that is not a comment alone on its line: comments stacked
+    above a key (one suppression each, say) all stand for it."""
+    below = number + 1
+    while below <= len(lines):
+        text = lines[below - 1]
+        column = len(text) - len(text.lstrip()) + 1
+        if not text.lstrip().startswith("#") or document.in_block_text(below, column):
+            break
+        below += 1
+    return below
 
 
 def _lines_of_text_at(document: Document, line: int) -> set[int]:

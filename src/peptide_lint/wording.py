@@ -81,6 +81,15 @@ def closest(word: str, candidates: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def only_close_match(word: str, candidates: list[str]) -> str | None:
+    """The one candidate close to `word` (as `closest` judges), or None when none or several are:
+    a fix that guesses must have one guess to make."""
+    import difflib
+
+    matches = difflib.get_close_matches(word, candidates, n=2, cutoff=0.6)
+    return matches[0] if len(matches) == 1 else None
+
+
 def _clip(text: str, width: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -37,6 +37,10 @@ class MarkdownReporter:
         out.write(f"## peptide-lint: {errors} error{'s' if errors != 1 else ''}, "
                   f"{warnings} warning{'s' if warnings != 1 else ''} in {report.files_with_findings} "
                   f"of {files} file{'s' if files != 1 else ''}\n\n")
+        if report.baselined:
+            count = len(report.baselined)
+            out.write(f"The baseline {_cell(report.baseline or '')} held back {count} finding{'s' if count != 1 else ''} "
+                      "recorded before.\n\n")
         if report.not_checked:
             count = len(report.not_checked)
             out.write(f"**{count} file{'s' if count != 1 else ''} could not be read as an entry, so "

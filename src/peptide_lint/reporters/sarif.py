@@ -6,7 +6,10 @@ content repo's unless it sits in a subfolder. `partialFingerprints` let code sca
 same finding after unrelated edits move it: the fingerprint is built from the rule, the file, the text
 of the line (not its number) and how many identical findings precede it, so a finding keeps its
 identity when lines are added above it. A file whose content could not be checked is named in a
-tool execution notification of the run's invocation, with why.
+tool execution notification of the run's invocation, with why. A finding with a fix carries it as
+a SARIF fix: its edits as replacements of `charOffset`/`charLength` regions (characters of the
+file's text, counted without a byte-order mark), described by the fix's title, and marked as a
+suggestion to review when it is unsafe.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from urllib.parse import quote
 
 from .. import __version__, registry
 from ..docs import doc_sections
-from ..findings import Finding, Severity
+from ..findings import Finding, Fix, Severity
 from ..results import Report
-from ..source_lines import SourceLines
+from ..source_lines import SourceLines, folded_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -58,6 +61,8 @@ class SarifReporter:
             }
             if finding.code in index:
                 result["ruleIndex"] = index[finding.code]
+            if finding.fix is not None:
+                result["fixes"] = [_fix(finding.fix, path)]
             if id(finding) in suppressions:  # a safety finding a comment suppressed: listed for review
                 result["suppressions"] = [{"kind": "inSource", "justification": suppressions[id(finding)].reason}]
             results.append(result)
@@ -78,10 +83,23 @@ class SarifReporter:
                 "locations": [{"physicalLocation": {"artifactLocation": {
                     "uri": quote(report.repo_relative(path)), "uriBaseId": "%SRCROOT%"}}}],
             } for path, reason in report.not_checked.items()]}]
+        if report.baseline is not None:  # what the results leave out, for whoever reads the log
+            run["properties"] = {"baseline": report.repo_relative(report.baseline),
+                                 "baselined": len(report.baselined)}
         if report.source_root is not None:
             run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": report.source_root.as_uri() + "/"}}
         json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
+
+
+def _fix(fix: Fix, path: str) -> dict:
+    review = "" if fix.safe else " (a suggestion: review it before applying it)"
+    return {"description": {"text": fix.title + review},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": quote(path), "uriBaseId": "%SRCROOT%"},
+                "replacements": [{"deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
+                                  "insertedContent": {"text": edit.replacement}} for edit in fix.edits],
+            }]}
 
 
 def _rule(rule) -> dict:
@@ -98,10 +116,7 @@ def _rule(rule) -> dict:
 
 
 def _line_key(finding: Finding, path: str, lines: list[str] | None) -> str:
-    text = ""
-    if lines and 1 <= finding.span.line <= len(lines):
-        text = " ".join(lines[finding.span.line - 1].split())
-    return f"{finding.code}:{path}:{text}"
+    return f"{finding.code}:{path}:{folded_line(lines, finding.span.line)}"
 
 
 REPORTER = SarifReporter

@@ -4,6 +4,8 @@
       42 |     - label: Route
          |       ^^^^^
          = hint: clinical: the dose was used in human studies (cite them); ...
+
+A finding with a fix says so at the end of its hint, and the summary counts the fixes on offer.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TextIO
 
 import click
 
+from .. import registry
 from ..findings import Finding, Severity
 from ..results import Report
 from ..source_lines import SourceLines
@@ -27,6 +30,7 @@ class TextReporter:
     show_source: bool = True
     show_summary: bool = True
     statistics: bool = False
+    unsafe_fixes: bool = False  # --unsafe-fixes: the unsafe fixes are on offer too
 
     def style(self, text: str, **styles) -> str:
         return click.style(text, **styles) if self.color else text
@@ -66,9 +70,33 @@ class TextReporter:
             carets = "^" * max(1, _width(marked))
             parts.append(f"  {number} | {before}{marked}{_visible(line[end:])}\n")
             parts.append(f"  {gutter} | {' ' * _width(before)}{self.style(carets, fg=_SEVERITY_COLOR[finding.severity])}\n")
-        if finding.hint:
-            parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {_visible(finding.hint)}\n")
+        hint = " ".join(part for part in (finding.hint, self.fix_note(finding)) if part)
+        if hint:
+            parts.append(f"  {gutter} = {self.style('hint:', bold=True)} {_visible(hint)}\n")
         return "".join(parts)
+
+    def fix_note(self, finding: Finding) -> str | None:
+        if finding.fix is None:
+            return None
+        if finding.fix.safe:
+            return "(fixable: peptide-lint check --fix)"
+        if self.unsafe_fixes:
+            return "(a suggested fix, to review: peptide-lint check --fix --unsafe-fixes)"
+        return "(a suggested fix is available with --unsafe-fixes)"
+
+    def fixable(self, report: Report) -> str:
+        """How many findings --fix repairs, and how many more --unsafe-fixes would, as ruff says it."""
+        safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
+        unsafe = sum(1 for f in report.findings if f.fix is not None and not f.fix.safe)
+        if not safe and not unsafe:
+            return ""
+        if self.unsafe_fixes:  # the command that applies them all, safe and unsafe
+            review = " (suggestions to review among them)" if unsafe else ""
+            return f"\n{safe + unsafe} fixable with 'peptide-lint check --fix --unsafe-fixes'{review}."
+        if not safe:
+            return f"\n{unsafe} fixable with 'peptide-lint check --fix --unsafe-fixes' (suggestions to review)."
+        more = f" ({unsafe} more with --unsafe-fixes, suggestions to review)" if unsafe else ""
+        return f"\n{safe} fixable with 'peptide-lint check --fix'{more}."
 
     def summary(self, report: Report) -> str:
         errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
@@ -76,12 +104,23 @@ class TextReporter:
         if not report.files_checked:
             return "Nothing to check: no entry files (.yaml or .yml) were found."
         if not report.findings:
-            return self.style(f"All clear: no findings in {files}.", fg="green") + self.suppressed_safety(report)
+            return (self.style(f"All clear: no findings in {files}.", fg="green") + self.baselined(report)
+                    + self.suppressed_safety(report))
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
         codes = sorted({f.code for f in report.findings})
         return (f"{counts} in {report.files_with_findings} of {files}{self.not_checked(report)}.\n"
                 f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)})."
-                + self.suppressed_safety(report))
+                + self.fixable(report) + self.baselined(report) + self.suppressed_safety(report))
+
+    def baselined(self, report: Report) -> str:
+        """How many findings the baseline held back, those of safety rules apart: they still stand."""
+        if not report.baselined:
+            return ""
+        safety = sum(1 for f in report.baselined if (rule := registry.lookup(f.code)) is not None and rule.safety)
+        of_safety = f", {safety} of them of safety rules" if safety else ""
+        return (f"\nThe baseline {_visible(report.baseline or '')} held back "
+                f"{_plural(len(report.baselined), 'finding')} recorded before{of_safety}; --no-baseline shows "
+                + ("it." if len(report.baselined) == 1 else "them."))
 
     def suppressed_safety(self, report: Report) -> str:
         """The safety findings comments suppressed, each with the comment's reason: a reviewer reads

@@ -71,7 +71,9 @@ class Rule:
     check_across: CheckAcross | None = None  # for rules that compare an entry with the others
     overlaps: tuple[SchemaOverlap, ...] = ()
     options: dict[str, Any] = field(default_factory=dict, hash=False)  # name -> default value
-    fixable: bool = False  # `peptide-lint check --fix` can repair its findings
+    # "safe": its findings (some, or all) carry a fix that keeps the meaning exactly, applied by
+    # `check --fix`; "unsafe": a suggested fix, applied only with --unsafe-fixes; None: no fix.
+    fixable: str | None = None
     suppressible: bool = True  # False: no comment may suppress it (it checks the suppressions themselves)
     safety: bool = False  # a rule about what can hurt a reader: its suppressions are listed in every report
 

@@ -2,6 +2,9 @@
 Reports invisible control characters (such as NUL or the "vertical tab") anywhere in the file, and
 invisible formatting characters: the zero-width space, the word joiner, a byte-order mark anywhere
 but at the very start, the soft hyphen, and the marks that change the direction of text.
+`peptide-lint check --fix` deletes those never meant in an entry (the zero-width space, the soft
+hyphen, a byte-order mark inside the file); the others may be meant (a line break, a word joiner,
+the direction of a quote in another script), and an editor deletes them.
 
 ## Why it matters
 They are invisible in most editors and come from copying text out of other programs. YAML does not
@@ -16,7 +19,7 @@ A name followed by an invisible NUL character that came along with text copied f
 Delete the character: retype the end of the line.
 """
 
-from ..findings import Severity
+from ..findings import Fix, Severity
 from ..problems import Problem, Words
 from .base import Rule
 
@@ -37,11 +40,19 @@ _NAMES = {
 }
 
 
+# Never meant in an entry, so deleting them is safe. The others may stand for something (a line
+# break, a word joiner in a name, the direction of a quote in another script): an editor decides.
+_NEVER_MEANT = {"\u200b", "\u00ad", "\ufeff"}
+
+
 def describe(problem: Problem) -> Words:
-    char = problem.facts["char"]
-    return Words(f"invisible {_NAMES.get(char, 'control character')} U+{ord(char):04X} in the text",
-                 "delete it; it usually comes from copying text out of another program")
+    char, offset = problem.facts["char"], problem.facts["offset"]
+    name = _NAMES.get(char, "control character")
+    fix = Fix.replace(f"delete the invisible {name}", offset, offset + 1, "", char) if char in _NEVER_MEANT else None
+    return Words(f"invisible {name} U+{ord(char):04X} in the text",
+                 "delete it; it usually comes from copying text out of another program", fix)
 
 
 RULE = Rule("PL003", "control-character", Severity.ERROR,
-            "The file contains an invisible control or formatting character.", __doc__, describe=describe)
+            "The file contains an invisible control or formatting character.", __doc__, describe=describe,
+            fixable="safe")

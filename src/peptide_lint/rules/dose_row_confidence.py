@@ -1,6 +1,7 @@
 """## What it does
 Reports a dose row without a confidence label, or with one outside the vocabulary (the schema's
-`$defs/confidence`: clinical, community, preclinical, none-established).
+`$defs/confidence`: clinical, community, preclinical, none-established). No fix picks a label:
+which one is right depends on the evidence behind the dose, which only an editor can weigh.
 
 ## Why it matters
 Readers must be able to tell a dose studied in humans from a dose that users pass around. Every

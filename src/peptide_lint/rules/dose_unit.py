@@ -1,7 +1,8 @@
 """## What it does
 Checks the numbers in `standard_dose` and in each dose row's value: every number (or range) is
 followed by a unit from the configured list, and each unit is spelled one way across the entry
-(not `mL` in one row and `ml` in another). A number that names or counts something rather than
+(not `mL` in one row and `ml` in another; `peptide-lint check --fix` writes the entry's first
+spelling for the others). A number that names or counts something rather than
 measuring a dose needs no unit: one inside a name (`BPC-157`, `thymosin beta-4`), one after a
 word from `label-words` (`from week 9 to week 24`, `day 3`), an ordinal or a rank (`2nd`, `#1`),
 or one joined by a hyphen to a word (`a 2-step course`). Durations are units (`for 14 nights`,
@@ -36,7 +37,7 @@ from typing import Iterator
 
 from ..patterns import regex
 from ..doses import ERROR_PRONE_UNITS, dose_texts, quantities
-from ..findings import Finding, Severity
+from ..findings import Finding, Fix, Severity
 from ..wording import field
 from .base import Rule
 
@@ -98,11 +99,14 @@ def check(document, context) -> Iterator[Finding]:
                 if unit in group:
                     chosen = first_spelling.setdefault(group_number, unit)
                     if unit != chosen:
+                        edit = document.value_edit(path, quantity.unit_start, quantity.end, chosen)
                         yield RULE.at(document, document.text_span(path, quantity.unit_start, quantity.end),
                                       f'{name} spells the unit "{unit}" where the entry already uses "{chosen}"',
-                                      f'use one spelling throughout the entry: "{chosen}"')
+                                      f'use one spelling throughout the entry: "{chosen}"',
+                                      edit and Fix(f'write "{chosen}", as the entry does elsewhere', (edit,)))
 
 
 RULE = Rule("PL302", "dose-unit", Severity.ERROR,
             "A dose number has no known unit, or a unit is spelled two ways.", __doc__, check,
-            options={"units": DEFAULT_UNITS, "spellings": DEFAULT_SPELLINGS, "label-words": DEFAULT_LABEL_WORDS})
+            options={"units": DEFAULT_UNITS, "spellings": DEFAULT_SPELLINGS, "label-words": DEFAULT_LABEL_WORDS},
+            fixable="safe")

@@ -101,23 +101,13 @@ _NOTATION = regex(
     + "|".join(rf"(?P<a{i}>{pattern})" for i, (pattern, _, _) in enumerate(_ABBREVIATIONS)) + r")(?![\w-])|"
     + "|".join(rf"(?P<a{len(_ABBREVIATIONS) + i}>{pattern})" for i, (pattern, _, _) in enumerate(_SYMBOLS)) + ")")
 _ITEMS = _ABBREVIATIONS + _SYMBOLS
-_FIXABLE = " (fixable: peptide-lint check --fix)"
-
-
-def _fix(document, path: tuple, text: str, start: int, end: int, replacement: str) -> Fix | None:
-    """The edit that replaces text[start:end] of the value at `path` in the file, when the file
-    writes those characters as they read (not folded across lines, not escaped)."""
-    first, last = document.text_offset(path, start), document.text_offset(path, end - 1)
-    if first is None or last is None or document.text[first:last + 1] != text[start:end]:
-        return None
-    return Fix(first, last + 1, replacement, text[start:end])
 
 
 def _finding(document, schema, path, text, start, end, why, instead, replacement=None) -> Finding:
-    fix = _fix(document, path, text, start, end, replacement) if replacement is not None else None
+    edit = document.value_edit(path, start, end, replacement) if replacement is not None else None
     return RULE.at(document, document.text_span(path, start, end),
                    f'"{text[start:end]}" in {field(schema, document.data, path)} is error-prone notation: it {why}',
-                   f'write "{instead}" instead' + (_FIXABLE if fix else ""), fix)
+                   f'write "{instead}" instead', edit and Fix(f'write "{instead}"', (edit,)))
 
 
 def _abbreviations(document, schema, path, text) -> Iterator[Finding]:
@@ -179,4 +169,4 @@ def check(document, context) -> Iterator[Finding]:
 
 RULE = Rule("PL306", "error-prone-dose-notation", Severity.ERROR,
             "A dose is written in a notation ISMP lists as error-prone (.5 mg, 5.0 mg, µg, qd, SC, ...).",
-            __doc__, check, fixable=True)
+            __doc__, check, fixable="safe")

@@ -49,6 +49,8 @@ def check(document, context) -> Iterator[Finding]:
     sources = document.get(("sources",))
     for index, source in document.each(("sources",)):
         year = source.get("year") if isinstance(source, dict) else None
+        if isinstance(year, str) and year.strip().isascii() and year.strip().isdigit():
+            year = int(year)  # a year in quotes (PL103) is still a year: unquoting it must not reveal this
         if isinstance(year, int) and not isinstance(year, bool) and not EARLIEST <= year <= this_year:
             path = ("sources", index)
             when = "in the future" if year > this_year else f"before {EARLIEST}"

@@ -51,17 +51,13 @@ def check(document, context) -> Iterator[Finding]:
             # The edit spans the digits on either side of the hyphen, so that --fix finds the range
             # itself, not just any hyphen, where the file is edited.
             around = text[match.start() - 1:match.end() + 1]
-            start = document.text_offset(path, match.start() - 1)
-            end = document.text_offset(path, match.end())
-            fix = None
-            if start is not None and end is not None and document.text[start:end + 1] == around:
-                fix = Fix(start, end + 1, around[0] + "–" + around[-1], around)
-            fixable = " (fixable: peptide-lint check --fix)" if fix else ""
+            edit = document.value_edit(path, match.start() - 1, match.end() + 1, around[0] + "–" + around[-1])
             yield RULE.at(document, document.text_span(path, match.start(), match.end()),
                           f"the range in {field(context.schema, document.data, path)} uses a hyphen; "
                           "ranges use an en dash (–)",
-                          f"write it as {_with_en_dash(text, match, units)}{fixable}", fix)
+                          f"write it as {_with_en_dash(text, match, units)}",
+                          edit and Fix("write the range with an en dash (–)", (edit,)))
 
 
 RULE = Rule("PL303", "range-en-dash", Severity.ERROR,
-            "A dose range uses a hyphen instead of an en dash.", __doc__, check, fixable=True)
+            "A dose range uses a hyphen instead of an en dash.", __doc__, check, fixable="safe")

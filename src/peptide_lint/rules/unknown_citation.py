@@ -1,6 +1,8 @@
 """## What it does
 Reports a citation, in the prose or in a `sources:` list of a dose row or a serious risk, whose id
-is not the id of any source listed under `sources`, and suggests the closest id.
+is not the id of any source listed under `sources`, and suggests the closest id. When exactly one
+listed id is close, a suggested fix cites it instead (`peptide-lint check --fix --unsafe-fixes`: a
+guess, to review, for the source may be missing from the list).
 
 ## Why it matters
 A citation that leads nowhere is worse than none: the reader believes a claim is sourced when it
@@ -19,12 +21,13 @@ mechanism: Binds the synthetic receptor in a synthetic trial [@doe-2001].
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Fix, Severity
 from ..prose import citations, declared_source_ids
 from ..schema import PROSE, document_paths
-from ..wording import closest, field
+from ..wording import closest, field, only_close_match
 from ..texts import texts
 from .base import Rule
 
@@ -33,28 +36,58 @@ def check(document, context) -> Iterator[Finding]:
     known = declared_source_ids(document.data)
     if not known and not isinstance(document.get(("sources",)), list):
         return  # no source list at all: the schema reports that once
+    id_form = (context.schema.at(("sources", 0, "id")) or {}).get("pattern")
+    # A listed id the schema refuses (PL105) is the one to correct: citing it everywhere would spread it.
+    well_formed = {source_id for source_id in known if id_form is None or _matches(id_form, source_id)}
     for path, text in texts(document, context.schema, PROSE):
         for citation in citations(text):
             if citation.id not in known:
+                start = citation.start + 1  # after the @
                 yield _finding(document, document.text_span(path, citation.start, citation.end),
                                f'the citation "@{citation.id}" in {field(context.schema, document.data, path)}',
-                               citation.id, known)
+                               citation.id, known, well_formed,
+                               lambda id_: document.value_edit(path, start, citation.end, id_))
     for path in document_paths(document, context.schema, "#/$defs/sourceIdList"):
         for index, source_id in document.each(path):
             if isinstance(source_id, str) and source_id not in known:
-                yield _finding(document, document.span(path + (index,)),
+                item = path + (index,)
+                yield _finding(document, document.span(item),
                                f'the source id "{source_id}" in {field(context.schema, document.data, path)}',
-                               source_id, known)
+                               source_id, known, well_formed,
+                               lambda id_: document.value_edit(item, 0, len(source_id), id_))
 
 
-def _finding(document, span, what: str, source_id: str, known: dict[str, int]) -> Finding:
+def _finding(document, span, what: str, source_id: str, known: dict[str, int], well_formed: set[str],
+             edit_to) -> Finding:
+    """`edit_to(id)`: the edit that writes another id in place of this one. The fix cites the one
+    listed id close to this one, when that id is written as the schema wants: a guess (it may be a
+    source not listed yet), so an unsafe fix."""
     suggestion = closest(source_id, list(known))
     message = f"{what} matches no source of this entry"
-    message += f'; did you mean "{suggestion}"?' if suggestion else ""
+    if suggestion and suggestion not in well_formed and _as_an_id(suggestion) == source_id:
+        message += (f'; the source "{suggestion}" looks like the one meant, but its id is not written as an id: '
+                    f'write it as "{source_id}" under sources')
+    elif suggestion:
+        message += f'; did you mean "{suggestion}"?'
+    only = only_close_match(source_id, list(known))
+    edit = edit_to(only) if only in well_formed else None
     return RULE.at(document, span, message,
                    "add the source under sources, or correct the id; the ids listed are: "
-                   + (", ".join(known) or "none"))
+                   + (", ".join(known) or "none"),
+                   edit and Fix(f'cite "{only}" instead', (edit,), safe=False))
+
+
+def _as_an_id(text: str) -> str:
+    """An id as the schema writes ids: lower case, words joined by hyphens ("Doe_2001" -> "doe-2001")."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _matches(pattern: str, value: str) -> bool:
+    try:
+        return re.search(pattern, value) is not None
+    except re.error:  # the schema's own problem, reported where the schema is loaded
+        return True
 
 
 RULE = Rule("PL202", "unknown-citation", Severity.ERROR,
-            "A citation names a source id that is not listed under sources.", __doc__, check)
+            "A citation names a source id that is not listed under sources.", __doc__, check, fixable="unsafe")

@@ -1,6 +1,8 @@
 """## What it does
 Reports a value of the wrong kind: text where a number belongs, a single value where a list
 belongs, and values YAML silently turns into dates, numbers or true/false where text belongs.
+`peptide-lint check --fix` removes the quotes around a whole number where a number belongs
+(`year: "2020"`).
 
 ## Why it matters
 YAML guesses types: `year: "2020"` is text, `title: 2020-01-02` is a date and `value: 5` is a
@@ -31,9 +33,10 @@ sources:
 ```
 """
 
-from ..findings import Severity
+from ..findings import Fix, Severity
 from ..problems import Problem, Words
 from ..wording import show
+from ..patterns import regex
 from .base import Rule
 
 _TYPE_WORDS = {
@@ -65,7 +68,7 @@ def describe(problem: Problem) -> Words:
                      f"write only the year, without quotes {line(show(value)[:4])}")
     if wants_number and kind == "string" and value.strip().isdigit():
         return Words(f"{name} is written as text; write {key or 'it'} as a number, without quotes",
-                     f"write it without quotes {line(value.strip())}")
+                     f"write it without quotes {line(value.strip())}", _unquoted(value, facts["as_written"]))
     if kind == "null":
         return Words(f"{name} is empty; it must be {_TYPE_WORDS.get(expected[0], expected[0])}", facts["description"])
     hint = facts["description"]
@@ -79,5 +82,19 @@ def describe(problem: Problem) -> Words:
     return Words(f"{name} must be {wanted}, but it is {_TYPE_WORDS[kind]}", hint)
 
 
+_WHOLE_NUMBER = regex(r"0|[1-9][0-9]*")  # as YAML writes an integer, without a sign or leading zeros
+
+
+def _unquoted(value: str, as_written: tuple[int, str] | None) -> Fix | None:
+    """The number without its quotes (`year: "2020"` to `year: 2020`), when the quotes hold exactly a
+    whole number as YAML writes one, so that the value reads the same, only as a number."""
+    if as_written is None or not _WHOLE_NUMBER.fullmatch(value):
+        return None
+    start, written = as_written
+    if written not in (f'"{value}"', f"'{value}'"):
+        return None
+    return Fix.replace(f"write {value} without quotes", start, start + len(written), value, written)
+
+
 RULE = Rule("PL103", "wrong-type", Severity.ERROR, "A value is of the wrong kind (text, number, list, ...).", __doc__,
-            describe=describe)
+            describe=describe, fixable="safe")
