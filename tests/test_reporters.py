@@ -486,6 +486,8 @@ def test_a_repo_can_forbid_suppressing_a_rule(repo):
         'down ("harmless")',
         "entries/testpeptide-z.yaml:45:37: PL020 [error] this repo's configuration lets no comment suppress "
         "risk-played-down (setting unsuppressible)"]
+    # A check of other rules neither runs risk-played-down nor refuses the comment's suppression of it.
+    assert run("check", "-q", "--select", "PL506", cwd=repo).stdout == ""
     (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["risk-played-dow"]\n')
     result = run("check", cwd=repo)
     assert result.returncode == 2 and "did you mean 'risk-played-down'?" in result.stderr
