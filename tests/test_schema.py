@@ -52,6 +52,17 @@ def test_vocabularies_are_defined_once_and_referenced():
         assert f'"#/$defs/{name}"' in text, f"$defs/{name} is never used"
 
 
+def test_every_value_of_every_vocabulary_says_what_it_means():
+    """`peptide-lint new` and the hover help explain each value by its description: a vocabulary
+    is a oneOf of consts (an enum has no place for one), and every const has a description."""
+    vocabularies = {name: node for name, node in SCHEMA["$defs"].items() if "enum" in node or "oneOf" in node}
+    assert {"area", "evidenceLevel", "confidence", "doseStatus", "riskEvidence", "sourceType", "funding"} <= set(vocabularies)
+    undescribed = [(name, branch.get("const")) for name, node in vocabularies.items()
+                   for branch in node.get("oneOf", [{"const": value} for value in node.get("enum", [])])
+                   if not branch.get("description", "").strip()]
+    assert undescribed == []
+
+
 def test_required_vocabularies_hold_the_values_the_content_model_names():
     defs = SCHEMA["$defs"]
     consts = {name: [b["const"] for b in node.get("oneOf", [])] for name, node in defs.items()}

@@ -153,10 +153,11 @@ def _comment(schema: EntrySchema, prop: dict[str, Any], key: str | None, conditi
     if choices:
         lines.append(f"{indent}# One of:")
         for value, branch in choices.items():
-            # What the value means: its description, else its title when that says more than the value.
-            meaning = branch.get("description") or branch.get("title") or ""
-            shown = f"{value}: {_sentence(meaning)}" if meaning and _words(meaning) != _words(str(value)) else str(value)
-            lines += _wrap(shown, indent, "  ")
+            # The value, its title where that says more (the page's "Metabolic & weight" for
+            # metabolic), and what it means.
+            title, meaning = branch.get("title") or "", branch.get("description") or ""
+            shown = f"{value} ({title})" if title and _words(title) != _words(str(value)) else str(value)
+            lines += _wrap(f"{shown}: {_sentence(meaning)}" if meaning else shown, indent, "  ")
     return lines
 
 
