@@ -1,7 +1,7 @@
 """## What it does
 Reports a value that does not have the required form: a slug that is not lower-case words joined
 by hyphens, a PMID that is not digits only, a DOI that does not start with `10.`, a URL without
-`https://`. It says the form in words, with an example (the schema's `x-form`), and writes the
+`https://`. It says the form in words, with an example, and writes the
 value in that form where nothing needs guessing: in lower case, or without the `PMID ` or the web
 address before an identifier.
 
