@@ -57,7 +57,8 @@ def test_every_value_of_every_vocabulary_says_what_it_means():
     """`peptide-lint new` and the hover help explain each value by its description: a vocabulary
     is a oneOf of consts (an enum has no place for one), and every const has a description."""
     vocabularies = {name: node for name, node in SCHEMA["$defs"].items() if "enum" in node or "oneOf" in node}
-    assert {"area", "evidenceLevel", "confidence", "doseStatus", "riskEvidence", "sourceType", "funding"} <= set(vocabularies)
+    assert {"area", "evidenceLevel", "confidence", "doseStatus", "riskEvidence", "sourceType",
+            "funding"} <= set(vocabularies)
     undescribed = [(name, branch.get("const")) for name, node in vocabularies.items()
                    for branch in node.get("oneOf", [{"const": value} for value in node.get("enum", [])])
                    if not branch.get("description", "").strip()]
