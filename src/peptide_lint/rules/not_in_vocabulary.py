@@ -20,7 +20,7 @@ evidence: clinical
 
 from ..findings import Severity
 from ..problems import Problem, Words
-from ..wording import closest, one_of, show
+from ..wording import closest, one_of, show, with_title
 from .base import Rule
 
 
@@ -50,16 +50,7 @@ def _meant(value, allowed: list, titles: dict) -> str | None:
 
 
 def _with_titles(values: list, titles: dict) -> str:
-    """Each value, with its title where that says more than the value ("metabolic (Metabolic & weight)")."""
-    def named(value) -> str:
-        bare = show(value).strip('"')
-        title = titles.get(value)
-        return f"{bare} ({title})" if title and _words(title) != _words(bare) else bare
-    return ", ".join(named(value) for value in values)
-
-
-def _words(text: str) -> str:
-    return " ".join(text.replace("-", " ").casefold().split())
+    return ", ".join(with_title(value, titles.get(value)) for value in values)
 
 
 RULE = Rule("PL104", "not-in-vocabulary", Severity.ERROR, "A value is not one of the allowed values.", __doc__,
