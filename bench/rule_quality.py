@@ -60,6 +60,7 @@ tests/corpus-heldout/ (see its README) is one, read only by that command, never 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import re
@@ -450,6 +451,12 @@ def floor_of(scores: dict[str, Score]) -> dict[str, dict[str, float | None]]:
     return {name: {"precision": down(s.precision), "recall": down(s.recall)} for name, s in scores.items()}
 
 
+def in_part(example_id: str, part: int, parts: int) -> bool:
+    """Whether the example is in part `part` (1-based) of `parts`: by a hash of its id, stable across
+    runs, machines and the order of the files."""
+    return int(hashlib.sha256(example_id.encode()).hexdigest(), 16) % parts == part - 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -459,12 +466,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures and every example's result as JSON")
     parser.add_argument("--write-floor", type=Path, metavar="FILE",
                         help="write the figures of now to FILE, as the test's floor")
+    parser.add_argument("--part", metavar="K/N",
+                        help="only the examples of part K of N, split by a hash of their ids (the same parts on "
+                             "every run): one part of a held-out set can be spent on tuning, another kept to measure")
     args = parser.parse_args(argv)
     try:
         examples = load_corpus(args.corpus)
     except CorpusError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    if args.part:
+        try:
+            part, parts = (int(number) for number in args.part.split("/"))
+            if not 1 <= part <= parts:
+                raise ValueError
+        except ValueError:
+            parser.error("--part takes K/N with 1 <= K <= N, e.g. 1/2")
+        examples = [example for example in examples if in_part(example.id, part, parts)]
     outcomes = run(examples)
     scores = score(outcomes)
     if args.write_floor:

@@ -116,7 +116,7 @@ def test_a_fixed_finding_makes_its_entry_stale_and_reported_at_its_line(adopted)
     assert lines[4] == ('baseline.json:5:5: PL024 [warning] the baseline holds 2 findings of PL503 in '
                         'entries/testpeptide-z.yaml at the line "- label: TODO", but only 1 is left')
     assert lines[7] == "    = hint: lower its count to 1, so that a new finding there is reported"
-    assert lines[8] == "0 errors, 2 warnings in 0 of 2 files."
+    assert lines[8] == "0 errors, 2 warnings in 0 of 2 files and 2 in the baseline baseline.json."
     assert run("check", "--baseline", "baseline.json", "--strict", cwd=adopted).returncode == 1
     report = json.loads(run("check", "--baseline", "baseline.json", "--format", "json", cwd=adopted).stdout)
     assert [(f["path"], f["line"], f["name"]) for f in report["findings"]] == [

@@ -141,3 +141,55 @@ def test_docs_that_cannot_be_written_are_one_clear_error(repo):
     result = run("docs", cwd=repo)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("peptide-lint: error: cannot write docs/rules.md")
+
+
+def _readme_blocks(section: str) -> list[str]:
+    """The indented blocks (commands, output) of one section of the README, unindented."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = readme.split(f"### {section}\n", 1)[1].split("\n### ", 1)[0]
+    blocks = re.findall(r"(?:^    .*\n|^\n(?=    ))+", text, re.MULTILINE)
+    return [re.sub(r"^    ", "", block, flags=re.MULTILINE).strip("\n") + "\n" for block in blocks]
+
+
+def _this_repo_edited(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of this repo's entries, schema and configuration, with one edit of the Cerebrolysin entry."""
+    import shutil
+
+    for part in ("entries", "schema"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    entry = tmp_path / "entries" / "cerebrolysin.yaml"
+    text = entry.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the README's example edit no longer applies to the entry: {old!r}"
+    entry.write_text(text.replace(old, new), encoding="utf-8")
+    return tmp_path
+
+
+def test_the_readme_shows_what_check_prints_for_the_edit_it_describes(tmp_path):
+    """The README's sample output is the checker's own, for the edit its text describes (the Route
+    row without its confidence line), up to the line numbers, which move as the entry is edited."""
+    from test_cli import run
+
+    command, output = _readme_blocks("Checking your entry")
+    repo = _this_repo_edited(tmp_path, "subcutaneous\n      confidence: community\n", "subcutaneous\n")
+    result = run(*command.split()[1:], "--no-cache", cwd=repo)
+
+    def lines_unnumbered(text: str) -> str:
+        return re.sub(r"(?m)(?<=\.yaml:)\d+|^ *\d+ \|", "N", re.sub(r"(?m)^ +([|=])", r"\1", text))
+    assert result.returncode == 1
+    assert lines_unnumbered(result.stdout) == lines_unnumbered(output)
+
+
+def test_the_readme_fix_example_shows_the_diff_and_fixes_it(tmp_path):
+    """The --diff and --fix example: the diff shown is --diff's for the edit described (a hyphen and
+    `ml` in the Common course row), and --fix then leaves nothing to report."""
+    from test_cli import run
+
+    diff_command, diff, fix_command = _readme_blocks("Fixing what can be fixed")[:3]
+    repo = _this_repo_edited(tmp_path, "      value: 5–10 mL per day", "      value: 5-10 ml per day")
+    result = run(*diff_command.split()[1:], "--no-cache", cwd=repo)
+    assert result.returncode == 1
+    assert re.sub(r"(?m)^@@.*", "@@", result.stdout) == re.sub(r"(?m)^@@.*", "@@", diff)
+    result = run(*fix_command.split()[1:], "--no-cache", cwd=repo)
+    assert (result.returncode, result.stdout) == (0, "All clear: no findings in 1 file.\n")
+    assert "`All clear: no findings in 1 file.`" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -138,7 +138,8 @@ def test_the_template_follows_the_schema_when_it_changes(repo):
                                    "$ref": "#/$defs/prose"}
     schema["properties"] = reordered
     schema["required"] = [key for key in schema["required"] if key != "mechanism"] + ["origin"]
-    schema["$defs"]["area"]["oneOf"].append({"const": "eyes", "title": "Eyes & vision"})
+    schema["$defs"]["area"]["oneOf"].append({"const": "eyes", "title": "Eyes & vision",
+                                            "description": "Peptides studied or used for the eyes"})
     (repo / "schema" / "entry.schema.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")
 
     assert "eyes (Eyes & vision)" in " ".join(run("new", "--help", cwd=repo).stdout.split())
@@ -151,7 +152,7 @@ def test_the_template_follows_the_schema_when_it_changes(repo):
     assert data["origin"] == "TODO" and data["area"] == "eyes"
     text = path.read_text(encoding="utf-8")
     assert "# Origin: Where the peptide comes from.\norigin: >-\n  TODO\n" in text
-    assert "#   eyes: Eyes & vision.\n" in text
+    assert "#   eyes (Eyes & vision): Peptides studied or used for the eyes.\n" in text
     assert "# Optional, here if the page has it: mechanism (Mechanism).\n" in text
 
 

@@ -16,7 +16,7 @@ from peptide_lint.results import Report
 from peptide_lint.reporters import FORMATS, reporter_class
 from peptide_lint.reporters.github import GithubReporter
 from peptide_lint.reporters.text import TextReporter
-from casefiles import BASE_ENTRY
+from casefiles import BASE_ENTRY, sibling_entry
 from test_cli import add_entry, run
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
@@ -53,6 +53,40 @@ def test_json_shape_is_pinned(repo):
                 "report; preclinical: used only in animals or cells (cite that work); none-established: no dose "
                 "for people is known (give no amount)",
         "fixable": False, "fix": None}
+
+
+def test_docs_ci_shows_the_json_report_a_real_check_writes(repo):
+    """docs/ci.md's JSON example is a real report, long texts shortened: its scenario (a hyphen in
+    a dose range, a safety finding suppressed by a comment, a baseline holding one finding) checked
+    here gives every key it shows, in its order, and its counts, codes and places."""
+    import re
+
+    add_entry(repo, "testpeptide-y", sibling_entry("testpeptide-y").replace("      confidence: community\n", ""))
+    add_entry(repo, "testpeptide-z", BASE_ENTRY.read_text(encoding="utf-8").replace(
+        "      frequency: rare\n", "      frequency: rare and harmless  # peptide-lint: ignore[risk-played-down] "
+                                  "-- the source's own words, quoted in its note\n"))
+    assert run("check", "--write-baseline", "peptide-lint-baseline.json", cwd=repo).returncode == 0
+    entry = repo / "entries" / "testpeptide-y.yaml"
+    entry.write_text(entry.read_text().replace("      value: Subcutaneous\n",
+                                               "      value: Subcutaneous, 2-4 mg per week\n"))
+    real = json.loads(run("check", "--baseline", "peptide-lint-baseline.json", "--format", "json", cwd=repo).stdout)
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "ci.md").read_text(encoding="utf-8")
+    shown = json.loads(re.search(r"### JSON \(shape version 2\).*?```json\n(.*?)```", docs, re.DOTALL)[1])
+
+    def shape(value):
+        """The keys of every object, in order, with lists read by their first item."""
+        if isinstance(value, dict):
+            return {key: shape(item) for key, item in value.items()} | {"(order)": list(value)}
+        if isinstance(value, list):
+            return [shape(value[0])] if value else []
+        return type(value).__name__
+    assert shape(shown) == shape(real)
+
+    def facts(report):
+        return (report["counts"], report["baseline"],
+                [(f["code"], f["line"], f["column"], f["fix"]) for f in report["findings"]],
+                [(s["code"], s["line"], s["comment_line"], s["reason"]) for s in report["suppressed_safety"]])
+    assert facts(shown) == facts(real)
 
 
 @pytest.fixture(scope="module")
@@ -469,6 +503,8 @@ def test_every_format_lists_the_safety_findings_a_comment_suppressed(repo, sarif
     assert suppressed["suppressions"] == [{"kind": "inSource", "justification": reason}]
     root = _valid_junit(junit_schema, (repo / "r.xml").read_text(encoding="utf-8"))
     assert [s.get("message") for s in root.iter("skipped")] == [f"suppressed by a comment: {reason}"]
+    # Each suite counts its skipped test cases; junit-10.xsd allows no such count on the root.
+    assert [suite.get("skipped") for suite in root] == ["1"] and root.get("skipped") is None
     assert f"PL408 risk-played-down: {reason}" in (repo / "r.md").read_text()
     assert (repo / "r.txt").read_text().startswith(
         "::notice file=entries/testpeptide-z.yaml,line=45,col=18,endLine=45,endColumn=35,"
@@ -486,6 +522,8 @@ def test_a_repo_can_forbid_suppressing_a_rule(repo):
         'down ("harmless")',
         "entries/testpeptide-z.yaml:45:37: PL020 [error] this repo's configuration lets no comment suppress "
         "risk-played-down (setting unsuppressible)"]
+    # A check of other rules neither runs risk-played-down nor refuses the comment's suppression of it.
+    assert run("check", "-q", "--select", "PL506", cwd=repo).stdout == ""
     (repo / "pyproject.toml").write_text('[tool.peptide-lint]\nunsuppressible = ["risk-played-dow"]\n')
     result = run("check", cwd=repo)
     assert result.returncode == 2 and "did you mean 'risk-played-down'?" in result.stderr

@@ -223,3 +223,12 @@ def test_edits_land_where_they_say():
     assert entry["dosing"]["rows"][-1]["value"] == "1 mg # per kg"
     assert entry["stacking"] == "Nothing."
     assert entry["sources"][-1]["title"] == "A: rat study"
+
+
+def test_the_parts_of_a_corpus_split_it_the_same_way_every_time():
+    in_part = rq.in_part
+    ids = [example.id for example in rq.load_corpus()]
+    halves = [[i for i in ids if in_part(i, part, 2)] for part in (1, 2)]
+    assert sorted(halves[0] + halves[1]) == sorted(ids) and not set(halves[0]) & set(halves[1])
+    assert 0.4 < len(halves[0]) / len(ids) < 0.6
+    assert [i for i in ids if in_part(i, 1, 2)] == halves[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,28 @@ def test_vocabularies_are_defined_once_and_referenced():
     text = json.dumps(SCHEMA)
     for name in SCHEMA["$defs"]:
         assert f'"#/$defs/{name}"' in text, f"$defs/{name} is never used"
+
+
+def test_every_value_of_every_vocabulary_says_what_it_means():
+    """`peptide-lint new` and the hover help explain each value by its description: a vocabulary
+    is a oneOf of consts (an enum has no place for one), and every const has a description."""
+    vocabularies = {name: node for name, node in SCHEMA["$defs"].items() if "enum" in node or "oneOf" in node}
+    assert {"area", "evidenceLevel", "confidence", "doseStatus", "riskEvidence", "sourceType",
+            "funding"} <= set(vocabularies)
+    undescribed = [(name, branch.get("const")) for name, node in vocabularies.items()
+                   for branch in node.get("oneOf", [{"const": value} for value in node.get("enum", [])])
+                   if not branch.get("description", "").strip()]
+    assert undescribed == []
+
+
+def test_every_pattern_says_its_form_in_an_editors_words():
+    """invalid-format tells the editor the form a pattern requires from its x-form, which ends with
+    an example of that form."""
+    patterns = [(path, node) for path, node in _walk(SCHEMA) if "pattern" in node]
+    assert patterns
+    for path, node in patterns:
+        example = re.search(r", like (\S+)$", node.get("x-form", ""))
+        assert example and re.fullmatch(node["pattern"], example[1]), path
 
 
 def test_required_vocabularies_hold_the_values_the_content_model_names():

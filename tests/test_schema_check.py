@@ -84,7 +84,20 @@ def test_a_value_a_condition_refuses_is_told_the_values_the_condition_allows(tmp
     schema = {"type": "object", "properties": {"kind": {"enum": ["a", "b", "c"]}, "n": {"type": "integer"}},
               "if": {"required": ["n"]}, "then": {"properties": {"kind": {"const": "a"}}}}
     assert _schema_findings(tmp_path, schema, "kind: b\nn: 1\n") == [
-        ("1:7 PL104", 'kind is "b", which is not one of the allowed values: a', None)]
+        ("1:7 PL104", 'kind is "b", which is not one of the allowed values: a', "write one of: a")]
+
+
+def test_a_pattern_without_its_form_in_words_falls_back_on_the_keys_description(tmp_path):
+    """A content repo's own schema may give a pattern no x-form: the description is then all there is."""
+    code = {"type": "string", "pattern": "^[A-Z]{3}$", "description": "Three capital letters."}
+    schema = {"type": "object", "properties": {"code": code}}
+    assert _schema_findings(tmp_path, schema, "code: ab\n") == [
+        ("1:7 PL105", 'code is "ab", which is not in the required form', "Three capital letters.")]
+    code["x-form"] = "three capital letters, like ABC"
+    assert _schema_findings(tmp_path, schema, "code: ab\n") == [
+        ("1:7 PL105", 'code is "ab"; it must be three capital letters, like ABC', "Three capital letters.")]
+    assert _schema_findings(tmp_path, schema, "code: abc\n") == [
+        ("1:7 PL105", 'code is "abc"; it must be three capital letters, like ABC', "Three capital letters.")]
 
 
 def test_risks_listed_beside_none_known_are_told_why_in_the_schemas_words(tmp_path):

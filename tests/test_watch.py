@@ -146,10 +146,37 @@ def test_watch_clears_a_terminal_and_colors_it_unless_no_color(repo, env, colore
 
 
 def test_watch_refuses_flags_for_reports_it_does_not_show(repo):
-    for flags in (["--format", "json"], ["-o", "report.sarif"], ["--write-baseline", "b.json"]):
+    for flags in (["--format", "json"], ["-o", "report.sarif"], ["--write-baseline", "b.json"], ["--diff"]):
         result = subprocess.run([sys.executable, "-m", "peptide_lint", "check", "--watch", *flags], cwd=repo,
                                 capture_output=True, text=True, timeout=WAIT)
-        assert result.returncode == 2 and "--watch cannot be used with" in result.stderr, flags
+        assert result.returncode == 2 and re.search(r"--watch cannot be used with|cannot be used with --watch",
+                                                    result.stderr), flags
+
+
+def test_the_readme_names_the_flags_watch_refuses_and_those_it_applies(repo, monkeypatch):
+    """Every flag of check, given with --watch (the watch itself stubbed out): those the README says
+    cannot be used with it are refused (exit code 2), those it says apply are accepted."""
+    from click.testing import CliRunner
+    from peptide_lint import cli, watch
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    paragraph = " ".join(readme.split("### Checking as you save: `--watch`", 1)[1].split("\n### ", 1)[0].split())
+    applied = set(re.findall(r"`(--[a-z-]+)`", paragraph.split("apply to every check it runs")[0].split("(")[-1]))
+    refused = set(re.findall(r"`(--[a-z-]+)`", paragraph.split("text report, so ")[1].split("cannot be used")[0]))
+    values = {"--repo": str(repo), "--color": "never", "--format": "json", "--output": "report.json",
+              "--jobs": "1", "--baseline": "b.json", "--write-baseline": "b.json", "--select": "PL3",
+              "--ignore": "PL3"}
+    monkeypatch.setattr(watch, "watch_and_check", lambda check, reporter, roots: 0)
+    monkeypatch.chdir(repo)
+    add_entry(repo, "testpeptide-z")
+    outcome = {}
+    for option in cli.check.params:
+        flag = max(option.opts, key=len)
+        if isinstance(option, click.Option) and flag not in ("--watch", "--help"):
+            given = [flag] + ([values[flag]] if not option.is_flag else [])
+            outcome[flag] = CliRunner().invoke(cli.cli, ["check", "--watch", *given]).exit_code
+    assert refused and {flag for flag, code in outcome.items() if code == 2} == refused
+    assert applied and applied <= {flag for flag, code in outcome.items() if code == 0}
 
 
 def test_a_failing_check_is_printed_and_the_watch_goes_on(tmp_path, monkeypatch, capsys):

@@ -9,6 +9,7 @@ once per text, however many rules ask.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -218,6 +219,25 @@ def rows_like_standard_dose(document) -> list[tuple[int, dict]]:
 def amounts(text: str) -> tuple[Quantity, ...]:
     """The dose amounts of a text: quantities with a unit of mass, volume, units or a count."""
     return tuple(quantity for quantity in quantities(text) if quantity.measure is not None)
+
+
+def amount_distance(text: str, other: str) -> float | None:
+    """How far apart the closest two amounts of two dose texts are, of amounts that measure the
+    same (a mass and a mass): 0 for the same amount, else how many times one is the other (as a
+    logarithm of the ratio of their midpoints); None when the texts share no measure."""
+    distances = []
+    for amount in amounts(text):
+        for other_amount in amounts(other):
+            if amount.measure != other_amount.measure:
+                continue
+            mine, theirs = amount.in_base_unit(text), other_amount.in_base_unit(other)
+            if mine is None or theirs is None:
+                continue
+            if min(sum(mine), sum(theirs)) <= 0:  # a zero amount is as far from any other as can be
+                distances.append(0.0 if sum(mine) == sum(theirs) else math.inf)
+            else:
+                distances.append(abs(math.log(sum(mine) / sum(theirs))))
+    return min(distances, default=None)
 
 
 def prose_amounts(document, schema) -> list[tuple[tuple, str, Quantity]]:

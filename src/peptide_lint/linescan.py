@@ -243,6 +243,22 @@ def structure_problems(text: str, yaml_failed: bool) -> list[LineProblem]:
     return [_shifted(problem, removed.get(problem.line, ())) for problem in problems]
 
 
+# A file YAML cannot read in which at least this many lines, and most of its lines, read as neither
+# a key nor the text of one is not an entry with mistakes but another kind of file.
+NOT_AN_ENTRY_AT_LEAST = 20
+
+
+def not_an_entry(problems: list[LineProblem], text: str) -> LineProblem | None:
+    """One problem for a file that is not YAML at all (a README saved as .yaml), in place of one
+    missing colon per line of it; None for an entry, however many its mistakes."""
+    lines = [line for line in split_lines(text) if line.strip() and not line.lstrip().startswith("#")]
+    stray = [p for p in problems if p.rule == "yaml-syntax" and p.facts.get("cause") == "missing-colon"]
+    if len(stray) < NOT_AN_ENTRY_AT_LEAST or 2 * len(stray) < len(lines):
+        return None
+    return LineProblem("yaml-syntax", stray[0].line, stray[0].column, stray[0].reach,
+                       {"cause": "not-an-entry", "lines": len(stray), "of": len(lines)})
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of `text`, broken where YAML and editors break them (str.splitlines breaks at more)."""
     return _LINE_BREAK.split(text)

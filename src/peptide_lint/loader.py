@@ -102,8 +102,11 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     except ParseError as err:
         documents, failure = None, NOT_CHECKED_YAML
         scanned += linescan.structure_problems(text, yaml_failed=True)
+        stranger = linescan.not_an_entry(scanned, text)
+        if stranger is not None:  # one finding, not a screenful of one per line
+            scanned = [stranger, *(p for p in scanned if p.rule != "yaml-syntax")]
         problem = syntax_problem(err, linescan.split_lines(parsed), scanned)
-        if problem is not None:
+        if problem is not None and stranger is None:
             problems.append(problem)
     else:
         scanned += linescan.structure_problems(text, yaml_failed=False)

@@ -155,7 +155,8 @@ def _filter(shown: str, findings: list[Finding], suppressions: list[Suppression]
     """Keep the findings of enabled rules, at their configured severity, minus suppressed ones (which
     are added to `suppressed`)."""
     severity = {rule.code: rule.severity for rule in rules if rule.code not in ignored}
-    suppressions, refused = refuse_unsuppressible(suppressions, unsuppressible)
+    # A suppression of a rule that does not run in this check is not refused: it suppresses nothing here.
+    suppressions, refused = refuse_unsuppressible(suppressions, unsuppressible & severity.keys())
     kept = [registry.lookup(problem.rule).worded(shown, problem) for problem in refused]
     for finding in findings:
         if finding.code in _ALWAYS_ON:

@@ -34,6 +34,7 @@ from typing import Any
 from .discover import display_path
 from .docs import conditional_requirements
 from .schema import PROSE, EntrySchema
+from .wording import with_title
 
 PLACEHOLDER = "TODO"
 _COMMENT_WIDTH = 100
@@ -153,10 +154,10 @@ def _comment(schema: EntrySchema, prop: dict[str, Any], key: str | None, conditi
     if choices:
         lines.append(f"{indent}# One of:")
         for value, branch in choices.items():
-            # What the value means: its description, else its title when that says more than the value.
-            meaning = branch.get("description") or branch.get("title") or ""
-            shown = f"{value}: {_sentence(meaning)}" if meaning and _words(meaning) != _words(str(value)) else str(value)
-            lines += _wrap(shown, indent, "  ")
+            # The value, its title where that says more (the page's "Metabolic & weight" for
+            # metabolic), and what it means.
+            shown, meaning = with_title(value, branch.get("title")), branch.get("description") or ""
+            lines += _wrap(f"{shown}: {_sentence(meaning)}" if meaning else shown, indent, "  ")
     return lines
 
 
@@ -181,10 +182,6 @@ def _wrap(text: str, indent: str, hang: str = "") -> list[str]:
     return textwrap.wrap(text, _COMMENT_WIDTH, initial_indent=f"{indent}# {hang}",
                          subsequent_indent=f"{indent}# {hang}{'  ' if hang else ''}",
                          break_long_words=False, break_on_hyphens=False)
-
-
-def _words(text: str) -> str:
-    return " ".join(text.replace("-", " ").casefold().split())
 
 
 def _sentence(text: str) -> str:

@@ -101,8 +101,11 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
         # (if/then) may allow fewer values than the key's vocabulary.
         allowed = schema.allowed_values(error.schema)
         if allowed is not None:
+            # The titles come from the key's own vocabulary: a condition's `const` has none.
+            titles = {value: branch["title"] for value, branch in schema.choices(node).items() if branch.get("title")}
             yield _Error(Problem(NOT_IN_VOCABULARY, span, {
                 "name": name, "value": instance, "allowed": allowed, "description": description,
+                "titles": {value: titles[value] for value in allowed if value in titles},
             }), path, keyword)
             return
         if error.context:
@@ -121,7 +124,11 @@ def _explain(error: ValidationError, doc: Document, schema: EntrySchema) -> Iter
         }), path, keyword)
         return
     if keyword == "pattern":
-        yield _Error(Problem(INVALID_FORMAT, span, {"name": name, "value": instance, "description": description}),
+        # The node that holds the pattern (a $ref's target) says the form in words, as x-form.
+        form = error.schema.get("x-form") if isinstance(error.schema, dict) else None
+        yield _Error(Problem(INVALID_FORMAT, span, {"name": name, "value": instance, "description": description,
+                                                    "form": form, "pattern": error.validator_value,
+                                                    "key": path[-1] if path and isinstance(path[-1], str) else None}),
                      path, keyword)
         return
     if keyword in ("minLength", "minItems"):

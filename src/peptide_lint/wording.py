@@ -55,6 +55,16 @@ def show(value: Any) -> str:
     return f'"{_clip(str(value))}"' if isinstance(value, str) else str(value)
 
 
+def with_title(value: Any, title: str | None) -> str:
+    """A vocabulary value with its title where that says more than the value's own words:
+    "metabolic (Metabolic & weight)", but "human-rct" for Human RCT."""
+    bare = show(value).strip('"')
+
+    def words(text: str) -> str:
+        return " ".join(text.replace("-", " ").casefold().split())
+    return f"{bare} ({title})" if title and words(title) != words(bare) else bare
+
+
 def one_of(values: list[Any]) -> str:
     return ", ".join(show(v).strip('"') for v in values)
 

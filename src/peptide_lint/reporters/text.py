@@ -108,7 +108,9 @@ class TextReporter:
                     + self.suppressed_safety(report))
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
         codes = sorted({f.code for f in report.findings})
-        return (f"{counts} in {report.files_with_findings} of {files}{self.not_checked(report)}.\n"
+        in_baseline = sum(1 for f in report.findings if report.baseline and f.path == report.baseline)
+        also = f" and {in_baseline} in the baseline {_visible(report.baseline)}" if in_baseline else ""
+        return (f"{counts} in {report.files_with_findings} of {files}{also}{self.not_checked(report)}.\n"
                 f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)})."
                 + self.fixable(report) + self.baselined(report) + self.suppressed_safety(report))
 

@@ -1,7 +1,9 @@
 """## What it does
-Reports a dose row without a confidence label, or with one outside the vocabulary (the schema's
-`$defs/confidence`: clinical, community, preclinical, none-established). No fix picks a label:
-which one is right depends on the evidence behind the dose, which only an editor can weigh.
+Reports a dose row without a confidence label, or with a label other than the four allowed:
+clinical (the dose was used in human studies), community (it rests on what users report),
+preclinical (used only in animals or cells) and none-established (no dose for people is known). No
+fix picks a label: which one is right depends on the evidence behind the dose, which only an editor
+can weigh.
 
 ## Why it matters
 Readers must be able to tell a dose studied in humans from a dose that users pass around. Every

@@ -8,7 +8,9 @@ An empty file in `entries/` is usually an accident: a new entry that was never w
 An `entries/semax.yaml` with nothing in it.
 
 ## Instead
-Copy an existing entry as a starting point, or delete the file.
+Delete the file, then start the entry with `peptide-lint new "Name"`: it writes the file with every
+section the page needs. A copy of another entry is no starting point, as a sentence left over from
+it states that peptide's evidence as this one's.
 """
 
 from ..findings import Severity
@@ -18,7 +20,8 @@ from .base import Rule
 
 def describe(problem: Problem) -> Words:
     return Words("the file has no content",
-                 "start from an existing entry, or delete the file if it was created by mistake")
+                 ('delete the file and start the entry with peptide-lint new "Name", '
+                  "which writes every section the page needs; or just delete it if it was created by mistake"))
 
 
 RULE = Rule("PL007", "empty-file", Severity.ERROR, "The file is empty.", __doc__, describe=describe)

@@ -1,7 +1,9 @@
 """## What it does
 Reports a value that does not have the required form: a slug that is not lower-case words joined
 by hyphens, a PMID that is not digits only, a DOI that does not start with `10.`, a URL without
-`https://`.
+`https://`. It says the form in words, with an example, and writes the
+value in that form where nothing needs guessing: in lower case, or without the `PMID ` or the web
+address before an identifier.
 
 ## Why it matters
 Slugs become web addresses and identifiers become links; a wrong form gives a broken link.
@@ -33,6 +35,8 @@ sources:
 ```
 """
 
+import re
+
 from ..findings import Severity
 from ..problems import Problem, Words
 from ..wording import show
@@ -40,9 +44,34 @@ from .base import Rule
 
 
 def describe(problem: Problem) -> Words:
-    """The value as written; the key's description (in the hint) shows the form it needs."""
+    """The value as written and the form it needs, in the schema's words (`x-form`); the hint
+    writes it in that form where that takes no guess, else says what the value is."""
     facts = problem.facts
-    return Words(f"{facts['name']} is {show(facts['value'])}, which is not in the required form", facts["description"])
+    if not facts.get("form"):  # a schema without x-form: its description is all there is to say
+        return Words(f"{facts['name']} is {show(facts['value'])}, which is not in the required form",
+                     facts["description"])
+    rewritten = _in_form(str(facts["value"]), facts["pattern"], facts.get("key"))
+    return Words(f"{facts['name']} is {show(facts['value'])}; it must be {facts['form']}",
+                 f"write it as {show(rewritten)}" if rewritten else facts["description"])
+
+
+def _in_form(value: str, pattern: str, key: str | None) -> str | None:
+    """The value in the form `pattern` requires, where that takes no guess: in lower case with
+    hyphens for spaces ("Doe 2001" to doe-2001), or without what only names or links the
+    identifier: the key's own name ("PMID 12345", "doi:10.1000/x") or a web address before it
+    ("https://doi.org/10.1000/x"). Anything else before it may be another identifier (a PMCID is
+    not a PMID), so it stays."""
+    value = value.strip()
+    tidy = re.sub(r"[\s_]+", "-", value.lower())
+    if tidy != value and re.fullmatch(pattern, tidy):
+        return tidy
+    for start in range(1, len(value)):
+        prefix = value[:start]
+        names_it = (key is not None and prefix.rstrip(" :#").casefold() == key.casefold()
+                    or re.match(r"https?://\D*/$", prefix) is not None)
+        if names_it and re.fullmatch(pattern, value[start:]):
+            return value[start:]
+    return None
 
 
 RULE = Rule("PL105", "invalid-format", Severity.ERROR, "A value does not have the required form.", __doc__,

@@ -68,9 +68,13 @@ SAYS_UNSTUDIED = regex(
     rf"|(?<!\w)(?:nobody|no\s+one)\s+knows\s+(?:what|which|whether|how|if)(?!\w)[^.;]{{0,40}}?(?<!\w){_HARMS}",
     re.IGNORECASE)
 
+# Each text part: what messages call it, where to write it, and what it holds.
 TEXT_PARTS = {
-    ("caveat",): ("safety caveat", "caveat:"),
-    ("safety", "summary"): ("safety summary", "summary: under safety:"),
+    ("caveat",): ("safety caveat", "caveat:",
+                  "the one thing a reader must know about the risks and the evidence"),
+    ("safety", "summary"): ("safety summary", "summary: under safety:",
+                            "the common side effects and the ones that matter most, with how often each "
+                            "happens where the sources say"),
 }
 
 
@@ -81,7 +85,7 @@ def check(document, context) -> Iterator[Finding]:
                       'the entry has no "Side effects & cautions" section; add safety: with summary: '
                       "and serious_risks:",
                       "serious_risks: [] states that the risks were reviewed and none is known")
-    for path, (title, key) in TEXT_PARTS.items():
+    for path, (title, key, holds) in TEXT_PARTS.items():
         parent = document.get(path[:-1])
         if not isinstance(parent, dict):
             continue  # a missing safety section is reported above, a malformed one by the schema
@@ -90,8 +94,7 @@ def check(document, context) -> Iterator[Finding]:
         if problem:
             span = document.span(path) if present else document.owner_span(path[:-1])
             yield RULE.at(document, span, f"the {title} {problem}",
-                          f"write {key} with the one thing a reader must know about the risks and the "
-                          f"evidence (at least {MIN_CHARACTERS} characters, with its citations)")
+                          f"write {key} with {holds} (at least {MIN_CHARACTERS} characters, with its citations)")
     safety = data.get("safety")
     if isinstance(safety, dict) and "serious_risks" not in safety:
         yield RULE.at(document, document.owner_span(("safety",)),

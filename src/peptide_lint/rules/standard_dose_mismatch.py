@@ -1,6 +1,8 @@
 """## What it does
 Requires `standard_dose` (the one line in the page header) to be the value of one of the dose
-rows, word for word.
+rows, word for word. When it is not, the hint sets it beside the row it was most likely meant to
+repeat: the row with the nearest amount of the same kind (`500 mcg` is near `0.5 mg`), else the
+first row with an amount, not a row about the route or the cycle.
 
 ## Why it matters
 The header and the dose table must never disagree about the dose: readers skim the header and
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..doses import amount_distance, amounts
 from ..findings import Finding, Severity
 from ..wording import thing
 from .base import Rule
@@ -28,6 +31,19 @@ from .base import Rule
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _remoteness(standard: str, value: str) -> tuple:
+    """How unlike the standard dose a row's value is, to name the row it was meant to repeat: a row
+    with an amount of the same kind (a mass, a volume) comes first, the nearer the amount the
+    better; then a row with any amount, before a row without one (a route, a cycle); then the row
+    whose words are most alike. Words alone would name the Route row for a header that names the
+    route beside the dose."""
+    import difflib  # only needed once the two disagree
+
+    distance = amount_distance(standard, value)
+    return (distance is None, distance or 0.0, not amounts(value),
+            -difflib.SequenceMatcher(None, standard, value).ratio())
 
 
 def check(document, context) -> Iterator[Finding]:
@@ -40,9 +56,7 @@ def check(document, context) -> Iterator[Finding]:
     if values and _flat(standard) not in values.values():
         # Either side may be the mistake (a dose row can carry a hyphen range or miss its unit), so
         # the hint names both values and does not ask the editor to copy one onto the other.
-        import difflib  # only needed once the two disagree
-
-        index = max(values, key=lambda i: difflib.SequenceMatcher(None, _flat(standard), values[i]).ratio())
+        index = min(values, key=lambda i: _remoteness(_flat(standard), values[i]))
         yield RULE.at(document, document.span(("standard_dose",)),
                       "standard_dose is not the value of any dose row",
                       f'standard_dose reads "{_flat(standard)}" and '

@@ -117,6 +117,11 @@ def describe(problem: Problem) -> Words:
         also = ", and a comment does not separate them" if facts["crossed_comment"] else ""
         return Words(f'a comma is missing between "{previous}" and "{facts["next"]}": {things} are separated by '
                      f"commas{also}", f'write a comma after "{previous}" ({previous}, {facts["next"]})')
+    if cause == "not-an-entry":
+        return Words(f"this file does not read as an entry: {facts['lines']} of its {facts['of']} lines are neither "
+                     "keys nor the text of a key (is it the file you meant?)",
+                     "an entry is YAML: keys followed by a colon and a space, text indented under its key; "
+                     "start a new entry with: peptide-lint new \"Name\"")
     if cause == "misindented-key":
         return Words("this key is indented differently from the keys around it, so YAML reads it as part of the "
                      "value above", "line up keys of the same level in the same column")
