@@ -11,7 +11,6 @@ entries run on every check, from the cached summaries; only the per-file work is
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import sqlite3
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .digest import hexdigest
 from .findings import Edit, Finding, Fix, Severity, Span
 from .index import CitedWork, EntrySummary, Located
 from .results import FileResult, Suppression
@@ -33,8 +33,7 @@ FORMAT = 2
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The checker's own code: its version, the Python running it, and its source files."""
-    digest = hashlib.sha256()
-    digest.update(f"{__version__} {FORMAT} {sys.version}".encode())
+    parts = [f"{__version__} {FORMAT} {sys.version}".encode()]
     package = os.path.dirname(os.path.realpath(__file__))
     sources = []
     for folder, subfolders, files in os.walk(package):
@@ -42,17 +41,13 @@ def code_fingerprint() -> str:
         sources += [os.path.join(folder, name) for name in files if name.endswith(".py")]
     for source in sorted(sources):  # an edited checkout must not reuse old results
         stat = os.stat(source)
-        digest.update(f"{os.path.relpath(source, package)} {stat.st_size} {stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+        parts.append(f"{os.path.relpath(source, package)} {stat.st_size} {stat.st_mtime_ns}".encode())
+    return hexdigest(*parts)
 
 
 def fingerprint(schema_bytes: bytes, config: Any) -> str:
     """What, besides a file's bytes, decides its result."""
-    digest = hashlib.sha256()
-    digest.update(code_fingerprint().encode())
-    digest.update(schema_bytes)
-    digest.update(repr(config).encode())
-    return digest.hexdigest()
+    return hexdigest(code_fingerprint().encode(), schema_bytes, repr(config).encode())
 
 
 class ResultCache:
@@ -60,7 +55,7 @@ class ResultCache:
         self.fingerprint = fingerprint_
         # Summaries depend on the code and the schema (its classes of text decide which sentences
         # are compared), not on the settings: runs with other settings share the stored index.
-        self._index_fingerprint = hashlib.sha256(code_fingerprint().encode() + schema_bytes).hexdigest()
+        self._index_fingerprint = hexdigest(code_fingerprint().encode(), schema_bytes)
         self.path = repo_root / CACHE_DIR / "results.sqlite3"
         self._connection: sqlite3.Connection | None = None
         self._pid = os.getpid()  # a connection must not cross into forked workers
@@ -73,7 +68,7 @@ class ResultCache:
         return cls(repo_root, fingerprint(schema_bytes, config), schema_bytes)
 
     def key(self, raw: bytes, name: str) -> str:
-        return hashlib.sha256(self.fingerprint.encode() + name.encode() + b"\0" + raw).hexdigest()
+        return hexdigest(self.fingerprint.encode(), name.encode(), raw)
 
     def get(self, key: str, shown: str, complete: bool):
         """The stored result, or None. `complete` asks for a checked file's full result; otherwise
@@ -136,6 +131,10 @@ class ResultCache:
             if not ignore.exists():
                 ignore.write_text("*\n", encoding="utf-8")  # never committed by accident
             self._connection = sqlite3.connect(self.path, timeout=5)
+            # A write-ahead log, synced at checkpoints only: a commit costs no fsync, and a crash can
+            # lose the last results but never damage the file. A cache can afford that trade.
+            self._connection.execute("PRAGMA journal_mode=WAL")
+            self._connection.execute("PRAGMA synchronous=NORMAL")
             self._connection.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
         except (OSError, sqlite3.Error):
             self._connection = None

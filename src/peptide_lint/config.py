@@ -67,7 +67,7 @@ class Config:
         chosen = _expand(self.select, "select") - _expand(self.ignore, "ignore")
         if not chosen:
             raise ConfigError("no rule is left to run: the selected rules are all ignored")
-        return tuple(replace(rule, severity=self.severity.get(rule.code, rule.severity))
+        return tuple(rule if rule.code not in self.severity else replace(rule, severity=self.severity[rule.code])
                      for rule in registry.RULES if rule.code in chosen)
 
     def ignored_in(self, repo_path: str) -> set[str]:

@@ -11,7 +11,6 @@ have run. A file is written once, at the end, in one step, keeping its byte-orde
 from __future__ import annotations
 
 import codecs
-import difflib
 import os
 import re
 import stat
@@ -105,6 +104,8 @@ class FileFix:
 
     def diff(self) -> str:
         """The change as a unified diff (`a/PATH`, `b/PATH`), as `git diff` shows it."""
+        import difflib  # only --diff needs it
+
         lines = difflib.unified_diff(_LINES.findall(self.before), _LINES.findall(self.fixed.text),
                                      f"a/{self.shown}", f"b/{self.shown}")
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"

@@ -6,7 +6,6 @@ Asked only when two entries share text, which is rare, so a call to git costs no
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 # What `age` gives a file that git has no commit adding (new, untracked, staged): the newest.
@@ -49,6 +48,8 @@ def ages(paths: list[Path]) -> dict[Path, tuple[int, int]]:
 
 
 def _git(cwd: str, *args: str) -> str | None:
+    import subprocess  # only a run that compares with history pays for it (2 ms of every start-up)
+
     try:
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=30,
                                 stdin=subprocess.DEVNULL)

@@ -20,7 +20,6 @@ literals: `gate(pattern)` tests a text with them before the pattern is searched 
 from __future__ import annotations
 
 import atexit
-import hashlib
 import marshal
 import os
 import re
@@ -28,6 +27,7 @@ import sys
 from importlib.util import cache_from_source
 
 from . import literals
+from .digest import digest
 
 try:  # the engine behind `re` (CPython's): its code format and constructor
     import _sre
@@ -36,7 +36,7 @@ except ImportError:  # another Python: always compile
     _sre = None
 
 # Which interpreter and engine format the kept code is for: code of any other is never used.
-_FORMAT = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} 3"
+_FORMAT = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} 4"
 _DIGEST_BYTES = 16
 _KEPT_AT_MOST = 2000  # a file that grew past this (patterns edited over time) keeps only what is in use
 
@@ -82,10 +82,9 @@ def gate(*compiled: re.Pattern) -> Gate:
         if not all(needs):  # a pattern of which no literal is certain: every text passes
             found = Gate([()])
         else:
-            each = [tuple(_STORE.plain_compile(literals.pattern_of(clause)) for clause in clauses)
-                    for clauses in needs]
+            each = [tuple(_STORE.literal_search(clause) for clause in clauses) for clauses in needs]
             first = frozenset().union(*(clauses[0] for clauses in needs))
-            found = Gate(each, _STORE.plain_compile(literals.pattern_of(first)) if len(needs) > 1 else None)
+            found = Gate(each, _STORE.literal_search(first) if len(needs) > 1 else None)
         kept = _GATES[key] = (compiled, found)
     return kept[1]
 
@@ -132,10 +131,14 @@ class PatternStore:
         self.used: dict[tuple[str, int], Parts] = {}
         self.kept_needs: dict[tuple[str, int], Needs] = {}
         self.used_needs: dict[tuple[str, int], Needs] = {}
+        # literals (sorted) -> the source of the pattern that finds them (literals.pattern_of): the
+        # gates' own patterns, written from a tree of the literals, which costs more than compiling
+        self.kept_sources: dict[tuple[str, ...], str] = {}
+        self.used_sources: dict[tuple[str, ...], str] = {}
         self.missed = False
         self.usable = _sre is not None
         if self.usable and path is not None:
-            self.kept, self.kept_needs = _read(path)
+            self.kept, self.kept_needs, self.kept_sources = _read(path)
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
         compiled = self.plain_compile(pattern, flags)
@@ -144,7 +147,7 @@ class PatternStore:
             _KEYS[id(compiled)] = (compiled, key)
             if key not in self.kept_needs:  # derived now, while compiling, so that the file keeps them
                 for clause in self.needs_of(key):
-                    self.plain_compile(literals.pattern_of(clause))
+                    self.literal_search(clause)
             else:
                 self.used_needs[key] = self.kept_needs[key]
         return compiled
@@ -174,6 +177,17 @@ class PatternStore:
         self.used[key] = parts
         return compiled
 
+    def literal_search(self, found: frozenset[str]) -> re.Pattern:
+        """The pattern that finds any of the literals `found` (literals.pattern_of), from its
+        source as kept."""
+        key = tuple(sorted(found))
+        source = self.used_sources.get(key) or self.kept_sources.get(key)
+        if source is None:
+            source = literals.pattern_of(found)
+            self.missed = True
+        self.used_sources[key] = source
+        return self.plain_compile(source)
+
     def needs_of(self, key: tuple[str, int]) -> literals.Needs:
         """What every match of the pattern holds (literals.needed_by), as kept or derived now."""
         if key in self.used_needs:
@@ -193,12 +207,14 @@ class PatternStore:
         small = len(self.kept) + len(self.used) <= _KEPT_AT_MOST
         kept = {**self.kept, **self.used} if small else self.used
         kept_needs = {**self.kept_needs, **self.used_needs} if small else self.used_needs
+        kept_sources = {**self.kept_sources, **self.used_sources} if small else self.used_sources
         temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
-            payload = marshal.dumps((_FORMAT, sorted(kept.items()), sorted(kept_needs.items())))
+            payload = marshal.dumps((_FORMAT, sorted(kept.items()), sorted(kept_needs.items()),
+                                     sorted(kept_sources.items())))
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(temporary, "wb") as handle:
-                handle.write(hashlib.blake2b(payload, digest_size=_DIGEST_BYTES).digest() + payload)
+                handle.write(digest(payload, _DIGEST_BYTES) + payload)
             os.replace(temporary, self.path)  # readers see the old file or the new one, never half
         except (OSError, ValueError):
             try:
@@ -208,20 +224,22 @@ class PatternStore:
         self.missed = False
 
 
-def _read(path: str) -> tuple[dict[tuple[str, int], Parts], dict[tuple[str, int], Needs]]:
+def _read(path: str) -> tuple[dict[tuple[str, int], Parts], dict[tuple[str, int], Needs], dict[tuple[str, ...], str]]:
+    nothing: tuple = ({}, {}, {})
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        digest, payload = data[:_DIGEST_BYTES], data[_DIGEST_BYTES:]
-        if hashlib.blake2b(payload, digest_size=_DIGEST_BYTES).digest() != digest:
-            return {}, {}  # damaged (or not ours)
-        file_format, items, needs_items = marshal.loads(payload)
+        stored_digest, payload = data[:_DIGEST_BYTES], data[_DIGEST_BYTES:]
+        if digest(payload, _DIGEST_BYTES) != stored_digest:
+            return nothing  # damaged (or not ours)
+        file_format, items, needs_items, source_items = marshal.loads(payload)
         if file_format != _FORMAT:
-            return {}, {}
+            return nothing
         return ({(pattern, flags): parts for (pattern, flags), parts in items},
-                {(pattern, flags): found for (pattern, flags), found in needs_items})
+                {(pattern, flags): found for (pattern, flags), found in needs_items},
+                {tuple(found): source for found, source in source_items})
     except (OSError, EOFError, ValueError, TypeError):
-        return {}, {}
+        return nothing
 
 
 def _store_path() -> str | None:

@@ -5,11 +5,11 @@ Citations use Pandoc's syntax: `[@doe-2001]`, or several in one bracket as `[@do
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
+from .digest import digest
 from .patterns import regex
 
 CITATION_GROUP = regex(r"\[[^\[\]]*?@[^\[\]]*\]")
@@ -146,7 +146,7 @@ def comparable(sentence: str) -> str | None:
 def fingerprint(comparable_text: str) -> int:
     """A stable 63-bit number for a comparable sentence (the same in every process and run, unlike
     hash(); it fits SQLite's INTEGER)."""
-    return int.from_bytes(hashlib.blake2b(comparable_text.encode(), digest_size=8).digest(), "big") >> 1
+    return int.from_bytes(digest(comparable_text.encode(), 8), "big") >> 1
 
 
 def sentence_fingerprints(text: str) -> list[tuple[int, Sentence]]:
