@@ -109,17 +109,17 @@ def test_the_readme_lists_every_fix_with_its_safety():
     assert listed(unsafe) == {rule.code for rule in registry.RULES if rule.fixable == "unsafe"}
 
 
-def test_the_readme_suppression_example_suppresses_what_it_says():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### When a rule does not apply", 1)[1].split("\n#", 1)[0]
-    example = "\n".join(line[4:] for line in section.splitlines() if line.startswith("    ")) + "\n"
-    entry = BASE_ENTRY.read_text(encoding="utf-8").replace("stacking: >-\n  Nothing is stacked with it.\n", example)
-    assert "maker-brochure" in entry
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / BASE_ENTRY.name
-        path.write_text(entry, encoding="utf-8")
-        codes = {f.code for f in Project.of_schema(SCHEMA, Path(folder)).check_files([path]).findings}
-    assert codes == {"PL202"}  # the made-up source id of the example; no hype finding, no unused suppression
+def test_the_readme_suppression_examples_suppress_what_they_say():
+    examples = _readme_blocks("When a rule does not apply")
+    assert len(examples) == 2  # one comment above a key; comments stacked above a key
+    for example in examples:
+        entry = BASE_ENTRY.read_text(encoding="utf-8").replace("stacking: >-\n  Nothing is stacked with it.\n", example)
+        assert "maker-brochure" in entry
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / BASE_ENTRY.name
+            path.write_text(entry, encoding="utf-8")
+            codes = {f.code for f in Project.of_schema(SCHEMA, Path(folder)).check_files([path]).findings}
+        assert codes == {"PL202"}, example  # the made-up source id; nothing else, no unused suppression
 
 
 def test_docs_check_names_missing_and_stale_files_and_docs_writes_them(repo):
