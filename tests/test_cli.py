@@ -307,3 +307,28 @@ def test_a_reader_that_goes_away_loses_no_report_file_and_no_exit_code(repo):
     assert _with_stdout_closed("check", cwd=repo).returncode == 0  # the exit code is the check's, not the pipe's
     listing = _with_stdout_closed("rules", cwd=repo)
     assert listing.returncode == 1 and listing.stderr == ""  # click's way: the output was not all read
+
+
+def test_the_command_ends_its_process_with_exit_handlers_run_and_output_flushed(repo):
+    """cli.main ends the process without Python's slow teardown: what is registered to run at exit
+    still runs, every line of a long report is written, and the exit code is the check's."""
+    for number in range(40):
+        name = f"testpeptide-{number:02d}"
+        add_entry(repo, name, sibling_entry(name).replace("Nothing is stacked with it.", "It cures arthritis."))
+    probe = ("import atexit, sys; sys.argv = ['peptide-lint', 'check', '--no-cache']\n"
+             "atexit.register(lambda: print('exit handler ran', file=sys.stderr))\n"
+             "from peptide_lint.cli import main\nmain()\nprint('not reached')")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.endswith("exit handler ran\n")
+    assert "not reached" not in result.stdout
+    assert result.stdout.count(" PL404 ") == 40 and "in 40 of 40 files." in result.stdout.splitlines()[-2]
+
+
+def test_a_profiler_around_the_command_still_gets_its_report(repo, tmp_path):
+    """Under a profiler (or a tracer, a debugger, coverage) the command exits the usual way, so that
+    what reports at the program's end still does."""
+    add_entry(repo, "testpeptide-z")
+    profile = tmp_path / "check.prof"
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "peptide_lint", "check"],
+                            cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 0 and profile.stat().st_size > 0

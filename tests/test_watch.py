@@ -221,9 +221,10 @@ def test_only_files_a_check_reads_start_a_check(tmp_path):
 
 def test_watchfiles_is_imported_only_for_watch(repo):
     add_entry(repo, "testpeptide-z")
-    probe = ("import sys, runpy; sys.argv = ['peptide-lint', 'check']\n"
-             "try:\n    runpy.run_module('peptide_lint', run_name='__main__')\n"
-             "except SystemExit:\n    print('watchfiles' in sys.modules)")
+    # Asked at exit: the command ends its process itself once the exit handlers have run.
+    probe = ("import atexit, sys, runpy; sys.argv = ['peptide-lint', 'check']\n"
+             "atexit.register(lambda: print('watchfiles' in sys.modules))\n"
+             "runpy.run_module('peptide_lint', run_name='__main__')")
     result = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, timeout=WAIT)
     assert result.stdout.endswith("All clear: no findings in 1 file.\nFalse\n"), result.stdout + result.stderr
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import os
@@ -547,4 +548,28 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_USAGE
     except click.Abort:
         code = 130
+    if argv is None:  # the whole process is this command (not a caller's, which goes on)
+        _end_process(code or 0)
     sys.exit(code or 0)
+
+
+def _end_process(code: int) -> None:
+    """End the process now, with what Python's exit does that matters done first: the exit handlers
+    run (the pattern store is saved) and the output is flushed. Python's own exit would then free
+    every object and module one by one, and collect garbage through them, for memory the system
+    takes back whole: about 15 ms, an eighth of a pre-commit run. Files are closed where they are
+    written, and the caches commit as they go. Anything unusual takes the usual way: a thread still
+    running, a profiler, tracer or debugger that reports when the program ends (`python -m
+    cProfile`), a Python without the handlers' runner."""
+    threading = sys.modules.get("threading")
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if (run_exit_handlers is None or sys.getprofile() is not None or sys.gettrace() is not None
+            or (threading is not None and threading.active_count() > 1)):
+        return
+    run_exit_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away: the exit code still stands
+            pass
+    os._exit(code)
