@@ -94,27 +94,33 @@ class IndexStore:
                                            + _TABLES)
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
-                known = {path: (stat, blob) for path, stat, blob in
-                         self._db.execute("SELECT path, stat, blob FROM index_entries")}
+                # One column of every row: the blob ids where git's index vouches for the files,
+                # else the stats (a third of the reading of three columns for 10,000 rows).
+                known = dict(self._db.execute("SELECT path, blob FROM index_entries" if self._blobs
+                                              else "SELECT path, stat FROM index_entries"))
                 self._delete([path for path in known if path not in self.files])
                 self._stale = self._out_of_date(known, racy_after)
         except sqlite3.Error:
             return None
         return [Path(self.files[key][0]) for key in sorted(self._stale)]
 
-    def _out_of_date(self, known: dict[str, tuple[Stat, bytes | None]], racy_after: int) -> set[str]:
+    def _out_of_date(self, known: dict[str, Stat | bytes | None], racy_after: int) -> set[str]:
         """The entry files whose row is missing or out of date: by their blob id where git's index is
-        trusted and the row has one, by their stat otherwise (stat here, as the walk did not)."""
+        trusted and the row has one (`known` then holds the stored blob ids), by their stat
+        otherwise (`known` holds the stored stats; stat here, as the walk did not)."""
         if not self._blobs:
-            return {key for key, (_, stat) in self.files.items() if known.get(key, (None,))[0] != stat}
-        stale, vouched = set(), []
-        for key, (path, _) in self.files.items():
-            blob = self._blobs.get(key)
-            stored_stat, stored_blob = known.get(key, (None, None))
-            if blob is not None and stored_blob is not None:
-                if blob != stored_blob:
-                    stale.add(key)
-                continue
+            return {key for key, (_, stat) in self.files.items() if known.get(key) != stat}
+        stale, unvouched = set(), []
+        for key in self.files:
+            blob, stored_blob = self._blobs.get(key), known.get(key)
+            if blob is None or stored_blob is None:
+                unvouched.append(key)  # untracked, or stored without a blob id: compared by stat
+            elif blob != stored_blob:
+                stale.add(key)
+        stored_stats = dict(self._select("SELECT path, stat FROM index_entries WHERE path IN ({})", set(unvouched)))
+        vouched = []
+        for key in unvouched:
+            path = self.files[key][0]
             try:
                 status = os.stat(path)
             except OSError:
@@ -123,10 +129,10 @@ class IndexStore:
             self.files[key] = (path, _pack(status))
             if status.st_mtime_ns > racy_after:
                 self._racy.add(key)
-            if stored_stat != self.files[key][1]:
+            if stored_stats.get(key) != self.files[key][1]:
                 stale.add(key)
-            elif blob is not None:
-                vouched.append((blob, key))  # up to date by its stat: the index's blob is its text
+            elif self._blobs.get(key) is not None:
+                vouched.append((self._blobs[key], key))  # up to date by its stat: the index's blob is its text
         self._db.executemany("UPDATE index_entries SET blob = ? WHERE path = ?", vouched)
         return stale
 
