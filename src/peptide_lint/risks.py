@@ -72,11 +72,14 @@ DEFAULT_SERIOUS_HARMS: dict[str, list[str]] = {
                     "life-threatening allergic reaction", "angioedema"],
     # "fatal" and "life-threatening" say how bad another harm is ("anaphylaxis can be fatal"), so
     # only words for a death itself are here.
-    "death": ["death", "died", "killed", "fatality", "fatalities"],
+    "death": ["death", "died", "killed", "fatality", "fatalities", "passed away", "lost his life", "lost her life",
+              "lost their life", "lost their lives"],
     "seizures": ["seizure", "convulsion"],
     "stroke": ["stroke"],
     "heart attack": ["heart attack", "myocardial infarction", "cardiac arrest"],
-    "heart rhythm disorder": ["arrhythmia", "ventricular fibrillation", "QT prolongation"],
+    "heart rhythm disorder": ["arrhythmia", "ventricular fibrillation", "QT prolongation", "atrial fibrillation",
+                              "heart rhythm problem", "heart rhythm disorder", "heart rhythm disturbance",
+                              "abnormal heart rhythm", "irregular heart rhythm", "irregular heartbeat"],
     "cancer": ["cancer", "tumour", "tumor", "malignancy", "carcinogenic", "oncogenic"],
     "liver failure or damage": ["liver failure", "liver damage", "liver injury", "hepatic failure",
                                 "hepatotoxicity", "hepatitis"],
@@ -92,7 +95,9 @@ DEFAULT_SERIOUS_HARMS: dict[str, list[str]] = {
     "coma": ["coma"],
     "pancreatitis": ["pancreatitis"],
     "sepsis": ["sepsis", "septic shock"],
-    "blindness": ["blindness", "vision loss"],
+    "blindness": ["blindness", "vision loss", "sight loss", "loss of sight", "loss of vision", "lost the sight",
+                  "lost his sight", "lost her sight", "lost their sight", "went blind", "gone blind",
+                  "blind in one eye"],
     "paralysis": ["paralysis"],
     "severe skin reaction": ["Stevens-Johnson syndrome", "toxic epidermal necrolysis"],
 }
@@ -131,11 +136,13 @@ def harm_mentions(text: str, harms: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 
 
 # A harm word used for something else than a harm of the peptide: the illness being treated or
-# studied ("in acute stroke", "stroke patients", "a history of stroke or seizures"), a measure or a
+# studied ("in acute stroke", "stroke patients", "a history of stroke or seizures", "people recovering
+# from a stroke", an exclusion: "anyone who had had a heart attack"), a measure or a
 # test ("death rates", "allergy testing"), or what happens to cells ("cell death").
 _ELSEWHERE_BEFORE = regex(
     r"(?<!\w)(?:in|for|after|following|against|post|treat|treats|treating|treated|treatment of|prevent|"
-    r"prevents|preventing|prevention of|patients with|people with|survivors of|recovery from|history of|"
+    r"prevents|preventing|prevention of|patients with|people with|survivors of|recovery from|recovering from|"
+    r"recovered from|history of|who had had|who have had|who has had|had previously had|had ever had|"
     r"at risk of|prone to|susceptible to|predisposed to|"
     r"cell|cells|cellular|neuronal|tissue|programmed)"
     r"\s+(?:(?:acute|chronic|ischaemic|ischemic|haemorrhagic|hemorrhagic|early|late|recent|prior|a|an|the)\s+){0,2}"
