@@ -35,9 +35,27 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
 
 
+# Medical adjectives and the plain words for the same organ: "pulmonary embolism" is "an embolism
+# of the lung".
+_SAME_ORGAN = {"pulmonary": "lung", "lungs": "lung", "hepatic": "liver", "renal": "kidney", "kidneys": "kidney",
+               "cardiac": "heart", "cerebral": "brain", "ocular": "eye", "eyes": "eye", "gastric": "stomach",
+               "cutaneous": "skin", "dermal": "skin"}
+
+
+def _as_compared(word: str) -> str:
+    """`word` in American spelling (haemorrhage as hemorrhage, oedema as edema), an organ's
+    adjective as its plain name."""
+    word = _SAME_ORGAN.get(word, word)
+    return word.replace("ae", "e").replace("oe", "e") if "ae" in word or "oe" in word else word
+
+
 def same_word(a: str, b: str) -> bool:
     """Whether two lower-case words are forms of one word: seizure/seizures, bleed/bleeding,
-    allergy/allergic, anaphylaxis/anaphylactic; not cancer/cancel nor heart/heartburn."""
+    allergy/allergic, anaphylaxis/anaphylactic, haemorrhage/hemorrhage, pulmonary/lung; not
+    cancer/cancel nor heart/heartburn."""
+    if a == b:
+        return True
+    a, b = _as_compared(a), _as_compared(b)
     if a == b:
         return True
     if a[:1] != b[:1]:
