@@ -81,8 +81,7 @@ _DANGERS = {
     "to use it in pregnancy or give it to children": regex(
         r"(?<![\w-])(?:(?:during|while|when)\s+(?:pregnant|pregnancy|breast-?feeding|nursing)|(?:pregnant|"
         r"breast-?feeding|nursing|expecting) (?:women|users|people|mothers)|(?:give|giving|dose|dosing)\s+(?:it\s+to\s+)?"
-        r"(?:your\s+|a\s+|the\s+)?(?:children|kids?|child|infants?|babies|baby|toddlers?|teenagers?|teens?|minors?|"
-        r"son|daughter)|(?:fine|safe|good|great|ideal|a good choice|the right choice) for (?:pregnant|breast-?feeding|"
+        r"(?:your\s+|a\s+|the\s+)?(?:children|kids|child|infants?|babies|baby|toddlers?|teenagers?|teens)|(?:fine|safe|good|great|ideal|a good choice|the right choice) for (?:pregnant|breast-?feeding|"
         r"nursing|children|kids|babies|p(?:a)?ediatric)|(?:children|kids|teens|teenagers)\s+(?:can|may|should|could)\s+(?:take|use|"
         r"have|try)|for (?:children|kids|teens|teenagers)\s*[,:]?\s+(?:use|give|take|halve|try))(?![\w-])",
         re.IGNORECASE),
@@ -160,7 +159,6 @@ _HINT = ("never advise it: warn against it instead, or report what users do with
 def check(document, context) -> Iterator[Finding]:
     for text in read_texts(document, context.schema, PROSE, SHOWN):
         path = text.path
-        where = field(context.schema, document.data, path)
         previous = None
         for sentence, reading in text.sentences:
             found = harmful_advice(reading)
@@ -168,13 +166,15 @@ def check(document, context) -> Iterator[Finding]:
                 match, risk = found
                 yield RULE.at(document, document.text_span(path, sentence.start + match.start(),
                                                            sentence.start + match.end()),
-                              f'{where} advises the reader {risk} ("{match.group()}")', _HINT)
+                              f'{field(context.schema, document.data, path)} advises the reader {risk} '
+                              f'("{match.group()}")', _HINT)
             elif previous is not None and (answered := permission_after_question(previous[1], reading)):
                 permission, risk = answered
                 question = previous[0]
                 end = sentence.start + permission.end()
                 yield RULE.at(document, document.text_span(path, question.start, end),
-                              f'{where} advises the reader {risk} ("{text.text[question.start:end]}")', _HINT)
+                              f'{field(context.schema, document.data, path)} advises the reader {risk} '
+                              f'("{text.text[question.start:end]}")', _HINT)
             previous = (sentence, reading)
 
 
