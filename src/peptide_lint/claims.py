@@ -93,7 +93,8 @@ _NEGATION_BEFORE = regex(
     r"fail(?:s|ed)? to|unproven|untested|unstudied|unknown whether|\w+n't)(?![\w-])", re.IGNORECASE)
 # Phrases that start like a negation and are not one.
 _PSEUDO_NEGATION = regex(
-    r"(?<![\w-])(?:not only|not just|not merely|no doubt|without doubt|no wonder|no longer|no less|"
+    r"(?<![\w-])(?:not only|not just|not merely|no doubt|without doubt|no wonder|no longer|no less|nothing short of|"
+    r"little short of|nothing less than|nothing but|"
     r"not least|nothing(?:\s+\w+){0,4}?\s+(?:faster|better|more|quicker|like it|compares|beats|else)|"
     r"no other(?:\s+\w+){0,4}?\s+(?:works?|does|cures?|comes close)|(?:doesn't|does not|didn't|did not|isn't|"
     r"is not|won't|will not)\s+(?:just|only|merely|simply)|no (?:better|finer|stronger|faster|greater|quicker|"

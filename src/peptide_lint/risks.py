@@ -35,9 +35,27 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
 
 
+# Medical adjectives and the plain words for the same organ: "pulmonary embolism" is "an embolism
+# of the lung".
+_SAME_ORGAN = {"pulmonary": "lung", "lungs": "lung", "hepatic": "liver", "renal": "kidney", "kidneys": "kidney",
+               "cardiac": "heart", "cerebral": "brain", "ocular": "eye", "eyes": "eye", "gastric": "stomach",
+               "cutaneous": "skin", "dermal": "skin"}
+
+
+def _as_compared(word: str) -> str:
+    """`word` in American spelling (haemorrhage as hemorrhage, oedema as edema), an organ's
+    adjective as its plain name."""
+    word = _SAME_ORGAN.get(word, word)
+    return word.replace("ae", "e").replace("oe", "e") if "ae" in word or "oe" in word else word
+
+
 def same_word(a: str, b: str) -> bool:
     """Whether two lower-case words are forms of one word: seizure/seizures, bleed/bleeding,
-    allergy/allergic, anaphylaxis/anaphylactic; not cancer/cancel nor heart/heartburn."""
+    allergy/allergic, anaphylaxis/anaphylactic, haemorrhage/hemorrhage, pulmonary/lung; not
+    cancer/cancel nor heart/heartburn."""
+    if a == b:
+        return True
+    a, b = _as_compared(a), _as_compared(b)
     if a == b:
         return True
     if a[:1] != b[:1]:
@@ -72,11 +90,14 @@ DEFAULT_SERIOUS_HARMS: dict[str, list[str]] = {
                     "life-threatening allergic reaction", "angioedema"],
     # "fatal" and "life-threatening" say how bad another harm is ("anaphylaxis can be fatal"), so
     # only words for a death itself are here.
-    "death": ["death", "died", "killed", "fatality", "fatalities"],
+    "death": ["death", "died", "killed", "fatality", "fatalities", "passed away", "lost his life", "lost her life",
+              "lost their life", "lost their lives"],
     "seizures": ["seizure", "convulsion"],
     "stroke": ["stroke"],
     "heart attack": ["heart attack", "myocardial infarction", "cardiac arrest"],
-    "heart rhythm disorder": ["arrhythmia", "ventricular fibrillation", "QT prolongation"],
+    "heart rhythm disorder": ["arrhythmia", "ventricular fibrillation", "QT prolongation", "atrial fibrillation",
+                              "heart rhythm problem", "heart rhythm disorder", "heart rhythm disturbance",
+                              "abnormal heart rhythm", "irregular heart rhythm", "irregular heartbeat"],
     "cancer": ["cancer", "tumour", "tumor", "malignancy", "carcinogenic", "oncogenic"],
     "liver failure or damage": ["liver failure", "liver damage", "liver injury", "hepatic failure",
                                 "hepatotoxicity", "hepatitis"],
@@ -92,7 +113,9 @@ DEFAULT_SERIOUS_HARMS: dict[str, list[str]] = {
     "coma": ["coma"],
     "pancreatitis": ["pancreatitis"],
     "sepsis": ["sepsis", "septic shock"],
-    "blindness": ["blindness", "vision loss"],
+    "blindness": ["blindness", "vision loss", "sight loss", "loss of sight", "loss of vision", "lost the sight",
+                  "lost his sight", "lost her sight", "lost their sight", "went blind", "gone blind",
+                  "blind in one eye"],
     "paralysis": ["paralysis"],
     "severe skin reaction": ["Stevens-Johnson syndrome", "toxic epidermal necrolysis"],
 }
@@ -131,11 +154,13 @@ def harm_mentions(text: str, harms: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 
 
 # A harm word used for something else than a harm of the peptide: the illness being treated or
-# studied ("in acute stroke", "stroke patients", "a history of stroke or seizures"), a measure or a
+# studied ("in acute stroke", "stroke patients", "a history of stroke or seizures", "people recovering
+# from a stroke", an exclusion: "anyone who had had a heart attack"), a measure or a
 # test ("death rates", "allergy testing"), or what happens to cells ("cell death").
 _ELSEWHERE_BEFORE = regex(
     r"(?<!\w)(?:in|for|after|following|against|post|treat|treats|treating|treated|treatment of|prevent|"
-    r"prevents|preventing|prevention of|patients with|people with|survivors of|recovery from|history of|"
+    r"prevents|preventing|prevention of|patients with|people with|survivors of|recovery from|recovering from|"
+    r"recovered from|history of|who had had|who have had|who has had|had previously had|had ever had|"
     r"at risk of|prone to|susceptible to|predisposed to|"
     r"cell|cells|cellular|neuronal|tissue|programmed)"
     r"\s+(?:(?:acute|chronic|ischaemic|ischemic|haemorrhagic|hemorrhagic|early|late|recent|prior|a|an|the)\s+){0,2}"

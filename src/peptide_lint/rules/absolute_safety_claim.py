@@ -2,13 +2,13 @@
 Reports absolute safety claims in the prose and in every short text a reader sees (headlines,
 labels, the caption, names, dose rows): "safe", "completely safe", "safe for pregnant women", "no
 side effects", "no known side effects", "risk-free", "harmless", "non-toxic", "not dangerous at any
-dose", "can't hurt".
+dose", "can't hurt", "you cannot overdose", "a perfect safety record".
 
 A claim is qualified, and fine, when the sentence limits it to what was observed ("no serious side
 effects were reported in one 12-week trial", "appeared safe at the doses studied"), hedges it ("may
 be", "appears", "is unknown"), or denies or questions it ("is not safe in pregnancy", "nobody has
 shown it is safe", "whether it is safe is unknown"). Authority is no qualification ("considered
-safe", "known to be safe"), and neither is a citation: user reports cannot show that something has
+safe", "known to be safe", "experts consider it safe"), and neither is a citation: user reports cannot show that something has
 no side effects.
 
 ## Why it matters
@@ -50,6 +50,9 @@ _ABSOLUTE = regex(
     r"\s+(?:reported|seen|observed|recorded|noted|found))|(?:without|free (?:of|from))\s+(?:any\s+)?" + _HARM +
     r"|side[- ]effect[- ]free|risk[- ]free|harmless|non-?toxic|not (?:at all )?(?:dangerous|harmful|toxic|risky)|"
     r"can(?:not|'t) (?:hurt|harm)|(?:won't|will not|does not|doesn't) (?:hurt|harm)|(?:the )?safest|"
+    r"can(?:not|'t|not possibly) (?:overdose|od|take too much)|(?:impossible|no way) to overdose|"
+    r"(?:perfect|flawless|spotless|impeccable|unblemished|clean|excellent|stellar)\s+(?:safety\s+record|"
+    r"track\s+record|safety\s+profile)|"
     r"safety (?:is|has been) (?:\w+ )?(?:proven|established|guaranteed|confirmed|assured|certain)|"
     r"(?:fine|ok|okay|harmless) (?:for|during|in|while) " + _SPECIAL_GROUPS + r"|"
     r"(?:(?:completely|totally|perfectly|entirely|absolutely|100%|fully|very|extremely|generally|proven|known"
@@ -61,7 +64,9 @@ _ALWAYS_ABSOLUTE = regex(r"safest|safety (?:is|has been)|(?:fine|ok|okay|harmles
 _SAFE_SAID_OF_IT = regex(
     r"(?:\b(?:is|are|was|were|be|been|being|'s|seems?|appears?|completely|totally|perfectly|entirely|absolutely|"
     r"fully|very|extremely|generally|proven|known|considered|regarded|deemed|believed|thought|so|as|100%)"
-    r"(?:\s+to\s+be)?\s*$)", re.IGNORECASE)
+    r"(?:\s+to\s+be)?\s*$|\b(?:consider|considers|call|calls|deem|deems|rate|rates|judge|judges|declare|declares|"
+    r"believe|believes|think|thinks|find|finds|regard|regards)\s+(?:it|them|this|the peptide)\s+(?:to be\s+|as\s+)?$)",
+    re.IGNORECASE)
 _SAFE_FOR = regex(r"\s+(?:for|to (?:use|take|inject|stack|combine|run|dose|try|give)|at|in|with|during|while|"
                        r"long[- ]term|option|choice|alternative|peptide|compound|drug|bet|product)\b", re.IGNORECASE)
 _SAFE_IDIOM = regex(r"(?:to be|play(?:ing)? it|on the|stay|fail-)\s*safe|safe\s+(?:side|place|storage|"

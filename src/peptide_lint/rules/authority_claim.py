@@ -1,7 +1,7 @@
 """## What it does
 Reports claims that borrow an authority's name: "FDA-approved", "approved by the EMA", "approved in
-Europe", "the FDA has confirmed that it works", "clinically proven", "scientifically proven",
-"doctors recommend", "top surgeons prescribe it", "doctor-recommended", "endorsed by experts". A
+Europe", "the FDA has confirmed that it works", "clinically proven" (or "clinically-proven"), "scientifically
+proven", "proven by science", "the regulator found it safe", "doctors recommend", "top surgeons prescribe it", "doctor-recommended", "endorsed by experts". A
 regulator's decision, and that doctors prescribe it somewhere, may be stated with the published
 source that shows it; the others are slogans and are always reported. Denials are honest and pass ("it is not approved by the FDA", "no regulator
 has approved it", "it is not clinically proven"), and so is a claim the sentence reports in order to
@@ -41,18 +41,23 @@ _REGULATOR = r"(?:u\.?s\.?\s+)?(?:fda|ema|mhra|tga|pmda|who|nih|health canada|fo
              r"european medicines agency|world health organi[sz]ation|regulators?)"
 _PLACE = r"(?:the\s+)?(?:eu|europe|us|usa|u\.s\.|united states|uk|britain|canada|australia|japan|germany|france|" \
          r"[A-Z][a-z]+)"
-_ROLES = r"(?:doctors?|physicians?|clinicians?|experts?|scientists?|surgeons?|pharmacists?|nurses?|\w+ologists?|" \
+_ROLES = r"(?:(?:leading|top|many|most|renowned|respected|independent|world-class|medical|sports|hospital|" \
+         r"our|real)\s+){0,2}(?:doctors?|physicians?|clinicians?|experts?|scientists?|surgeons?|pharmacists?|nurses?|\w+ologists?|" \
          r"specialists?|pros|professionals?|physios?|physiotherapists?|chiropractors?|clinics?|hospitals?|" \
          r"dietitians?|nutritionists?|gps)"
 _APPROVAL = regex(
     r"(?<![\w-])(?:(?:fda|ema|mhra|tga)[- ](?:approved|cleared|licensed|certified|endorsed|authori[sz]ed)|(?:approved|"
     r"cleared|licensed|endorsed|recommended|recognized|recognised|authori[sz]ed) by (?:the )?" + _REGULATOR + r"|(?:fda|ema|mhra|tga) "
     r"(?:approval|clearance)|(?:the\s+)?" + _REGULATOR + r"\s+(?:has\s+|have\s+)?(?:confirmed|approved|endorsed|"
-    r"recognized|recognised|recommends|recommended|cleared|certified|says|stated|found)|(?:approved|licensed|"
+    r"recognized|recognised|recommends|recommended|cleared|certified)|(?:the\s+)?" + _REGULATOR + r"\s+(?:has\s+|have\s+)?"
+    r"(?:says|said|stated|found|finds|considers|considered|deems|deemed|judged)\s+(?:that\s+)?(?:(?!not\b|never\b)"
+    r"[\w-]+\s+){0,3}?(?:safe|effective|efficacious|beneficial|works)|(?:approved|licensed|"
     r"registered)\s+(?:in|across|throughout)\s+" + _PLACE + r"|(?:\w+\s+)?" + _ROLES + r"\s+(?:prescribe|prescribed|"
     r"use it|used it|rely on it))(?![\w-])", re.IGNORECASE)
 _SLOGAN = regex(
-    r"(?<![\w-])(?:(?:clinically|scientifically|medically) (?:proven|validated|approved|tested and proven)|proven "
+    r"(?<![\w-])(?:(?:clinically|scientifically|medically)[- ](?:proven|validated|approved|tested and proven|backed)|"
+    r"(?:proven|proved|validated|confirmed) by (?:science|scientists|research)|science[- ](?:backed|proven|approved)|"
+    r"science (?:has )?(?:proven|proved)|proven "
     r"(?:safe and )?effective|proven (?:to work )?in (?:clinical )?(?:trials|studies)|(?:\w+\s+)?" + _ROLES +
     r" (?:recommend|recommended|endorse|endorsed|trust|approve|swear by)|"
     r"(?:doctor|physician|clinician|expert|surgeon|pharmacist)[- ](?:recommended|approved|endorsed|trusted|backed|"

@@ -1,8 +1,9 @@
 """## What it does
 Checks the numbers in `standard_dose` and in each dose row's value: every number (or range) is
 followed by a unit from the configured list, and each unit is spelled one way across the entry
-(not `mL` in one row and `ml` in another; `peptide-lint check --fix` writes the entry's first
-spelling for the others). A number that names or counts something rather than
+(not `mL` in one row and `ml` in another, nor `mg` and `milligrams`; `peptide-lint check --fix`
+writes the entry's first spelling for the others). A unit spelled out (`2 milligrammes`), body
+weight (`1 mg per 10 kg`) and a count with a word before its unit (`in 2 divided doses`) have one. A number that names or counts something rather than
 measuring a dose needs no unit: one inside a name (`BPC-157`, `thymosin beta-4`), one after a
 word from `label-words` (`from week 9 to week 24`, `day 3`), an ordinal or a rank (`2nd`, `#1`),
 or one joined by a hyphen to a word (`a 2-step course`). Durations are units (`for 14 nights`,
@@ -33,6 +34,7 @@ the words after which a number names a step or a period rather than an amount.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..patterns import regex
@@ -49,7 +51,17 @@ DEFAULT_UNITS = [
     "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
     "h", "min", "minutes", "times", "x", "dose", "doses", "injection", "injections", "cycle", "cycles",
 ]
-DEFAULT_SPELLINGS = [["mL", "ml"]]
+# Units spelled out, in British or American spelling, and body weight ("1 mg per 10 kg"): units, but
+# not the ones to suggest to an editor who left a number without one.
+_NOT_SUGGESTED = ["milligram", "milligrams", "milligramme", "milligrammes", "microgram", "micrograms",
+                  "microgramme", "microgrammes", "millilitre", "millilitres", "milliliter", "milliliters",
+                  "kg", "lb", "lbs"]
+DEFAULT_UNITS += _NOT_SUGGESTED
+# A unit spelled out is the unit: an entry that writes "mg" in one place and "milligrams" in another
+# spells it two ways.
+DEFAULT_SPELLINGS = [["mL", "ml", "millilitre", "millilitres", "milliliter", "milliliters"],
+                     ["mg", "milligram", "milligrams", "milligramme", "milligrammes"],
+                     ["mcg", "microgram", "micrograms", "microgramme", "microgrammes"]]
 DEFAULT_LABEL_WORDS = [
     "day", "days", "week", "weeks", "month", "months", "night", "nights", "year", "cycle", "dose",
     "session", "step", "phase", "stage", "round", "visit", "hour", "alpha", "beta", "gamma", "type",
@@ -71,6 +83,18 @@ def _counts_something(text: str, start: int, unit: str | None, gap: str, label_w
     return before is not None and before.group(1).lower() in label_words
 
 
+# Words that describe a count of doses, between the number and its unit: "2 divided doses".
+_DESCRIBED_UNIT = regex(r"(?:divided|equal|separate|split|single|small|smaller|even|individual|identical|"
+                        r"consecutive|further|additional|extra|daily|weekly|nightly)\s+([A-Za-z]+)(?![\w/])",
+                        re.IGNORECASE)
+
+
+def _described_unit(text: str, unit_start: int, units: set[str]) -> bool:
+    """Whether the word after the number describes the unit that follows it: "2 divided doses",
+    "3 equal injections"."""
+    described = _DESCRIBED_UNIT.match(text, unit_start)
+    return described is not None and _known(described.group(1), units)
+
 def _known(unit: str, units: set[str]) -> bool:
     """A unit from the list, or one made of them ("mg/kg/day", "mL/h")."""
     return unit in units or "/" in unit and all(part in units or part in _PER for part in unit.split("/"))
@@ -86,12 +110,13 @@ def check(document, context) -> Iterator[Finding]:
         for quantity in quantities(text):
             unit = quantity.unit
             if unit is None or not _known(unit, units):
-                if _counts_something(text, quantity.start, unit, quantity.gap, label_words):
+                if _counts_something(text, quantity.start, unit, quantity.gap, label_words) \
+                        or unit is not None and _described_unit(text, quantity.unit_start, units):
                     continue
                 number = text[quantity.start:quantity.number_end]
                 yield RULE.at(document, document.text_span(path, quantity.start, quantity.number_end),
                               f'"{number}" in {name} has no unit',
-                              f"write a unit after the number, one of: {', '.join(sorted(units))}")
+                              f"write a unit after the number, one of: {', '.join(sorted(units - set(_NOT_SUGGESTED)))}")
                 continue
             if unit in ERROR_PRONE_UNITS:
                 continue  # error-prone-dose-notation says what to write instead

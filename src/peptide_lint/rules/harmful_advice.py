@@ -3,7 +3,9 @@ Reports advice to the reader that can hurt: to stop or replace prescribed medici
 your blood thinners"), to use it without medical supervision or without telling a doctor, to go
 beyond the dose, to use it in pregnancy or give it to children, to ignore the signs of an allergic
 reaction, to share or reuse needles. Advice is a sentence that tells the reader what to do: an
-imperative ("Inject it daily ..."), "you should", "it's fine to", "no need to", "we recommend".
+imperative ("Inject it daily ..."), "you should", "it's fine to", "no need to", "we recommend", a
+passive ("prescribed medicines are best stopped"), or a short question about the reader answered by
+a permission ("Pregnant? It's fine to keep using it.").
 
 A warning is not advice to do it ("Do not stop your blood thinners", "never inject it without
 medical supervision"), and a report of what users do ("some users stop their antidepressants
@@ -56,16 +58,20 @@ _DANGERS = {
         r"discontinuing|come off|coming off|go off|taper off|cut out|cut down on|cut back on|cut|cutting|reduce|"
         r"reducing|lower|lowering|halve|halving|ditch|replace|replacing|swap|swap out|switch(?:ing)? from|"
         r"instead of|forget|forgo)\s+(?:taking\s+|using\s+)?(?:your|any|all|their|the|his|her|other)?\s*"
-        r"(?:[\w-]+\s+){0,2}?(?:" + _MEDICINES + r")|(?:your\s+)?(?:" + _MEDICINES + r")\s+(?:can|may|could|should)\s+"
-        r"(?:safely\s+)?be\s+(?:cut|reduced|lowered|halved|stopped|skipped|dropped|tapered|replaced|dropped))"
+        r"(?:[\w-]+\s+){0,2}?(?:" + _MEDICINES + r")|(?:your\s+)?(?:" + _MEDICINES + r")\s+(?:(?:can|may|could|should)\s+(?:safely\s+)?be|(?:is|are)\s+"
+        r"(?:best|better|safest|safely|fine to be|ok to be|okay to be))\s+(?:cut|reduced|lowered|halved|stopped|"
+        r"skipped|dropped|tapered|replaced|paused|discontinued))"
         r"(?![\w-])", re.IGNORECASE),
     "to use it without medical supervision": regex(
         r"(?<![\w-])(?:without\s+(?:any\s+|a\s+|your\s+)?(?:medical\s+|professional\s+|a doctor'?s?\s+|"
         r"physician'?s?\s+)?(?:supervision|oversight|prescription|monitoring|doctor|physician|medical advice)|"
         r"(?:no need|don'?t need|do not need|there'?s no need|never need)\s+(?:to\s+(?:see|ask|consult|tell|"
         r"involve|check with|inform)\s+|for\s+)(?:a |your |the |any )?(?:doctor|physician|gp|prescription|"
-        r"medical (?:supervision|advice))|(?:don'?t|do not|never)\s+(?:tell|ask|consult|bother|involve|inform)\s+"
-        r"(?:your |a |the )?(?:doctor|physician|gp|pharmacist)|skip the doctor|bypass (?:your |the )?doctor)"
+        r"medical (?:supervision|advice))|(?:don'?t|do not|never)\s+(?:tell|ask|consult|"
+        r"bother(?:\s+(?:with|seeing|asking|telling|going to))?|involve|inform|see|visit)\s+(?:your |a |the )?"
+        r"(?:doctor|physician|gp|pharmacist|prescriber)|(?:skip|bypass)\s+(?:your |the )?(?:doctor|physician|gp)|"
+        r"(?:alone|on your own|by yourself)\s+at home|at home\s+(?:alone|on your own|by yourself)|(?:nobody|no one|"
+        r"no-one)\s+(?:needs?|has|have)\s+to\s+be\s+(?:there|present|around|nearby|with you))"
         r"(?![\w-])", re.IGNORECASE),
     "to go beyond the dose": regex(
         r"(?<![\w-])(?:(?:double|triple|exceed|go beyond|go past|go over|go above|push past|max out)\s+(?:the |your |"
@@ -74,16 +80,19 @@ _DANGERS = {
         r"more is better|higher is better)(?![\w-])", re.IGNORECASE),
     "to use it in pregnancy or give it to children": regex(
         r"(?<![\w-])(?:(?:during|while|when)\s+(?:pregnant|pregnancy|breast-?feeding|nursing)|(?:pregnant|"
-        r"breast-?feeding|nursing|expecting) (?:women|users|people|mothers)|(?:give|giving|dose|dosing)\s+(?:it\s+to\s+|"
-        r"your\s+)?(?:children|kids|child|infants|babies|teenagers|teens)|fine for (?:pregnant|breast-?feeding|"
-        r"nursing|children|kids|babies)|(?:children|kids|teens|teenagers)\s+(?:can|may|should|could)\s+(?:take|use|"
+        r"breast-?feeding|nursing|expecting) (?:women|users|people|mothers)|(?:give|giving|dose|dosing)\s+(?:it\s+to\s+)?"
+        r"(?:your\s+|a\s+|the\s+)?(?:children|kids|child|infants?|babies|baby|toddlers?|teenagers?|teens)|(?:fine|safe|good|great|ideal|a good choice|the right choice) for (?:pregnant|breast-?feeding|"
+        r"nursing|children|kids|babies|p(?:a)?ediatric)|(?:children|kids|teens|teenagers)\s+(?:can|may|should|could)\s+(?:take|use|"
         r"have|try)|for (?:children|kids|teens|teenagers)\s*[,:]?\s+(?:use|give|take|halve|try))(?![\w-])",
         re.IGNORECASE),
     "to ignore the signs of a reaction": regex(
         r"(?<![\w-])(?:(?:ignore|push through|power through|brush off|ride out|wait out|sleep off|tough out|"
         r"(?:don'?t|do not|no need to) worry about|(?:keep|continue|carry on)\s+(?:injecting|using|taking|dosing|"
         r"going)\s+(?:through|despite|during|even with|if you get))\s+(?:the |any |a |an |your |some )?(?:[\w-]+\s+)"
-        r"{0,2}?(?:" + _SYMPTOMS + r"))(?![\w-])", re.IGNORECASE),
+        r"{0,2}?(?:" + _SYMPTOMS + r")|(?:" + _SYMPTOMS + r")(?:\s+(?!site\b)[\w-]+){0,5}?\s+(?:is|are)\s+(?:quite\s+|"
+        r"perfectly\s+|completely\s+|totally\s+)?(?:normal|expected|harmless|nothing|fine|to be expected)[^.;]*[;,]\s*"
+        r"(?:just\s+|so\s+|then\s+)?(?:push through|power through|ride (?:it|them) out|tough it out|keep (?:injecting|"
+        r"using|taking|dosing|going)|carry on|continue))(?![\w-])", re.IGNORECASE),
     "to share or reuse needles or vials": regex(
         r"(?<![\w-])(?:share|sharing|split|splitting|reuse|re-use|reusing)\s+(?:your |the |a |old |one |used )?"
         r"(?:needles?|syringes?|pins?|vials?|pens?)(?:\s+with)?(?![\w-])", re.IGNORECASE),
@@ -112,8 +121,9 @@ _ADVICE = regex(
     r"(?:^|[,;:]\s*|(?<![\w-])then\s+)\W*" + _IMPERATIVE + r"|(?<![\w-])(?:you|users|beginners|everyone|readers|"
     r"people|one|anyone|mothers|women|children|kids)\s+(?:should|can|could|may|must|need to|ought to|might want to|"
     r"are (?:free|fine|safe) to|(?:don'?t|do not|never) need)(?![\w-])|(?<![\w-])(?:can|may|could)\s+(?:safely\s+)?"
-    r"(?:take|use|inject|try|run|continue)\s+it(?![\w-])|(?<![\w-])(?:can|may|could|should)\s+(?:safely\s+)?be\s+"
-    r"(?:cut|reduced|lowered|halved|stopped|skipped|dropped|tapered|replaced|mixed|given|injected)(?![\w-])|"
+    r"(?:take|use|inject|try|run|continue)\s+it(?![\w-])|(?<![\w-])(?:(?:can|may|could|should)\s+(?:safely\s+)?be|(?:is|are)\s+"
+    r"(?:best|better|safest))\s+(?:cut|reduced|lowered|halved|stopped|skipped|dropped|tapered|replaced|mixed|given|"
+    r"injected|done|used|taken|paused|discontinued)(?![\w-])|(?<![\w-])(?:nobody|no one|no-one)\s+(?:needs?|has)\s+to(?![\w-])|"
     r"(?<![\w-])(?:is|are|it's)\s+(?:perfectly\s+|totally\s+)?(?:fine|safe|ok|okay)\s+(?:for|during|while|when)"
     r"(?![\w-])|(?<![\w-])(?:it'?s|it is|it's perfectly|is|perfectly|totally)\s+(?:fine|safe|ok|okay|best|better|"
     r"wise|smart|advisable|recommended|acceptable)\s+to(?![\w-])|(?<![\w-])(?:no need|there'?s no need|feel free|"
@@ -124,21 +134,62 @@ _FORBIDDEN = regex(r"(?<![\w-])(?:should not|shouldn't|must not|mustn't|should n
 _WARNING = regex(r"(?:^|[,;:]\s*)\W*(?:do not|don't|never|avoid|please don't|you should not|you shouldn't|"
                       r"no one should|nobody should|users should not|users shouldn't)(?![\w-])", re.IGNORECASE)
 
+# A short question that names the reader's condition, answered by a permission in the next sentence:
+# "Pregnant? It's fine to keep using it." Neither sentence says it alone.
+_QUESTIONED_CONDITIONS = {
+    "to use it in pregnancy or give it to children": regex(
+        r"(?<![\w-])(?:pregnant|pregnancy|breast-?feeding|nursing|expecting|trying to conceive|children|kids|"
+        r"child|teenagers?|teens?|under (?:18|16|eighteen|sixteen))(?![\w-])", re.IGNORECASE),
+    "to ignore the signs of a reaction": regex(r"(?<![\w-])(?:" + _SYMPTOMS + r")(?![\w-])", re.IGNORECASE),
+    "to combine it with alcohol or other drugs": regex(
+        r"(?<![\w-])(?:drinking|on|taking|using)\s+(?:\w+\s+)?(?:" + _OTHER_DRUGS + r")(?![\w-])", re.IGNORECASE),
+}
+_SHORT_QUESTION_WORDS = 8
+_PERMISSION = regex(
+    r"(?<![\w-])(?:(?:fine|safe|ok|okay|no problem)\s+to\s+(?:keep|carry on|continue|go on|stay on|use|take|"
+    r"inject|dose|start|try|stack|mix)|(?:it'?s|it is|that'?s|that is)\s+(?:perfectly\s+|totally\s+|still\s+)?"
+    r"(?:fine|safe|ok|okay|no problem)\s*[.!]|(?:you|they)\s+(?:can|may|could)\s+(?:still\s+)?(?:use|take|keep|"
+    r"continue|carry on|inject|dose|start|try|stack)|go ahead|(?:just\s+)?(?:keep|carry on|continue)\s+(?:using|"
+    r"taking|injecting|dosing|going|as (?:normal|usual|before))|carry on|no need to (?:stop|pause|worry))(?![\w-])",
+    re.IGNORECASE)
+_HINT = ("never advise it: warn against it instead, or report what users do with its source and say why it is "
+         "dangerous")
+
 
 def check(document, context) -> Iterator[Finding]:
     for text in read_texts(document, context.schema, PROSE, SHOWN):
         path = text.path
+        previous = None
         for sentence, reading in text.sentences:
             found = harmful_advice(reading)
-            if found is None:
-                continue
-            match, risk = found
-            yield RULE.at(document, document.text_span(path, sentence.start + match.start(),
-                                                       sentence.start + match.end()),
-                          f'{field(context.schema, document.data, path)} advises the reader {risk} '
-                          f'("{match.group()}")',
-                          "never advise it: warn against it instead, or report what users do with its "
-                          "source and say why it is dangerous")
+            if found is not None:
+                match, risk = found
+                yield RULE.at(document, document.text_span(path, sentence.start + match.start(),
+                                                           sentence.start + match.end()),
+                              f'{field(context.schema, document.data, path)} advises the reader {risk} '
+                              f'("{match.group()}")', _HINT)
+            elif previous is not None and (answered := permission_after_question(previous[1], reading)):
+                permission, risk = answered
+                question = previous[0]
+                end = sentence.start + permission.end()
+                yield RULE.at(document, document.text_span(path, question.start, end),
+                              f'{field(context.schema, document.data, path)} advises the reader {risk} '
+                              f'("{text.text[question.start:end]}")', _HINT)
+            previous = (sentence, reading)
+
+
+def permission_after_question(question, answer) -> tuple[re.Match, str] | None:
+    """(the permission, what it risks) when `answer` permits what the short question before it asks
+    about the reader's condition ("Pregnant? It's fine to keep using it."); a warning, a refusal or a
+    denied permission ("Pregnant? It is not safe to use it.") permits nothing."""
+    if not question.plain.rstrip().endswith("?") or len(question.plain.split()) > _SHORT_QUESTION_WORDS:
+        return None
+    permission = answer.search(_PERMISSION)
+    if permission is None or answer.is_negated(permission.start()) or answer.search(_WARNING) \
+            or answer.search(_FORBIDDEN):
+        return None
+    return next(((permission, risk) for risk, condition in _QUESTIONED_CONDITIONS.items()
+                 if question.search(condition)), None)
 
 
 def harmful_advice(reading) -> tuple[re.Match, str] | None:

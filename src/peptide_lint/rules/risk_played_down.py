@@ -68,12 +68,26 @@ DEFAULT_REASSURANCES = [
     "harmless", "negligible", "trivial", "insignificant", "tiny", "benign", "overblown", "overstated",
     "exaggerated", "can be ignored", "can ignore", "can safely ignore", "safe to ignore", "nothing to fear",
     "no real risk", "not a real risk", "theoretical at most", "at most theoretical", "always goes away",
-    "goes away on its own", "mild", "mildly", "minor", "non-issue", "not an issue", "no issue", "not a problem",
+    "mild", "mildly", "minor", "non-issue", "not an issue", "no issue", "not a problem",
     "no problem", "no great cause for concern", "no real cause for concern", "no major concern",
     "nothing to be concerned about", "not worth a second thought", "blown out of proportion", "overhyped",
-    "just a bit of", "only a bit of", "clears up by itself", "clears up on its own", "resolves on its own",
-    "passes on its own", "settles on its own", "self-limiting", "easily managed", "no worse than",
+    "just a bit of", "only a bit of", "self-limiting", "easily managed", "no worse than",
     "shrug it off", "shrug off", "nothing much",
+    # the same dismissal in other words: the risk said to be talked up ("forums overplay the clot
+    # risk"), an idiom ("nothing to lose sleep over"), reversibility as if it undid the harm ("no
+    # lasting harm done"), and the risk said to go away by itself in any of the ways English says it
+    "overplay", "overplays", "overplayed", "overplaying", "overstate", "overstates", "overstating",
+    "exaggerate", "exaggerates", "exaggerating", "overblow", "overblows", "overhype", "overhypes",
+    "make too much of", "makes too much of", "made too much of", "scaremongering", "fearmongering",
+    "nothing to lose sleep over", "not worth losing sleep over", "no need to lose sleep", "nothing to fret about",
+    "no need to fret", "not worth fretting about", "storm in a teacup", "fuss about nothing", "fuss over nothing",
+    "no biggie", "not a biggie", "not the end of the world", "no lasting harm", "no lasting damage",
+    "no permanent harm", "no permanent damage", "no long-term harm", "no long-term damage", "no harm done",
+    "no real harm", "self-resolving", "self-limited", "sorts itself out", "resolves itself",
+    *(f"{goes} {alone}" for goes in ("goes away", "go away", "resolves", "resolve", "clears", "clear", "clears up",
+                                     "clear up", "settles", "settle", "passes", "pass", "fades", "fade",
+                                     "wears off", "wear off", "disappears", "disappear", "gets better", "get better")
+      for alone in ("on its own", "by itself", "on their own", "by themselves", "of its own accord")),
 ]
 # These describe a thing next to them ("mild headache"), so they count only right beside the risk.
 _NEARBY_ONLY = {"mild", "mildly", "minor"}
@@ -149,10 +163,34 @@ def _played_down_in(text: str, heads, harms, reassurance: re.Pattern[str]):
 
 @lru_cache(maxsize=8)
 def _pattern(reassurances: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted((r for r in reassurances if r.strip()), key=len, reverse=True)
-    return regex(first_letter_guard(words) + "(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
-                                                                  for w in words) + r")(?!\w)"
-                      if words else r"(?!)", re.IGNORECASE)
+    words = [r for r in reassurances if r.strip()]
+    return regex(first_letter_guard(words) + "(?:" + _tree_of(words) + r")(?!\w)" if words else r"(?!)",
+                 re.IGNORECASE)
+
+
+def _tree_of(phrases: list[str]) -> str:
+    """One alternative for all `phrases`, written as the tree of their common beginnings ("goes away
+    on its own|goes away by itself" as "goes\\s+away\\s+(?:by\\s+itself|on\\s+its\\s+own)"), a space as any
+    white space: the engine tries each place of a text against a few letters, not against each of
+    two hundred phrases in turn. The longest phrase that matches wins, as in a list longest first."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for char in " ".join(phrase.lower().split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _branches(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return joined
+    return (joined if len(branches) > 1 else "(?:" + joined + ")") + "?"
 
 
 def _played_down_words(text: str, reassurance: re.Pattern[str]) -> str | None:

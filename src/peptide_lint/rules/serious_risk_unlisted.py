@@ -3,7 +3,9 @@ Reports a serious harm that the `caveat` or the safety `summary` describes but
 `safety.serious_risks` does not list: anaphylaxis, death, seizures, stroke, heart attack, cancer,
 organ failure, blood clots, ... (the `serious-harms` option), in any of their usual words. A risk
 list counts as listing a harm when one of its risks names it, in its own words or in another of the
-harm's ("Anaphylaxis / serious allergic reaction" lists "anaphylactic shock"). A sentence that
+harm's ("Anaphylaxis / serious allergic reaction" lists "anaphylactic shock"). A harm that is
+serious only when severe counts when the sentence says how it ended: "low blood sugar, one so badly
+that she needed hospital care" describes severe low blood sugar. A sentence that
 says the harm did not happen ("no case of anaphylaxis has been reported") does not describe it,
 nor does the illness a study was about ("no benefit in acute stroke"), nor a harm the sentence says
 the peptide did not cause ("two deaths, both judged unrelated to the drug").
@@ -56,6 +58,17 @@ from .base import Rule
 
 # A harm the sentence says the peptide did not cause: "two deaths, both judged unrelated to the drug".
 _UNRELATED = regex(r"(?<!\w)(?:unrelated|not\s+(?:related|linked|attributed|due))\s+to(?!\w)", re.IGNORECASE)
+# Harms whose usual words do not say they were serious ("low blood sugar"), and the serious harm
+# they are when the sentence tells an outcome that only a serious one has (`_SERIOUS_OUTCOME`).
+_SERIOUS_WHEN_SEVERE = {
+    "severe low blood sugar": ["low blood sugar", "hypoglycaemia", "hypoglycemia", "hypo"],
+    "anaphylaxis": ["allergic reaction", "allergy"],
+    "severe bleeding": ["bleeding", "bleed"],
+}
+_SERIOUS_OUTCOME = regex(
+    r"(?<!\w)(?:hospital\w*|intensive care|icu|emergency (?:room|department|treatment|care)|ambulance|a&e|"
+    r"resuscitat\w*|life-threatening|so (?:badly|severely|severe|bad|serious|seriously) (?:that|she|he|they)|"
+    r"unconscious|passed out|collapsed|admitted)(?!\w)", re.IGNORECASE)
 # The texts that say what the risks are; the rest of the page may mention harms in passing.
 SAFETY_TEXTS = (("caveat",), ("safety", "summary"))
 
@@ -82,13 +95,41 @@ def check(document, context) -> Iterator[Finding]:
                 if any(names_in(risk, phrase) for risk in listed for phrase in (match.group(), *phrases[harm])):
                     continue
                 reported.add(harm)
-                empty = " (the list is empty)" if not risks else ""
-                yield RULE.at(document, document.text_span(path, sentence.start + match.start(),
-                                                           sentence.start + match.end()),
-                              f'{field(context.schema, document.data, path)} describes a serious harm, {harm} '
-                              f'("{match.group()}"), that serious_risks does not list{empty}',
-                              "add it to serious_risks: with how often it occurs and its sources; if the text "
-                              'says it has not happened, say so plainly ("no case of ... has been reported")')
+                yield _unlisted(document, context, path, sentence, match, harm, f'"{match.group()}"', risks)
+            for harm, match, outcome in _severe_by_outcome(sentence.text):
+                if harm in reported or any(names_in(risk, phrase) for risk in listed
+                                           for phrase in (match.group(), *phrases.get(harm, ()))):
+                    continue
+                reported.add(harm)
+                yield _unlisted(document, context, path, sentence, match, harm,
+                                f'"{match.group()}", with "{outcome.group()}"', risks)
+
+
+def _unlisted(document, context, path, sentence, match, harm: str, quoted: str, risks) -> Finding:
+    empty = " (the list is empty)" if not risks else ""
+    return RULE.at(document, document.text_span(path, sentence.start + match.start(), sentence.start + match.end()),
+                   f'{field(context.schema, document.data, path)} describes a serious harm, {harm} '
+                   f'({quoted}), that serious_risks does not list{empty}',
+                   "add it to serious_risks: with how often it occurs and its sources; if the text "
+                   'says it has not happened, say so plainly ("no case of ... has been reported")')
+
+
+def _severe_by_outcome(sentence: str) -> list[tuple[str, re.Match, re.Match]]:
+    """(serious harm, the words of its milder form, the outcome) for each harm that `sentence`
+    describes in mild words but with an outcome only a serious one has: "low blood sugar, one so
+    badly that she needed hospital care". An outcome denied ("no one needed hospital care") is none."""
+    outcome = next((m for m in _SERIOUS_OUTCOME.finditer(sentence) if not is_denied(sentence, m.start())), None)
+    if outcome is None:
+        return []
+    found = []
+    for harm, match in harm_mentions(sentence, _MILD_FORMS):
+        if harm not in {h for h, _, _ in found} and not another_sense(sentence, match.start(), match.end()) \
+                and not is_denied(sentence, match.start()):
+            found.append((harm, match, outcome))
+    return found
+
+
+_MILD_FORMS = frozen_harms(_SERIOUS_WHEN_SEVERE)
 
 
 RULE = Rule("PL409", "serious-risk-unlisted", Severity.ERROR,
