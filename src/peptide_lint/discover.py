@@ -70,12 +70,19 @@ def entry_files(paths: list[Path]) -> list[Path]:
     return [found[key] for key in sorted(found)]
 
 
-def real_place(path: Path | str) -> str:
+def real_place(path: Path | str, folders: dict[str, str] | None = None) -> str:
     """Where a file is, with the symlinked folders on its way resolved but not the file itself: a
     file named through a symlinked folder is the same entry as at its real path, whereas an entry
-    file that is a symlink to another is an entry of its own (a duplicate)."""
+    file that is a symlink to another is an entry of its own (a duplicate). `folders` keeps the
+    folders resolved so far, for a caller asking of many files in a few folders."""
     absolute = os.path.abspath(path)
-    return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
+    folder = os.path.dirname(absolute)
+    real = folders.get(folder) if folders is not None else None
+    if real is None:
+        real = os.path.realpath(folder)  # a system call per folder on the way
+        if folders is not None:
+            folders[folder] = real
+    return os.path.join(real, os.path.basename(absolute))
 
 
 def display_path(path: Path | str, cwd: Path) -> str:

@@ -96,8 +96,9 @@ class Executor:
         extra = {display_path(path, self.cwd): path for path in for_index}
         index_only = [Task(name, path, False) for name, path in extra.items() if name not in checked]
         if index_only:  # a file given through a symlinked folder is the same entry as at its real path
-            real = {real_place(path) for path in checked.values()}
-            index_only = [task for task in index_only if real_place(task.path) not in real]
+            folders: dict[str, str] = {}
+            real = {real_place(path, folders) for path in checked.values()}
+            index_only = [task for task in index_only if real_place(task.path, folders) not in real]
         return [Task(name, path, True, texts.get(path)) for name, path in checked.items()] + index_only
 
     def _results(self, tasks: list[Task], cache_index_only: bool = True) -> Iterator[tuple[Task, FileResult]]:
