@@ -2,7 +2,9 @@
 Reports a comment that silences findings the way another linter does, which peptide-lint does not
 read: ruff's and flake8's `# noqa` (`# noqa: PL405`, `# ruff: noqa`, `# flake8: noqa`), yamllint's
 `# yamllint disable-line` and `# yamllint disable`, and pylint's `# pylint: disable=`. The hint
-gives the peptide-lint suppression to write instead, naming the rules the comment names.
+gives the peptide-lint suppression to write instead, naming the rules the comment names. Such a
+comment on a line of its own inside a block of text (`key: >-`) is text YAML would publish, and is
+reported too.
 
 A repo that also runs yamllint keeps its yamllint comments by switching this rule off
 (`ignore = ["foreign-suppression"]`); a finding such a comment meant to silence is reported anyway.
@@ -55,6 +57,7 @@ def check(document, context) -> Iterator[Finding]:
     for number, line in enumerate(document.text.splitlines(), start=1):
         comment = _comment_start(document, number, line)
         if comment is None:
+            yield from _in_block_text(document, number, line, context.lookup)
             continue
         # A peptide-lint suppression's reason may well mention another tool's comment.
         ours = _OUR_MARKER.search(line, comment)
@@ -64,6 +67,16 @@ def check(document, context) -> Iterator[Finding]:
             yield RULE.at(document, Span(number, match.start() + 1, number, len(line.rstrip()) + 1),
                           *_message_and_hint(match, line[match.end():], context.lookup,
                                              own_line=match.start() == comment and not line[:comment].strip()))
+
+
+def _in_block_text(document, number: int, line: str, lookup) -> Iterator[Finding]:
+    """Another linter's comment on a line of its own inside a block of text (`key: >-`): YAML reads
+    it as text, so readers would see it, and it silences nothing (as a peptide-lint one there would
+    not). Words about such comments within a sentence are left alone."""
+    match = DIRECTIVE.match(line, len(line) - len(line.lstrip()))
+    if match is not None and document.in_block_text(number, match.start() + 1):
+        yield RULE.at(document, Span(number, match.start() + 1, number, len(line.rstrip()) + 1),
+                      *_message_and_hint(match, line[match.end():], lookup, own_line=True, in_text=True))
 
 
 def _comment_start(document, number: int, line: str) -> int | None:
@@ -76,17 +89,20 @@ def _comment_start(document, number: int, line: str) -> int | None:
     return None
 
 
-def _message_and_hint(match: re.Match, rest: str, lookup, own_line: bool) -> tuple[str, str]:
+def _message_and_hint(match: re.Match, rest: str, lookup, own_line: bool, in_text: bool = False) -> tuple[str, str]:
     tool = (match.group("file_tool") or match.group("tool") or match.group("pylint") or "noqa").lower()
     directive = " ".join(match.group("directive").split())
     message = (f'"# {directive}" is {_WHOSE[tool]} way to silence a finding; peptide-lint does not read it, '
-               "so it silences nothing here")
+               + ("and here it stands inside a block of text, which YAML reads as text: it would be published"
+                  if in_text else "so it silences nothing here"))
     named = _named_rules(tool, rest)
     found = [lookup(_SAME_CHECK.get(name, name)) for name in named]
     names = list(dict.fromkeys(rule.name for rule in found if rule is not None))
     unknown = [name for name, rule in zip(named, found) if rule is None]
     suppression = f"# peptide-lint: ignore[{', '.join(names) or 'rule-name'}] -- why it does not apply here"
-    if _reaches_past_its_line(match, tool, own_line):
+    if in_text:
+        hint = f"delete it from the text, and write {suppression} alone on the line above the key"
+    elif _reaches_past_its_line(match, tool, own_line):
         hint = (f"peptide-lint silences one line (or one key's text) at a time: write {suppression} on the "
                 "finding's line or alone above it; to switch a rule off for a whole file, list it under "
                 "[tool.peptide-lint.per-file-ignores] in pyproject.toml")
