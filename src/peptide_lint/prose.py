@@ -125,7 +125,8 @@ def _attach_trailing_citations(found: list[Sentence], text: str) -> list[Sentenc
 # Sentences shorter than this are stock phrases ("No human trials exist."), never compared across entries.
 MIN_COMPARED_WORDS = 8
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
-_WORD = regex(r"\w+")
+# A word: a run of characters between spaces with a letter or digit in it ("2–6" is one word, "—" none).
+_WORD = regex(r"\S*\w\S*")
 
 
 def comparable(sentence: str) -> str | None:
@@ -134,13 +135,7 @@ def comparable(sentence: str) -> str | None:
     if "@" not in sentence and sentence.count(" ") < MIN_COMPARED_WORDS - 1 and len(sentence.split()) < MIN_COMPARED_WORDS:
         return None  # most sentences of a page: too short, known before the work below
     text = " ".join(CITATION_GROUP.sub(" ", sentence).translate(_QUOTES).casefold().split()).rstrip(" .!?;:")
-    words = 0
-    for word in text.split():
-        if _WORD.search(word):  # "2–6" and "—" are one word and none
-            words += 1
-            if words == MIN_COMPARED_WORDS:
-                return text
-    return None
+    return text if len(_WORD.findall(text)) >= MIN_COMPARED_WORDS else None
 
 
 def fingerprint(comparable_text: str) -> int:
