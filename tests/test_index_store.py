@@ -254,3 +254,22 @@ def test_a_checked_file_is_never_its_own_related_entry_through_its_stored_row(re
     link.symlink_to(repo)  # named through a symlinked folder, the row of a is not written again
     out = both_ways(repo, str(link / "entries" / "testpeptide-a.yaml"))
     assert 'related peptide "testpeptide-a" has no entry' in out
+
+
+def test_summaries_written_a_few_at_a_time_make_the_same_store(repo, three, monkeypatch):
+    """A run writes what it read for the stored index in batches while it reads on (a big repo's
+    first run): the store holds every entry, and a run from it reports what a run without it does."""
+    from peptide_lint import executor
+    from peptide_lint.api import Project
+
+    monkeypatch.setattr(executor, "_STORE_EVERY", 1)
+    a, b, c = three
+    c.write_text(c.read_text().replace("title: A synthetic trial of Testpeptide-Z", "title: Another synthetic study"))
+    age(c)
+    batched = Project.open(repo, cwd=repo, jobs=1).check([a])
+    rows = dict(sqlite3.connect(repo.joinpath(*STORE)).execute("SELECT path, slug FROM index_entries"))
+    assert rows == {f"entries/testpeptide-{letter}.yaml": f"testpeptide-{letter}" for letter in "abc"}
+    fresh = Project.open(repo, cwd=repo, jobs=1, cache=False).check([a])
+    assert [f.code for f in batched.findings] == [f.code for f in fresh.findings] == ["PL605"]
+    assert run("check", "--no-source", "entries/testpeptide-a.yaml", cwd=repo).stdout == \
+        run("check", "--no-source", "--no-cache", "entries/testpeptide-a.yaml", cwd=repo).stdout
