@@ -107,14 +107,22 @@ _NEGATION_AFTER = regex(
     r"remains?|remained)\s+(?:yet\s+)?(?:shown|proven|proved|demonstrated|established|tested|studied|confirmed|"
     r"found|seen|replicated|unproven|untested|unknown|unclear|unsupported)(?![\w-])|(?<![\w-])(?:is|are|remains?)\s+"
     r"(?:unproven|untested|unsupported|unknown|unclear|speculative)(?![\w-])", re.IGNORECASE)
+# Words that draw a conclusion from the clause before and open a new one ("its safety is unknown,
+# so avoid it"): what the first clause denies, the second does not.
+CONNECTIVE = (r"(?:and\s+)?(?:so|then|thus|hence|therefore|consequently|accordingly|as a result|for (?:that|this) "
+              r"reason|which is why|that is why|that's why|this is why)")
 # What ends a negation's scope: a new clause.
 _SCOPE_END = regex(
-    r"[;:]|,\s+(?:and|it|they|he|she|we|you)(?![\w-])|(?<![\w-])(?:but|however|although|though|yet|whereas|except|apart from|instead|while|"
+    r"[;:]|,\s+(?:and|it|they|he|she|we|you)(?![\w-])|,\s+" + CONNECTIVE + r"(?![\w-])|(?<![\w-])(?:but|however|"
+    r"although|though|yet|whereas|except|apart from|instead|while|therefore|hence|"
     r"which|who|and (?:it|they|this|these|that|those|he|she|we|you|users|people|patients)|so (?:it|they|users|"
     r"people))(?![\w-])", re.IGNORECASE)
 _QUESTION = regex(r"(?<![\w-])whether(?![\w-])", re.IGNORECASE)
 # A condition ("if it helps, ...") covers its own clause only: the main clause after its comma is said.
 _CONDITION = regex(r"(?<![\w-])if(?![\w-])[^,;:]*", re.IGNORECASE)
+# A clause put before the main one ("when nothing happens, ..."): a negation inside it ends with it.
+_LEADING_CLAUSE = regex(r"^\W*(?:when|whenever|once|after|until|unless|as soon as|as long as)(?![\w-])[^,;:]*",
+                        re.IGNORECASE)
 # Negations that deny evidence rather than an effect: "no trial has tested it", "there is no evidence
 # that it improves memory", "nobody has studied it". What they deny is the absence of a source, which
 # needs none; "it did not raise blood pressure" denies an effect, a finding that does.
@@ -312,12 +320,19 @@ def _after(reading: Reading) -> list[tuple[int, int]]:
 
 
 def _scopes(reading: Reading, trigger: re.Pattern) -> list[tuple[int, int]]:
-    """From each trigger to the end of its clause."""
+    """From each trigger to the end of its clause; a trigger inside a condition or a leading clause
+    ("if you feel nothing, double the dose") ends with it: the main clause is not denied."""
     found = []
     text = reading.plain
+    subordinate = None
     for match in reading.finditer(trigger):
         end = _SCOPE_END.search(text, match.end())
-        found.append((match.start(), end.start() if end else len(text)))
+        end = end.start() if end else len(text)
+        if subordinate is None:
+            subordinate = [m.span() for m in (*reading.finditer(_CONDITION), *reading.finditer(_LEADING_CLAUSE))]
+        end = min([end] + [clause_end for clause_start, clause_end in subordinate
+                           if clause_start <= match.start() < clause_end])
+        found.append((match.start(), end))
     return found
 
 
