@@ -105,8 +105,8 @@ _DANGERS = {
         r"(?<![\w-])(?:share|sharing|split|splitting|reuse|re-use|reusing)\s+(?:your |the |a |old |one |used )?"
         r"(?:needles?|syringes?|pins?|vials?|pens?)(?:\s+with)?(?![\w-])", re.IGNORECASE),
     "to inject it into a vein yourself": regex(
-        r"(?<![\w-])(?:inject|injecting|push|pushing|shoot|shooting)\s+(?:it\s+|the dose\s+)?(?:straight\s+|directly\s+)?(?:into\s+(?:a|the|your)"
-        r"\s+vein|intravenously|iv)(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:inject|injecting|push|pushing|shoot|shooting)\s+(?:it\s+|the dose\s+)?(?:straight\s+|"
+        r"directly\s+)?(?:into\s+(?:a|the|your)\s+vein|intravenously|iv)(?![\w-])", re.IGNORECASE),
     "to mix it with water that is not sterile": regex(
         r"(?<![\w-])(?:mix|mixing|reconstitute|reconstituting|dilute|diluting|dissolve|dissolving)\s+(?:it\s+|the "
         r"(?:powder|vial|peptide)\s+)?(?:with|in|using)\s+(?:tap|plain|regular|bottled|drinking|boiled|mineral)\s+"
