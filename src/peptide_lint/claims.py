@@ -107,14 +107,22 @@ _NEGATION_AFTER = regex(
     r"remains?|remained)\s+(?:yet\s+)?(?:shown|proven|proved|demonstrated|established|tested|studied|confirmed|"
     r"found|seen|replicated|unproven|untested|unknown|unclear|unsupported)(?![\w-])|(?<![\w-])(?:is|are|remains?)\s+"
     r"(?:unproven|untested|unsupported|unknown|unclear|speculative)(?![\w-])", re.IGNORECASE)
+# Words that draw a conclusion from the clause before and open a new one ("its safety is unknown,
+# so avoid it"): what the first clause denies, the second does not.
+CONNECTIVE = (r"(?:and\s+)?(?:so|then|thus|hence|therefore|consequently|accordingly|as a result|for (?:that|this) "
+              r"reason|which is why|that is why|that's why|this is why)")
 # What ends a negation's scope: a new clause.
 _SCOPE_END = regex(
-    r"[;:]|,\s+(?:and|it|they|he|she|we|you)(?![\w-])|(?<![\w-])(?:but|however|although|though|yet|whereas|except|apart from|instead|while|"
+    r"[;:]|,\s+(?:and|it|they|he|she|we|you)(?![\w-])|,\s+" + CONNECTIVE + r"(?![\w-])|(?<![\w-])(?:but|however|"
+    r"although|though|yet|whereas|except|apart from|instead|while|therefore|hence|"
     r"which|who|and (?:it|they|this|these|that|those|he|she|we|you|users|people|patients)|so (?:it|they|users|"
     r"people))(?![\w-])", re.IGNORECASE)
 _QUESTION = regex(r"(?<![\w-])whether(?![\w-])", re.IGNORECASE)
 # A condition ("if it helps, ...") covers its own clause only: the main clause after its comma is said.
 _CONDITION = regex(r"(?<![\w-])if(?![\w-])[^,;:]*", re.IGNORECASE)
+# A clause put before the main one ("when nothing happens, ..."): a negation inside it ends with it.
+_LEADING_CLAUSE = regex(r"^\W*(?:when|whenever|once|after|until|unless|as soon as|as long as)(?![\w-])[^,;:]*",
+                        re.IGNORECASE)
 # Negations that deny evidence rather than an effect: "no trial has tested it", "there is no evidence
 # that it improves memory", "nobody has studied it". What they deny is the absence of a source, which
 # needs none; "it did not raise blood pressure" denies an effect, a finding that does.
@@ -312,12 +320,19 @@ def _after(reading: Reading) -> list[tuple[int, int]]:
 
 
 def _scopes(reading: Reading, trigger: re.Pattern) -> list[tuple[int, int]]:
-    """From each trigger to the end of its clause."""
+    """From each trigger to the end of its clause; a trigger inside a condition or a leading clause
+    ("if you feel nothing, double the dose") ends with it: the main clause is not denied."""
     found = []
     text = reading.plain
+    subordinate = None
     for match in reading.finditer(trigger):
         end = _SCOPE_END.search(text, match.end())
-        found.append((match.start(), end.start() if end else len(text)))
+        end = end.start() if end else len(text)
+        if subordinate is None:
+            subordinate = [m.span() for m in (*reading.finditer(_CONDITION), *reading.finditer(_LEADING_CLAUSE))]
+        end = min([end] + [clause_end for clause_start, clause_end in subordinate
+                           if clause_start <= match.start() < clause_end])
+        found.append((match.start(), end))
     return found
 
 
@@ -423,12 +438,15 @@ def _is_quantity(text: str, at: int, number: str) -> bool:
 
 
 # A claim put in someone else's mouth ("users call it harmless", "claims that it cures cancer
-# circulate"), which the same sentence answers in another clause: reported to be refuted, not made.
+# circulate", "the thread's title calls it a cure"), which the same sentence answers in another
+# clause: reported to be refuted, not made.
 _ATTRIBUTION = regex(
-    r"(?<![\w-])(?:claims?(?:\s+[\w'-]+){0,4}?\s+that|(?:users?|people|sellers?|vendors?|(?:the|its) maker|makers|marketers?|websites?|"
-    r"forums?|ads|adverts|advertisements|some|shops?|brochures?|labels?|influencers?)\s+(?:\w+\s+)?(?:say|says|"
-    r"said|claim|claims|claimed|call|calls|called|describe|describes|advertise|advertises|promise|promises|"
-    r"believe|believes|insist|insists)|(?:marketed|sold|advertised|promoted|touted|billed|hailed|described)\s+as|"
+    r"(?<![\w-])(?:claims?(?:\s+[\w'-]+){0,4}?\s+that|(?:users?|people|sellers?|vendors?|(?:the|its) maker|makers|"
+    r"marketers?|websites?|sites?|forums?|threads?|posts?|comments?|titles?|headlines?|articles?|blogs?|videos?|"
+    r"podcasts?|testimonials?|ads|adverts?|advertisements?|listings?|packaging|pages?|some|shops?|brochures?|"
+    r"leaflets?|flyers?|labels?|influencers?)(?:'s?)?\s+(?:[\w'-]+\s+){0,2}?(?:say|says|said|claim|claims|claimed|"
+    r"call|calls|called|describe|describes|described|advertise|advertises|promise|promises|promised|tout|touts|"
+    r"bill|bills|dub|dubs|dubbed|believe|believes|insist|insists|suggest|suggests|state|states)|(?:marketed|sold|advertised|promoted|touted|billed|hailed|described)\s+as|"
     r"is said to|reportedly|so-called)(?![\w-])", re.IGNORECASE)
 _ANSWER = regex(r"(?<![\w-])(?:but|however|yet|although|though|in fact|actually|only)(?![\w-])", re.IGNORECASE)
 _FOUND_NOTHING = regex(r"(?<![\w-])(?:report|reports|reported|found|finds|saw|see|sees|showed|shows|recorded|"
@@ -467,3 +485,67 @@ def reported_to_refute(reading: Reading, at: int) -> bool:
     return any(start >= clause_end for start, _ in reading.absent) or bool(_ANSWER.search(text, clause_end)) \
         or bool(_SPECIFIC_STUDY.search(text, clause_end)) or bool(_FALSE.search(text, at)) \
         or bool(_FOUND_NOTHING.search(text, clause_end))
+
+
+# --- what a claim is about -------------------------------------------------------------------------
+
+# A clause that opens with a name ("Metformin treats diabetes", "Insulin is a treatment for it",
+# "Metformin also cures nothing ..."): the words before the claim are only the name, perhaps an adverb
+# or a modal, and a copula before a claim that is a noun ("is a cure for").
+_NAMED_SUBJECT = regex(
+    r"\W*(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})\s+(?:(?:also|often|effectively|reliably|usually|"
+    r"already|still|successfully|largely|can|may|might|could|will|does|did|do)\s+){0,3}(?P<copula>(?:is|was|are|"
+    r"were|remains|has been)\s+(?:an?\s+|the\s+)?)?")
+# Capitalised words that are no name of another thing: pronouns, determiners and quantifiers, and
+# what the page's own peptide is called by its kind ("Peptides cure arthritis" claims it does).
+_NOT_A_NAME = frozenset("""
+    it its this that these those they them their he she we you i one each both either neither nothing
+    everything something anything all some any no every such only which what who there here our your my
+    peptide peptides compound compounds drug drugs product products supplement supplements supplementation
+    injection injections dose doses dosing shot shots treatment treatments therapy therapies course courses use
+    usage medicine medicines medication medications remedy remedies formula formulas stack stacks stacking
+    protocol protocols blend blends vial vials administration analogue analogues analog analogs
+""".split())
+_NOUN_CLAIM = regex(r"(?:an?\s+|the\s+)?(?:cure|treatment|therapy|remedy|prevention|proven|effective|reliable|"
+                    r"real)(?![\w-])", re.IGNORECASE)
+_PAST_WITHOUT_OBJECT = regex(
+    r"[\w-]*ed(?![\w-])(?!\s+(?!(?:in|within|after|by|with|without|at|on|for|from|under|over|during|quickly|"
+    r"fully|completely|permanently|overnight|forever|naturally|again|and|or|up|out|off|away)(?![\w-]))[a-z])",
+    re.IGNORECASE)
+_NAME_PART = regex(r"[a-z0-9]+")
+
+
+def own_names(*names) -> frozenset[str]:
+    """The words that name the entry's own peptide ("Testpeptide-Z (synthetic test compound)" gives
+    "testpeptide", "z", "testpeptidez", "synthetic", "test", "compound"): its name, full name and
+    slug, each word and each name run together, in lower case."""
+    words = set()
+    for name in names:
+        if isinstance(name, str):
+            parts = _NAME_PART.findall(name.casefold())
+            words.update(parts)
+            words.add("".join(parts))
+    return frozenset(words)
+
+
+def subject_is_another(reading: Reading, at: int, own: frozenset[str]) -> bool:
+    """Whether the claim at `at` is made of something the sentence names that is not the entry's
+    peptide: its clause opens with a capitalised name that is none of the peptide's own names
+    (`own`, see `own_names`), no pronoun and no word for a peptide ("Metformin treats diabetes",
+    "Insulin is a treatment for it"). "It", "This peptide" and the entry's own name are the peptide."""
+    text = reading.plain
+    clause_start, _ = clause_around(text, at)
+    subject = _NAMED_SUBJECT.fullmatch(text, clause_start, at)
+    if subject is None:
+        return False
+    # After a copula, only a noun is claimed of the name ("Metformin is a cure for ..."; "Diabetes is
+    # cured" says what was done to it); without one, only a verb ("Metformin treats", "Statins
+    # prevent"), and one in the past only with its object ("Metformin reversed diabetes"):
+    # "Arthritis cure course" names a use, "Diabetes reversed in weeks" a result.
+    noun = _NOUN_CLAIM.match(text, at)
+    if noun if not subject.group("copula") else not noun:
+        return False
+    if not subject.group("copula") and _PAST_WITHOUT_OBJECT.match(text, at):
+        return False
+    parts = _NAME_PART.findall(subject.group("name").casefold())
+    return not any(part in own or part in _NOT_A_NAME for part in parts) and "".join(parts) not in own

@@ -16,7 +16,10 @@ finding about animals or cells that cites only animal or cell work ("in rats, it
 fibrosis [@rat-2019]") reports that work, and is left to the rule that checks who a source can
 speak for. "The treated rats" and "patients treated with it" claim nothing, and neither does a claim
 the sentence reports in order to refute it ("claims that it cures cancer circulate online; no study
-supports them").
+supports them", "the thread's title calls it a cure, but no study supports that"). A claim made of
+another drug the clause names as its subject ("Metformin treats diabetes, but this peptide has not
+been tested for it") is not one about the peptide; made of the peptide's own name ("Testpeptide-Z
+treats diabetes"), of "it" or of "peptides", it is.
 
 ## Why it matters
 Claiming that a product cures, treats or prevents a disease makes it an unapproved drug claim
@@ -41,7 +44,7 @@ from typing import Iterator
 
 from ..patterns import regex
 from ..findings import Finding, Severity
-from ..claims import read_texts, reported_to_refute
+from ..claims import own_names, read_texts, reported_to_refute, subject_is_another
 from ..prose import sources_by_id
 from ..wording import field
 from ..schema import PROSE, SHOWN
@@ -81,6 +84,8 @@ def check(document, context) -> Iterator[Finding]:
     entry_texts = read_texts(document, schema, PROSE, SHOWN)
     if not entry_texts.may_match(_CURE, _HEAL, _TREAT):
         return  # most entries: no text can hold a disease claim
+    data = document.data if isinstance(document.data, dict) else {}
+    own = own_names(data.get("name"), data.get("full_name"), data.get("slug"))
     for text in entry_texts:
         if not (text.search(_CURE) or text.search(_HEAL) or text.search(_TREAT)):
             continue  # most fields: no need to look sentence by sentence
@@ -89,7 +94,7 @@ def check(document, context) -> Iterator[Finding]:
         backed_by = backing_source_ids(document, schema, path) or set()
         for sentence, reading in text.sentences:
             cited = [sources[i] for i in set(reading.cited) | backed_by if i in sources]
-            finding = _claim(reading, cited, schema)
+            finding = _claim(reading, cited, schema, own)
             if finding is not None:
                 match, message = finding
                 yield RULE.at(document, document.text_span(path, sentence.start + match.start(),
@@ -97,7 +102,7 @@ def check(document, context) -> Iterator[Finding]:
                               f'"{match.group()}" in {name} {message}', _HINTS[message])
 
 
-def _claim(reading, cited: list[dict], schema) -> tuple[re.Match, str] | None:
+def _claim(reading, cited: list[dict], schema, own: frozenset[str]) -> tuple[re.Match, str] | None:
     """The first disease claim the sentence makes, with what kind of claim it is; None if it makes none."""
     about_cited = {schema.source_about(source) for source in cited}
     # A lab finding reported as one: about animals or cells, citing only that kind of work.
@@ -105,8 +110,9 @@ def _claim(reading, cited: list[dict], schema) -> tuple[re.Match, str] | None:
     human_source = any(map(schema.is_human_source, cited))
     for pattern, message in ((_CURE, _CURES), (_HEAL, _HEALS), (_TREAT, _TREATS)):
         for match in reading.finditer(pattern):
-            if reading.denied(match.start()) or reports_lab_work or _NO_OBJECT.match(reading.plain, match.end()) \
-                    or reported_to_refute(reading, match.start()):
+            at = match.start()
+            if reading.denied(at) or reports_lab_work or _NO_OBJECT.match(reading.plain, match.end()) \
+                    or reported_to_refute(reading, at) or subject_is_another(reading, at, own):
                 continue
             if pattern is _TREAT and _RECEIVED.search(reading.plain, 0, match.start()):
                 continue

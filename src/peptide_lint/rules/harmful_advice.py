@@ -3,13 +3,17 @@ Reports advice to the reader that can hurt: to stop or replace prescribed medici
 your blood thinners"), to use it without medical supervision or without telling a doctor, to go
 beyond the dose, to use it in pregnancy or give it to children, to ignore the signs of an allergic
 reaction, to share or reuse needles. Advice is a sentence that tells the reader what to do: an
-imperative ("Inject it daily ..."), "you should", "it's fine to", "no need to", "we recommend", a
-passive ("prescribed medicines are best stopped"), or a short question about the reader answered by
-a permission ("Pregnant? It's fine to keep using it.").
+imperative ("Inject it daily ...", also after a condition: "If you feel nothing, double the dose"),
+"you should", "it's fine to", "no need to", "we recommend", a doing called fine ("Reusing needles is
+fine", "Doubling the dose is safe"), a passive ("prescribed medicines are best stopped"), or a short
+question about the reader answered by a permission ("Pregnant? It's fine to keep using it.").
 
 A warning is not advice to do it ("Do not stop your blood thinners", "never inject it without
-medical supervision"), and a report of what users do ("some users stop their antidepressants
-first [@roe-community]") is not advice either; say why it is dangerous next to it.
+medical supervision"), nor is one that concludes from the clause before ("its safety in pregnancy is
+unknown, so avoid it while pregnant", "..., which is why you should never share needles"); neither
+is a doing called unsafe ("Doubling the dose is not safe"). A report of what users do ("some users
+stop their antidepressants first [@roe-community]") is not advice either; say why it is dangerous
+next to it.
 
 ## Why it matters
 A reader acts on advice. Stopping an anticoagulant can cause a stroke; a first injection without
@@ -33,7 +37,7 @@ import re
 from typing import Iterator
 
 from ..patterns import regex
-from ..claims import clause_around, read_texts
+from ..claims import CONNECTIVE, clause_around, read_texts
 from ..findings import Finding, Severity
 from ..schema import PROSE, SHOWN
 from ..wording import field
@@ -55,9 +59,9 @@ _OTHER_DRUGS = (r"alcohol|booze|beer|wine|spirits|benzos?|benzodiazepines?|opioi
 _DANGERS = {
     "to stop, cut or replace a prescribed medicine": regex(
         r"(?<![\w-])(?:(?:stop|stopping|quit|quitting|skip|skipping|drop|dropping|halt|pause|pausing|discontinue|"
-        r"discontinuing|come off|coming off|go off|taper off|cut out|cut down on|cut back on|cut|cutting|reduce|"
-        r"reducing|lower|lowering|halve|halving|ditch|replace|replacing|swap|swap out|switch(?:ing)? from|"
-        r"instead of|forget|forgo)\s+(?:taking\s+|using\s+)?(?:your|any|all|their|the|his|her|other)?\s*"
+        r"discontinuing|come off|coming off|go off|going off|taper off|tapering off|cut out|cutting out|cut down on|"
+        r"cut back on|cut|cutting|reduce|reducing|lower|lowering|halve|halving|ditch|ditching|replace|replacing|swap|"
+        r"swapping|swap out|switch(?:ing)? from|instead of|forget|forgetting|forgo|forgoing)\s+(?:taking\s+|using\s+)?(?:your|any|all|their|the|his|her|other)?\s*"
         r"(?:[\w-]+\s+){0,2}?(?:" + _MEDICINES + r")|(?:your\s+)?(?:" + _MEDICINES + r")\s+(?:(?:can|may|could|should)\s+(?:safely\s+)?be|(?:is|are)\s+"
         r"(?:best|better|safest|safely|fine to be|ok to be|okay to be))\s+(?:cut|reduced|lowered|halved|stopped|"
         r"skipped|dropped|tapered|replaced|paused|discontinued))"
@@ -71,11 +75,13 @@ _DANGERS = {
         r"bother(?:\s+(?:with|seeing|asking|telling|going to))?|involve|inform|see|visit)\s+(?:your |a |the )?"
         r"(?:doctor|physician|gp|pharmacist|prescriber)|(?:skip|bypass)\s+(?:your |the )?(?:doctor|physician|gp)|"
         r"(?:alone|on your own|by yourself)\s+at home|at home\s+(?:alone|on your own|by yourself)|(?:nobody|no one|"
-        r"no-one)\s+(?:needs?|has|have)\s+to\s+be\s+(?:there|present|around|nearby|with you))"
+        r"no-one)\s+(?:needs?|has|have)\s+to\s+be\s+(?:there|present|around|nearby|with you)|(?:skipping|bypassing)\s+"
+        r"(?:your |the )?(?:doctor|physician|gp))"
         r"(?![\w-])", re.IGNORECASE),
     "to go beyond the dose": regex(
-        r"(?<![\w-])(?:(?:double|triple|exceed|go beyond|go past|go over|go above|push past|max out)\s+(?:the |your |"
-        r"a |that )?(?:[\w-]+\s+)?(?:dose|dosage|amount|limit)|(?:go|push|take|inject)\s+(?:above|over|past|beyond|"
+        r"(?<![\w-])(?:(?:double|doubling|triple|tripling|exceed|exceeding|(?:go|going) (?:beyond|past|over|above)|"
+        r"push past|pushing past|max out|maxing out)\s+(?:the |your |a |that )?(?:[\w-]+\s+)?(?:dose|dosage|amount|"
+        r"limit)|(?:go|going|push|pushing|take|taking|inject|injecting)\s+(?:above|over|past|beyond|"
         r"more than)\s+(?:~?\d+(?:[.,]\d+)?|the (?:stated |recommended |standard |label )?dose)|the more the better|"
         r"more is better|higher is better)(?![\w-])", re.IGNORECASE),
     "to use it in pregnancy or give it to children": regex(
@@ -86,8 +92,10 @@ _DANGERS = {
         r"have|try)|for (?:children|kids|teens|teenagers)\s*[,:]?\s+(?:use|give|take|halve|try))(?![\w-])",
         re.IGNORECASE),
     "to ignore the signs of a reaction": regex(
-        r"(?<![\w-])(?:(?:ignore|push through|power through|brush off|ride out|wait out|sleep off|tough out|"
-        r"(?:don'?t|do not|no need to) worry about|(?:keep|continue|carry on)\s+(?:injecting|using|taking|dosing|"
+        r"(?<![\w-])(?:(?:ignore|ignoring|push through|pushing through|power through|powering through|brush off|"
+        r"brushing off|ride out|riding out|wait out|waiting out|sleep off|sleeping off|tough out|toughing out|"
+        r"(?:don'?t|do not|no need to) worry about|(?:keep|keeping|continue|continuing|carry on|carrying on)\s+"
+        r"(?:injecting|using|taking|dosing|"
         r"going)\s+(?:through|despite|during|even with|if you get))\s+(?:the |any |a |an |your |some )?(?:[\w-]+\s+)"
         r"{0,2}?(?:" + _SYMPTOMS + r")|(?:" + _SYMPTOMS + r")(?:\s+(?!site\b)[\w-]+){0,5}?\s+(?:is|are)\s+(?:quite\s+|"
         r"perfectly\s+|completely\s+|totally\s+)?(?:normal|expected|harmless|nothing|fine|to be expected)[^.;]*[;,]\s*"
@@ -97,8 +105,8 @@ _DANGERS = {
         r"(?<![\w-])(?:share|sharing|split|splitting|reuse|re-use|reusing)\s+(?:your |the |a |old |one |used )?"
         r"(?:needles?|syringes?|pins?|vials?|pens?)(?:\s+with)?(?![\w-])", re.IGNORECASE),
     "to inject it into a vein yourself": regex(
-        r"(?<![\w-])(?:inject|push|shoot)\s+(?:it\s+|the dose\s+)?(?:straight\s+|directly\s+)?(?:into\s+(?:a|the|your)"
-        r"\s+vein|intravenously|iv)(?![\w-])", re.IGNORECASE),
+        r"(?<![\w-])(?:inject|injecting|push|pushing|shoot|shooting)\s+(?:it\s+|the dose\s+)?(?:straight\s+|"
+        r"directly\s+)?(?:into\s+(?:a|the|your)\s+vein|intravenously|iv)(?![\w-])", re.IGNORECASE),
     "to mix it with water that is not sterile": regex(
         r"(?<![\w-])(?:mix|mixing|reconstitute|reconstituting|dilute|diluting|dissolve|dissolving)\s+(?:it\s+|the "
         r"(?:powder|vial|peptide)\s+)?(?:with|in|using)\s+(?:tap|plain|regular|bottled|drinking|boiled|mineral)\s+"
@@ -109,16 +117,23 @@ _DANGERS = {
 }
 _DANGER_PATTERNS = tuple(_DANGERS.values())
 _IMPERATIVE = (
-    r"(?:(?:just|simply|then|so|also|now|first|and|feel free to|remember to|make sure to|be sure to)\s+)?"
+    r"(?:(?:" + CONNECTIVE + r"|just|simply|also|now|first|and|feel free to|remember to|make sure to|be sure to)"
+    r",?\s+){0,2}"
     r"(?:stop|quit|skip|drop|halt|pause|discontinue|come off|go off|taper|cut|ditch|replace|swap|switch|inject|"
     r"take|use|double|triple|exceed|increase|push|combine|stack|try|start|run|ignore|share|split|reuse|keep|"
     r"carry on|continue|ride out|go|give|dose|don't|do not|never|avoid|forget|tell|drink|mix|reconstitute|dilute|"
     r"dissolve|pair|add|halve|reduce|lower|shoot)(?![\w-])")
+# A clause that opens with what it is about, a doing ("doubling the dose", "reusing needles"), and
+# calls it fine: "Reusing needles is fine." "Reusing needles is never fine" calls it nothing.
+_DOING_CALLED_FINE = (
+    r"[a-z]+ing(?:\s+[\w'-]+){0,6}?\s+(?:is|are)\s+(?:(?:perfectly|totally|completely|absolutely|quite|generally|"
+    r"usually|always|still|also)\s+)?(?:fine|safe|ok|okay|alright|all right|no problem|not a problem|harmless|"
+    r"acceptable|no big deal|nothing to worry about)(?![\w-])")
 # Sentences that tell the reader what to do: an imperative at the start of a clause ("If nothing
-# happens, double the dose"), a modal ("you should", "it's fine to"), a passive permission ("insulin
-# can be cut").
+# happens, double the dose"), a doing called fine ("Doubling the dose is fine"), a modal ("you
+# should", "it's fine to"), a passive permission ("insulin can be cut").
 _ADVICE = regex(
-    r"(?:^|[,;:]\s*|(?<![\w-])then\s+)\W*" + _IMPERATIVE + r"|(?<![\w-])(?:you|users|beginners|everyone|readers|"
+    r"(?:^|[,;:]\s*|(?<![\w-])then\s+)\W*(?:" + _IMPERATIVE + r"|" + _DOING_CALLED_FINE + r")|(?<![\w-])(?:you|users|beginners|everyone|readers|"
     r"people|one|anyone|mothers|women|children|kids)\s+(?:should|can|could|may|must|need to|ought to|might want to|"
     r"are (?:free|fine|safe) to|(?:don'?t|do not|never) need)(?![\w-])|(?<![\w-])(?:can|may|could)\s+(?:safely\s+)?"
     r"(?:take|use|inject|try|run|continue)\s+it(?![\w-])|(?<![\w-])(?:(?:can|may|could|should)\s+(?:safely\s+)?be|(?:is|are)\s+"
@@ -130,9 +145,13 @@ _ADVICE = regex(
     r"we (?:recommend|suggest|advise)|(?:is|are) (?:recommended|advised)|don'?t bother)(?![\w-])", re.IGNORECASE)
 _FORBIDDEN = regex(r"(?<![\w-])(?:should not|shouldn't|must not|mustn't|should never|must never|cannot|can't|"
                         r"may not|are not to|is not to)(?![\w-])", re.IGNORECASE)
-# A clause that warns against the danger: advice not to do it.
-_WARNING = regex(r"(?:^|[,;:]\s*)\W*(?:do not|don't|never|avoid|please don't|you should not|you shouldn't|"
-                      r"no one should|nobody should|users should not|users shouldn't)(?![\w-])", re.IGNORECASE)
+# A clause that warns against the danger: advice not to do it, also as the conclusion of the clause
+# before ("its safety is unknown, so avoid it while pregnant").
+_WARNING = regex(
+    r"(?:^|[,;:]\s*|(?<![\w-])" + CONNECTIVE + r",?\s+)\W*(?:(?:please|just|simply|always|also)\s+)?(?:do not|"
+    r"don't|never|avoid|keep away from|stay away from|steer clear of|stop (?:using|taking|injecting) it|"
+    r"(?:you|users|everyone|people|women|mothers|no one|nobody)\s+(?:should|must|ought to|need to)\s+(?:not|never|"
+    r"avoid)|(?:you|users) (?:shouldn't|mustn't)|no one should|nobody should)(?![\w-])", re.IGNORECASE)
 
 # A short question that names the reader's condition, answered by a permission in the next sentence:
 # "Pregnant? It's fine to keep using it." Neither sentence says it alone.
@@ -205,7 +224,7 @@ def harmful_advice(reading) -> tuple[re.Match, str] | None:
             # "Don't tell your doctor" is the danger itself; "Do not stop your medicines" warns, in
             # the danger's own clause.
             clause_start, clause_end = clause_around(text, at)
-            if any(clause_start <= warning.start() and warning.end() <= at for warning in warnings):
+            if any(clause_start < warning.end() <= at for warning in warnings):
                 continue
             forbidden = reading.search(_FORBIDDEN, clause_start, clause_end)  # "pregnant women should not use it"
             if forbidden and not match.start() <= forbidden.start() < match.end():
