@@ -140,8 +140,13 @@ class Project:
         older text): an editor's unsaved buffer, checked against every other entry of the repo. Its
         result is cached under its bytes like any file's (saving the same text reuses it); what the
         repo index stores for the file on disk is left as it is."""
+        return self.text_report(text, path).findings
+
+    def text_report(self, text: str, path: Path | str) -> Report:
+        """`check_text`'s check as a whole Report: its findings and, when `text` cannot be read as an
+        entry, why (`not_checked`)."""
         path = Path(path) if Path(path).is_absolute() else self.setup.cwd / path
-        return check_files([path], self.setup, texts={path: text.encode("utf-8")}).findings
+        return check_files([path], self.setup, texts={path: text.encode("utf-8")})
 
     def fix_text(self, text: str, path: Path | str, *, unsafe: bool = False) -> FixedText:
         """`text`, as the file at `path`, with its fixes applied as `check --fix` applies them: the
