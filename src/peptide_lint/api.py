@@ -64,9 +64,10 @@ class Project:
         """The content repo at `root` (default: found from `cwd` upwards, as git finds its
         checkout). `select` and `ignore` name rules as the command line does; `cache` keeps results
         and the repo index in .peptide-lint-cache/; `jobs` processes check a large repo (default:
-        one per core). Findings' paths are shown relative to `cwd` (default: the current folder)."""
-        cwd = (cwd or Path.cwd()).absolute()
-        start = Path(root) if root is not None else cwd
+        one per core). Relative paths given to the project are from `cwd`, and findings' paths are
+        shown relative to it: by default the repo's root when `root` is given (a client's paths are
+        the repo's, wherever it runs), else the current folder. The command line passes its own."""
+        start = Path(root) if root is not None else (cwd or Path.cwd())
         repo = find_repo(start)
         if root is not None and (repo is None or repo.root != start.resolve()):
             raise NotARepo(f"{root} is not a content repo (no schema/entry.schema.json and no "
@@ -78,6 +79,7 @@ class Project:
             schema = EntrySchema.load(repo.root / config.schema)
         except (ConfigError, SchemaConfigError) as err:
             raise ProjectError(str(err)) from None
+        cwd = (cwd or (repo.root if root is not None else Path.cwd())).absolute()
         results = None
         if cache:
             from .cache import ResultCache
