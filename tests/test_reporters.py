@@ -36,7 +36,7 @@ def test_json_shape_is_pinned(repo):
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings", "not_checked",
-                            "suppressed_safety", "baseline"]
+                            "suppressed_safety", "baseline", "baselined_safety"]
     assert report["baseline"] is None  # no baseline: every finding is reported
     assert report["not_checked"] == []  # every file could be read
     assert report["version"] == 2 and report["tool"]["name"] == "peptide-lint"

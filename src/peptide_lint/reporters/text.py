@@ -16,10 +16,10 @@ from typing import TextIO
 
 import click
 
-from .. import registry
 from ..findings import Finding, Severity
 from ..results import Report
 from ..source_lines import SourceLines
+from . import baselined_safety
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
@@ -115,14 +115,22 @@ class TextReporter:
                 + self.fixable(report) + self.baselined(report) + self.suppressed_safety(report))
 
     def baselined(self, report: Report) -> str:
-        """How many findings the baseline held back, those of safety rules apart: they still stand."""
+        """How many findings the baseline held back, and those of safety rules one by one: they
+        still stand, and a reviewer reads them even when nothing else is reported."""
         if not report.baselined:
             return ""
-        safety = sum(1 for f in report.baselined if (rule := registry.lookup(f.code)) is not None and rule.safety)
-        of_safety = f", {safety} of them of safety rules" if safety else ""
-        return (f"\nThe baseline {_visible(report.baseline or '')} held back "
-                f"{_plural(len(report.baselined), 'finding')} recorded before{of_safety}; --no-baseline shows "
+        held = (f"\nThe baseline {_visible(report.baseline or '')} held back "
+                f"{_plural(len(report.baselined), 'finding')} recorded before; --no-baseline shows "
                 + ("it." if len(report.baselined) == 1 else "them."))
+        safety = baselined_safety(report)
+        if not safety:
+            return held
+        lines = [f"\n  {_visible(f.path)}:{f.line}:{f.column}: {f.code} {f.name}: {_visible(f.message)}"
+                 for f in safety[:_LISTED]]
+        if len(safety) > _LISTED:
+            lines.append(f"\n  ...and {len(safety) - _LISTED} more (--format json lists them all)")
+        return (held + "\n" + self.style(f"{_plural(len(safety), 'safety finding')} held back by the baseline, "
+                                          "for review", bold=True) + ":" + "".join(lines))
 
     def suppressed_safety(self, report: Report) -> str:
         """The safety findings comments suppressed, each with the comment's reason: a reviewer reads
