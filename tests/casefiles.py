@@ -68,8 +68,38 @@ class Case:
         return f"{self.rule}: {self.name}"
 
 
+class CaseFileError(ValueError):
+    """A case file that cannot be read as cases; the message, one line, names the file and the case."""
+
+
+def readable_cases(paths: list[Path] | None = None) -> tuple[list[Case], list[str]]:
+    """The cases of the case files `paths` (default: all of them), and one line for each file that
+    cannot be read: a test reports those, and the other files' cases are still collected."""
+    cases, errors = [], []
+    for path in all_case_files() if paths is None else paths:
+        try:
+            cases += load_cases(path)
+        except CaseFileError as err:
+            errors.append(str(err))
+    return cases, errors
+
+
 def load_cases(path: Path) -> list[Case]:
-    spec = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    """The cases of one case file; CaseFileError when it cannot be read as cases."""
+    from ruamel.yaml import YAMLError
+
+    try:
+        spec = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except YAMLError as err:
+        raise CaseFileError(f"{path.name}: not YAML: {' '.join(str(err).split())}") from None
+    try:
+        return _cases(path, spec)
+    except (KeyError, TypeError) as err:
+        raise CaseFileError(f"{path.name}: not a case file as the top of tests/casefiles.py describes "
+                            f"({type(err).__name__}: {err})") from None
+
+
+def _cases(path: Path, spec: dict) -> list[Case]:
     cases = []
     for raw in spec["cases"]:
         others = {name: _content(path, {"name": raw["name"], **(other or {})}, Path(name).stem)
@@ -109,7 +139,7 @@ def _replaced(path: Path, raw: dict, text, replacements: list):
     for old, new, *every in replacements:
         count = text.count(old)
         if count == 0 or (count > 1 and every != ["all"]):
-            raise ValueError(f"{path.name}: case {raw['name']!r}: {old!r} occurs {count} times; "
+            raise CaseFileError(f"{path.name}: case {raw['name']!r}: {old!r} occurs {count} times; "
                              "make it unique, or add a third item: all")
         text = text.replace(old, new)
     return text
@@ -188,15 +218,26 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _print_cases(file: Path) -> None:
+    """What each case of `file` produces now, in the form of a case file's `expect:`."""
+    for case in load_cases(file):
+        print(f"# {case.id}")
+        outcome = run_case(case)
+        for line, hint in zip(outcome.findings, outcome.hints):
+            print(f"  - finding: {_quoted(line)}\n    hint: {_quoted(hint)}" if hint else f"  - {_quoted(line)}")
+        if outcome.fixed != case.content:
+            before, after = (data.decode("utf-8", "replace").splitlines(keepends=True)
+                             for data in (case.content, outcome.fixed))
+            print("# after every fix:")
+            print("".join("#   " + line for line in difflib.unified_diff(before, after, n=0)).rstrip())
+
+
 if __name__ == "__main__":
-    for file in sys.argv[1:] or all_case_files():
-        for case in load_cases(Path(file)):
-            print(f"# {case.id}")
-            outcome = run_case(case)
-            for line, hint in zip(outcome.findings, outcome.hints):
-                print(f"  - finding: {_quoted(line)}\n    hint: {_quoted(hint)}" if hint else f"  - {_quoted(line)}")
-            if outcome.fixed != case.content:
-                before, after = (data.decode("utf-8", "replace").splitlines(keepends=True)
-                                 for data in (case.content, outcome.fixed))
-                print("# after every fix:")
-                print("".join("#   " + line for line in difflib.unified_diff(before, after, n=0)).rstrip())
+    failed = False
+    for name in sys.argv[1:] or all_case_files():
+        try:
+            _print_cases(Path(name))
+        except CaseFileError as err:
+            print(f"casefiles.py: error: {err}", file=sys.stderr)
+            failed = True
+    sys.exit(1 if failed else 0)

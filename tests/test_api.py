@@ -56,3 +56,20 @@ def test_what_cannot_be_checked_is_an_error_with_words_for_people(repo, tmp_path
     (repo / "drafts").mkdir()
     with pytest.raises(ProjectError, match="holds no entry files"):
         Project.open(repo, cwd=repo).check(["drafts"])
+
+
+def test_relative_paths_are_from_the_projects_folder_not_the_process_current_folder(repo, tmp_path_factory,
+                                                                                      monkeypatch):
+    entry = add_entry(repo, "testpeptide-a")
+    add_entry(repo, "testpeptide-b")
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    project = Project.open(str(repo))  # as the README's API section writes it, from anywhere
+    report = project.check(["entries/testpeptide-a.yaml"])
+    assert (report.files, report.findings, report.not_checked) == (["entries/testpeptide-a.yaml"], [], {})
+    # An editor's unsaved text of an entry is that entry: never compared with its own saved file.
+    assert project.check_text(entry.read_text(), "entries/testpeptide-a.yaml") == []
+    assert project.check_text(entry.read_text(), repo / "entries" / ".." / "entries" / "testpeptide-a.yaml") == []
+    # A folder given to the project (as the command line gives its own) is the one paths are from.
+    inside = Project.open(repo, cwd=repo / "entries")
+    assert inside.check(["testpeptide-a.yaml"]).files == ["testpeptide-a.yaml"]
+    assert inside.check_text(entry.read_text(), "testpeptide-a.yaml") == []

@@ -179,3 +179,35 @@ def test_diff_says_when_a_file_could_not_be_checked(repo):
     broken = add_entry(repo, "testpeptide-b", "slug: testpeptide-b\nname: [\n")
     result = run("check", "--diff", str(broken.relative_to(repo)), cwd=repo)
     assert result.returncode == 1 and "YAML cannot read it" in result.stderr
+
+
+# A draft YAML cannot read until its tab and its curly quotes are fixed; then its year and range are.
+UNREADABLE_UNTIL_FIXED = (("      value: Subcutaneous\n", "\t  value: Subcutaneous\n"),
+                          ("    year: 2001\n", '    year: "2001"\n'), HYPHEN_RANGE,
+                          ("    title: A synthetic trial of Testpeptide-Z\n",
+                           "    title: “Testpeptide-Z: a synthetic trial”\n"))
+
+
+def test_diff_speaks_of_the_file_as_its_fixes_leave_it(repo):
+    entry = _entry(repo, *UNREADABLE_UNTIL_FIXED)
+    readable = run("check", "--diff", "entries/testpeptide-z.yaml", cwd=repo)
+    assert readable.returncode == 1
+    assert '+    year: 2001' in readable.stdout and "+standard_dose: 1–2 mg per day" in readable.stdout
+    assert readable.stderr == "would fix 4 findings in entries/testpeptide-z.yaml\n"  # no "YAML cannot read it"
+    entry.write_text(entry.read_text().replace("\t  value: Subcutaneous", "\tvalue: Subcutaneous"))  # 2, 4 or 8?
+    unreadable = run("check", "--diff", "entries/testpeptide-z.yaml", cwd=repo)
+    assert unreadable.returncode == 1 and "+    title: \"Testpeptide-Z: a synthetic trial\"" in unreadable.stdout
+    assert unreadable.stderr.splitlines()[1:] == [
+        "peptide-lint: entries/testpeptide-z.yaml: even after these fixes, YAML cannot read it, so the schema and "
+        "content rules did not run; 'peptide-lint check entries/testpeptide-z.yaml' says what is wrong"]
+
+
+def test_fix_speaks_of_the_file_as_its_fixes_left_it(repo):
+    entry = _entry(repo, *UNREADABLE_UNTIL_FIXED)
+    readable = run("check", "--fix", "entries/testpeptide-z.yaml", cwd=repo)
+    assert (readable.returncode, readable.stdout) == (0, "All clear: no findings in 1 file.\n")
+    assert "\t" not in entry.read_text() and "    year: 2001\n" in entry.read_text()
+    entry.write_text(entry.read_text().replace("      value: Subcutaneous", "\tvalue: Subcutaneous"))
+    unreadable = run("check", "--fix", "--no-source", "entries/testpeptide-z.yaml", cwd=repo)
+    assert unreadable.returncode == 1 and "PL004" in unreadable.stdout
+    assert "entries/testpeptide-z.yaml: YAML cannot read it" in unreadable.stdout

@@ -49,8 +49,19 @@ def test_the_slug_comes_from_the_display_name():
     assert slug_for("BPC-157") == "bpc-157"
     assert slug_for("Thymosin Beta 4") == "thymosin-beta-4"
     assert slug_for("  Café  au lait / TB-500  ") == "cafe-au-lait-tb-500"
-    assert slug_for("Ω-3 (fish)") == "3-fish"
+    assert slug_for("Ω-3 (fish)") == "omega-3-fish"
     assert slug_for("???") == slug_for("Ωμέγα") == ""
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Thymosin α1", "thymosin-alpha-1"), ("α-MSH", "alpha-msh"), ("Thymosin β4", "thymosin-beta-4"),
+    ("γ-MSH", "gamma-msh"), ("Δ-sleep-inducing peptide", "delta-sleep-inducing-peptide"),
+    ("Interferon-λ", "interferon-lambda"), ("κ-casein", "kappa-casein"), ("µ-conotoxin", "mu-conotoxin"),
+    ("ω-conotoxin", "omega-conotoxin"), ("αMSH", "alpha-msh"), ("Peptide Ψ", "peptide-psi"),
+    ("ά-peptide", "alpha-peptide"),
+])
+def test_a_greek_letter_is_spelled_out_in_the_slug(name, slug):
+    assert slug_for(name) == slug
 
 
 def test_new_writes_every_required_section_in_page_order_with_the_modeline_and_comments(repo):
@@ -203,6 +214,9 @@ def test_new_refuses_a_slug_or_a_name_another_entry_uses(repo):
 
 @pytest.mark.parametrize("args, message", [
     (["???"], "the name '???' gives no slug"),
+    (["Ωμέγα-3"], "the slug of the name 'Ωμέγα-3' would lose its letters Ωμεγα (it would be '3'); choose "
+                  "the slug with --slug"),
+    (["Testpeptide-Straße"], "the slug of the name 'Testpeptide-Straße' would lose its letters ß"),
     (["   "], "the display name is empty"),
     (["Testpeptide-Q", "--slug", "Testpeptide_Q"], "--slug 'Testpeptide_Q' is not a slug"),
     (["Testpeptide-Q", "--area", "eyes"], "--area 'eyes' is not one of the schema's values: neuro-longevity,"),

@@ -9,17 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from casefiles import SCHEMA, all_case_files, load_cases
+from casefiles import SCHEMA, readable_cases
 from peptide_lint.loader import load_bytes
 from peptide_lint.quickcheck import compile_schema
 from peptide_lint.schema import EntrySchema
 
 DOCUMENTS = []
-for _path in all_case_files():
-    for _case in load_cases(_path):
-        _loaded = load_bytes(_case.content, Path(_case.file), _case.file)
-        if _loaded.document is not None:
-            DOCUMENTS.append((_case.id, _loaded.document.data))
+for _case in readable_cases()[0]:  # (test_rule_cases reports a case file that cannot be read)
+    _loaded = load_bytes(_case.content, Path(_case.file), _case.file)
+    if _loaded.document is not None:
+        DOCUMENTS.append((_case.id, _loaded.document.data))
 
 
 @pytest.mark.parametrize("data", [d for _, d in DOCUMENTS], ids=[i for i, _ in DOCUMENTS])

@@ -36,7 +36,7 @@ def test_json_shape_is_pinned(repo):
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert list(report) == ["version", "tool", "files_checked", "files", "counts", "findings", "not_checked",
-                            "suppressed_safety", "baseline"]
+                            "suppressed_safety", "baseline", "baselined_safety"]
     assert report["baseline"] is None  # no baseline: every finding is reported
     assert report["not_checked"] == []  # every file could be read
     assert report["version"] == 2 and report["tool"]["name"] == "peptide-lint"
@@ -325,6 +325,16 @@ def test_the_carets_stand_under_the_finding_after_wide_characters(tmp_path):
     source, carets = (line.split("| ", 1)[1] for line in excerpt)
     # two wide characters take two columns each, the combining accent none
     assert carets == " " * len("name: xxxx e ") + "^^^^^" and source.endswith("wrong")
+
+
+def test_a_tab_in_the_source_line_is_shown_and_the_carets_stand_under_the_finding(tmp_path):
+    (tmp_path / "a.yaml").write_text("rows:\n\t  value: 1-2 mg\n  x\tvalue: 3-4 mg\n", encoding="utf-8")
+    tab = Finding("a.yaml", Span(2, 1, 2, 2), "PL004", "tab-indentation", Severity.ERROR, "m")
+    after_tabs = Finding("a.yaml", Span(3, 12, 3, 15), "PL303", "range-en-dash", Severity.ERROR, "m")
+    lines = _written(TextReporter(), Report([tab, after_tabs], 1, files=["a.yaml"], cwd=tmp_path)).splitlines()
+    # a tab is an arrow padded to the next stop of four columns
+    assert lines[1:3] == ["  2 | →     value: 1-2 mg", "    | ^^^^"]
+    assert lines[4:6] == ["  3 |   x→value: 3-4 mg", "    | " + " " * len("  x→value: ") + "^^^"]
 
 
 def test_every_module_in_reporters_is_a_format_with_one_reporter():

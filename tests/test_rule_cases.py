@@ -7,10 +7,14 @@ import functools
 
 import pytest
 
-from casefiles import Outcome, all_case_files, load_cases, run_case
+import subprocess
+import sys
+
+from casefiles import TESTS, Outcome, readable_cases, run_case
 from peptide_lint import registry
 
-CASES = [case for path in all_case_files() for case in load_cases(path)]
+# A case file that cannot be read fails test_every_case_file_reads; the others' cases still run.
+CASES, UNREADABLE = readable_cases()
 # A bug of the checker cannot be written as an entry file; tests/test_robustness.py and test_cli.py cover it.
 # A stale baseline is a finding in the baseline file, not in an entry: tests/test_baseline.py covers it.
 NOT_FROM_FILES = {"internal-error", "stale-baseline"}
@@ -19,6 +23,22 @@ NOT_FROM_FILES = {"internal-error", "stale-baseline"}
 @functools.cache
 def outcome_of(case_id: str) -> Outcome:
     return run_case(next(case for case in CASES if case.id == case_id))
+
+
+def test_every_case_file_reads():
+    assert UNREADABLE == []
+
+
+def test_a_case_file_that_cannot_be_read_is_one_line_naming_the_file_and_the_case(tmp_path):
+    broken = tmp_path / "hype-words.yaml"
+    broken.write_text('rule: hype-words\ncases:\n  - name: an edit of a line the base has twice\n'
+                      '    replace:\n      - ["[doe-2001]", "[roe-community]"]\n    expect: []\n', encoding="utf-8")
+    message = ("hype-words.yaml: case 'an edit of a line the base has twice': '[doe-2001]' occurs 2 times; "
+               "make it unique, or add a third item: all")
+    assert readable_cases([broken]) == ([], [message])
+    result = subprocess.run([sys.executable, str(TESTS / "casefiles.py"), str(broken)], capture_output=True,
+                            text=True, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"casefiles.py: error: {message}\n")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

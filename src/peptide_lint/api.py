@@ -64,9 +64,10 @@ class Project:
         """The content repo at `root` (default: found from `cwd` upwards, as git finds its
         checkout). `select` and `ignore` name rules as the command line does; `cache` keeps results
         and the repo index in .peptide-lint-cache/; `jobs` processes check a large repo (default:
-        one per core). Findings' paths are shown relative to `cwd` (default: the current folder)."""
-        cwd = (cwd or Path.cwd()).absolute()
-        start = Path(root) if root is not None else cwd
+        one per core). Relative paths given to the project are from `cwd`, and findings' paths are
+        shown relative to it: by default the repo's root when `root` is given (a client's paths are
+        the repo's, wherever it runs), else the current folder. The command line passes its own."""
+        start = Path(root) if root is not None else (cwd or Path.cwd())
         repo = find_repo(start)
         if root is not None and (repo is None or repo.root != start.resolve()):
             raise NotARepo(f"{root} is not a content repo (no schema/entry.schema.json and no "
@@ -78,6 +79,7 @@ class Project:
             schema = EntrySchema.load(repo.root / config.schema)
         except (ConfigError, SchemaConfigError) as err:
             raise ProjectError(str(err)) from None
+        cwd = (cwd or (repo.root if root is not None else Path.cwd())).absolute()
         results = None
         if cache:
             from .cache import ResultCache
@@ -140,8 +142,13 @@ class Project:
         older text): an editor's unsaved buffer, checked against every other entry of the repo. Its
         result is cached under its bytes like any file's (saving the same text reuses it); what the
         repo index stores for the file on disk is left as it is."""
+        return self.text_report(text, path).findings
+
+    def text_report(self, text: str, path: Path | str) -> Report:
+        """`check_text`'s check as a whole Report: its findings and, when `text` cannot be read as an
+        entry, why (`not_checked`)."""
         path = Path(path) if Path(path).is_absolute() else self.setup.cwd / path
-        return check_files([path], self.setup, texts={path: text.encode("utf-8")}).findings
+        return check_files([path], self.setup, texts={path: text.encode("utf-8")})
 
     def fix_text(self, text: str, path: Path | str, *, unsafe: bool = False) -> FixedText:
         """`text`, as the file at `path`, with its fixes applied as `check --fix` applies them: the

@@ -277,8 +277,16 @@ def _diff(project: Project, report: Report, cwd: Path, unsafe: bool) -> int:
         for file in files:
             click.echo(file.diff(), nl=False)
     _tell_fixes(files, not_read, "would fix")
-    # A file that could not be checked has nothing to show, but is no file without fixes either.
+    # A file that could not be checked is no file without fixes either. What is said of it is said
+    # of the file as the fixes shown leave it: they may make it readable (their content fixes show
+    # it was read), or leave it unreadable.
+    fixed = {file.shown: file for file in files if file.changed}
     for shown, why in report.not_checked.items():
+        if shown in fixed:
+            after = project.text_report(fixed[shown].fixed.text, shown).not_checked
+            if not after:
+                continue
+            why = "even after these fixes, " + next(iter(after.values()))
         click.echo(f"peptide-lint: {shown}: {why}; 'peptide-lint check {shown}' says what is wrong", err=True)
     changed = any(file.changed for file in files)
     if not changed and not report.not_checked and not not_read:

@@ -45,12 +45,36 @@ _PLAIN = re.compile(r"[^\W\d_][\w .,()'’/+&-]*", re.UNICODE)
 _NOT_PLAIN_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 
 
+_GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma "
+                "tau upsilon phi chi psi omega").split()
+_GREEK = {**dict(zip("αβγδεζηθικλμνξοπρστυφχψω", _GREEK_NAMES)),
+          **dict(zip("ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", _GREEK_NAMES)), "ς": "sigma"}
+# A Greek letter on its own names a variant (α-MSH, thymosin β4, ω-conotoxin) and is spelled out; a
+# run of them is a Greek word, which no letter-by-letter spelling gives a slug for.
+_LONE_GREEK_LETTER = re.compile(f"(?<![{''.join(_GREEK)}])[{''.join(_GREEK)}](?![{''.join(_GREEK)}])")
+
+
 def slug_for(name: str) -> str:
     """The slug a display name gives: lower-case letters and digits, words joined by hyphens,
-    accents dropped ("Thymosin Beta 4" -> "thymosin-beta-4", "BPC-157" -> "bpc-157"); empty when
-    the name has no letter or digit of the Latin alphabet."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    accents dropped, a Greek letter on its own spelled out ("Thymosin Beta 4" -> "thymosin-beta-4",
+    "BPC-157" -> "bpc-157", "Thymosin α1" -> "thymosin-alpha-1"); other letters outside the Latin
+    alphabet are dropped (`letters_the_slug_loses` names them), so it is empty when the name has
+    none of its letters or digits."""
+    spelled = _LONE_GREEK_LETTER.sub(lambda letter: f"-{_GREEK[letter.group()]}-", _without_accents(name))
+    ascii_name = spelled.encode("ascii", "ignore").decode("ascii")
     return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
+
+
+def letters_the_slug_loses(name: str) -> str:
+    """The letters and digits of `name` that `slug_for` drops: outside the Latin alphabet, and not a
+    Greek letter it spells out ("Ωμέγα-3" -> "Ωμέγα")."""
+    return "".join(char for char in _LONE_GREEK_LETTER.sub("", _without_accents(name))
+                   if char.isalnum() and not char.isascii())
+
+
+def _without_accents(text: str) -> str:
+    """`text` in compatibility form (µ is μ, ² is 2) without its combining marks (é is e, ά is α)."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 def entry_template(schema: EntrySchema, given: dict[str, str], modeline: str | None) -> str:
@@ -211,6 +235,12 @@ def new_entry_text(project, name: str, *, slug: str | None = None,
         raise BadRequest("the display name is empty; write it in quotes: peptide-lint new \"Thymosin Beta 4\"")
     pattern = (schema.at(("slug",)) or {}).get("pattern")
     chosen = slug if slug is not None else slug_for(name)
+    # The slug is the entry's permanent id and web address: a name it cannot spell is not guessed at.
+    lost = letters_the_slug_loses(name) if slug is None else ""
+    if lost and chosen:
+        raise BadRequest(f"the slug of the name {name!r} would lose its letters {lost} (it would be "
+                         f"{chosen!r}); choose the slug with --slug: lower-case letters a-z and digits, words "
+                         "joined by hyphens")
     if not chosen or (pattern and not re.search(pattern, chosen)):
         if slug is not None:
             raise BadRequest(f"--slug {slug!r} is not a slug: lower-case letters and digits, words joined "

@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 from typing import Protocol, TextIO
 
+from ..findings import Finding
 from ..results import Report
 
 
@@ -27,3 +28,12 @@ def reporter_class(name: str) -> type:
     if name not in FORMATS:
         raise KeyError(name)
     return importlib.import_module(f"{__name__}.{name}").REPORTER
+
+
+def baselined_safety(report: Report) -> list[Finding]:
+    """The findings of safety rules that the baseline held back: like those comments suppressed,
+    every report lists them, so that a reviewer sees what still stands."""
+    from .. import registry
+
+    return [finding for finding in report.baselined
+            if (rule := registry.lookup(finding.code)) is not None and rule.safety]

@@ -19,15 +19,17 @@ The shape is versioned (`"version": 2`); fields are only ever added within a ver
      "suppressed_safety": [{"path": "entries/a.yaml", "line": 48, "column": 20, "code": "PL404",
                             "name": "cure-claim", "message": "...", "comment_line": 47,
                             "reason": "we quote the maker's brochure to show what it claims"}, ...],
-     "baseline": "peptide-lint-baseline.json" or null}
+     "baseline": "peptide-lint-baseline.json" or null,
+     "baselined_safety": [{"path": "entries/a.yaml", "line": 18, "column": 55, "code": "PL404",
+                           "name": "cure-claim", "message": "..."}, ...]}
 
 `path` is as the terminal shows it (relative to the current folder). `end_column` is exclusive.
 `not_checked` lists the files whose content could not be checked (they could not be read as an
 entry), each with why; their findings say what to repair first. `suppressed_safety` lists the
 findings of safety rules that a comment suppressed, with the comment's line and reason, for review.
 `baseline` is the baseline file the check was compared with, and `counts.baselined` how many findings
-it held back (not in `findings`); its entries that match nothing any more are findings of
-stale-baseline (PL024) in that file.
+it held back (not in `findings`), of which `baselined_safety` lists those of safety rules, for
+review; its entries that match nothing any more are findings of stale-baseline (PL024) in that file.
 `fix` repairs the finding: each of its `edits` replaces the characters start:end (0-based, end
 exclusive) of the file's text, counted without a byte-order mark, which read `original`, by
 `replacement`; the edits are applied together or not at all. A `safe` fix keeps the meaning
@@ -46,6 +48,7 @@ from typing import TextIO
 from .. import __version__
 from ..findings import Severity
 from ..results import Report
+from . import baselined_safety
 
 SHAPE_VERSION = 2
 
@@ -85,6 +88,10 @@ class JsonReporter:
                 "reason": s.reason,
             } for s in report.suppressed_safety],
             "baseline": report.baseline,
+            "baselined_safety": [{
+                "path": f.path, "line": f.line, "column": f.column, "code": f.code, "name": f.name,
+                "message": f.message,
+            } for f in baselined_safety(report)],
         }
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")

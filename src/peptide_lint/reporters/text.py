@@ -16,10 +16,10 @@ from typing import TextIO
 
 import click
 
-from .. import registry
 from ..findings import Finding, Severity
 from ..results import Report
 from ..source_lines import SourceLines
+from . import baselined_safety
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
@@ -62,13 +62,14 @@ class TextReporter:
         gutter = " " * len(number)
         parts = []
         if lines and 1 <= finding.line <= len(lines):
-            line = lines[finding.line - 1].replace("\t", " ")
+            line = lines[finding.line - 1]
             start = min(finding.column - 1, len(line))
             last = finding.span.end_column - 1 if finding.span.end_line == finding.line else len(line)
             end = max(start, min(last, len(line)))
-            before, marked = _visible(line[:start]), _visible(line[start:end])
+            shown = _shown_characters(line)
+            before, marked = "".join(shown[:start]), "".join(shown[start:end])
             carets = "^" * max(1, _width(marked))
-            parts.append(f"  {number} | {before}{marked}{_visible(line[end:])}\n")
+            parts.append(f"  {number} | {before}{marked}{''.join(shown[end:])}\n")
             parts.append(f"  {gutter} | {' ' * _width(before)}{self.style(carets, fg=_SEVERITY_COLOR[finding.severity])}\n")
         hint = " ".join(part for part in (finding.hint, self.fix_note(finding)) if part)
         if hint:
@@ -115,14 +116,22 @@ class TextReporter:
                 + self.fixable(report) + self.baselined(report) + self.suppressed_safety(report))
 
     def baselined(self, report: Report) -> str:
-        """How many findings the baseline held back, those of safety rules apart: they still stand."""
+        """How many findings the baseline held back, and those of safety rules one by one: they
+        still stand, and a reviewer reads them even when nothing else is reported."""
         if not report.baselined:
             return ""
-        safety = sum(1 for f in report.baselined if (rule := registry.lookup(f.code)) is not None and rule.safety)
-        of_safety = f", {safety} of them of safety rules" if safety else ""
-        return (f"\nThe baseline {_visible(report.baseline or '')} held back "
-                f"{_plural(len(report.baselined), 'finding')} recorded before{of_safety}; --no-baseline shows "
+        held = (f"\nThe baseline {_visible(report.baseline or '')} held back "
+                f"{_plural(len(report.baselined), 'finding')} recorded before; --no-baseline shows "
                 + ("it." if len(report.baselined) == 1 else "them."))
+        safety = baselined_safety(report)
+        if not safety:
+            return held
+        lines = [f"\n  {_visible(f.path)}:{f.line}:{f.column}: {f.code} {f.name}: {_visible(f.message)}"
+                 for f in safety[:_LISTED]]
+        if len(safety) > _LISTED:
+            lines.append(f"\n  ...and {len(safety) - _LISTED} more (--format json lists them all)")
+        return (held + "\n" + self.style(f"{_plural(len(safety), 'safety finding')} held back by the baseline, "
+                                          "for review", bold=True) + ":" + "".join(lines))
 
     def suppressed_safety(self, report: Report) -> str:
         """The safety findings comments suppressed, each with the comment's reason: a reviewer reads
@@ -169,6 +178,23 @@ def _visible(text: str) -> str:
 
     return "".join(_escape(char) if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
                    and char not in _JOINERS else char for char in text)
+
+
+_TAB_STOP = 4
+
+
+def _shown_characters(line: str) -> list[str]:
+    """Each character of a source line as the excerpt prints it (`_visible`), a tab as an arrow
+    padded to the next stop of four columns: a tab printed as white space would hide the very
+    character a finding may be about (PL004), and one printed as one space would shift the line."""
+    if "\t" not in line:
+        return [_visible(char) for char in line]
+    shown, column = [], 0
+    for char in line:
+        printed = "→" + " " * (_TAB_STOP - 1 - column % _TAB_STOP) if char == "\t" else _visible(char)
+        shown.append(printed)
+        column += _width(printed)
+    return shown
 
 
 def _escape(char: str) -> str:

@@ -3,7 +3,8 @@ Reports a value that does not have the required form: a slug that is not lower-c
 by hyphens, a PMID that is not digits only, a DOI that does not start with `10.`, a URL without
 `https://`. It says the form in words, with an example, and writes the
 value in that form where nothing needs guessing: in lower case, or without the `PMID ` or the web
-address before an identifier.
+address before an identifier. A placeholder (`TODO`, `TBD`, ...) is to be replaced by the real
+value, never rewritten.
 
 ## Why it matters
 Slugs become web addresses and identifiers become links; a wrong form gives a broken link.
@@ -41,6 +42,7 @@ from ..findings import Severity
 from ..problems import Problem, Words
 from ..wording import show
 from .base import Rule
+from .safety_caveat_required import PLACEHOLDER
 
 
 def describe(problem: Problem) -> Words:
@@ -50,9 +52,12 @@ def describe(problem: Problem) -> Words:
     if not facts.get("form"):  # a schema without x-form: its description is all there is to say
         return Words(f"{facts['name']} is {show(facts['value'])}, which is not in the required form",
                      facts["description"])
+    message = f"{facts['name']} is {show(facts['value'])}; it must be {facts['form']}"
+    if PLACEHOLDER.match(str(facts["value"]).strip()):  # "todo" would be an id, but not the source's
+        return Words(message, f"replace the placeholder {str(facts['value']).strip()} with the real one: "
+                              f"{facts['form']}")
     rewritten = _in_form(str(facts["value"]), facts["pattern"], facts.get("key"))
-    return Words(f"{facts['name']} is {show(facts['value'])}; it must be {facts['form']}",
-                 f"write it as {show(rewritten)}" if rewritten else facts["description"])
+    return Words(message, f"write it as {show(rewritten)}" if rewritten else facts["description"])
 
 
 def _in_form(value: str, pattern: str, key: str | None) -> str | None:
