@@ -36,7 +36,8 @@ the run as a whole occupies (a lower bound, as sampling can miss a short spike).
 
 Bytecode: both tools run with compiled bytecode, as installed packages do, kept for both under
 <corpora>/corpus-pycache (PYTHONPYCACHEPREFIX); untimed warm-up runs compile it (and peptide-lint's
-compiled regular expressions, which it keeps beside its bytecode). Without that, an environment
+compiled regular expressions, which it keeps beside its bytecode; that store is removed first, so
+that it holds what the measured code uses, as after a fresh install). Without that, an environment
 with PYTHONDONTWRITEBYTECODE set would compile the editable peptide-lint anew on every run but not
 check-jsonschema (--no-bytecode-cache measures that way). The header says what the measured runs
 found: how many of peptide-lint's modules had bytecode, and whether its regular expressions were kept.
@@ -416,6 +417,11 @@ def main(argv: list[str] | None = None) -> int:
     global CHILD_ENV
     pycache = None if args.no_bytecode_cache else args.corpora / "corpus-pycache"
     CHILD_ENV = child_environment(pycache)
+    if pycache is not None:
+        # The compiled regular expressions as a fresh install keeps them: a store written while
+        # the patterns were being edited also holds their old versions, which every run reads.
+        for stale in pycache.rglob("peptide_lint-patterns.*.bin"):
+            stale.unlink()
     cjs = check_jsonschema_command()
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     ours = [sys.executable, "-m", "peptide_lint", "check", "--no-source", *jobs]
