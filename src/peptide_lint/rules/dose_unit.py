@@ -2,7 +2,7 @@
 Checks the numbers in `standard_dose` and in each dose row's value: every number (or range) is
 followed by a unit from the configured list, and each unit is spelled one way across the entry
 (not `mL` in one row and `ml` in another, nor `mg` and `milligrams`; `peptide-lint check --fix`
-writes the entry's first spelling for the others). A unit spelled out (`2 milligrammes`), body
+writes the configured spelling, the first of its group in `spellings`: `mL`, `mg`, `mcg`). A unit spelled out (`2 milligrammes`), body
 weight (`1 mg per 10 kg`) and a count with a word before its unit (`in 2 divided doses`) have one. A number that names or counts something rather than
 measuring a dose needs no unit: one inside a name (`BPC-157`, `thymosin beta-4`), one after a
 word from `label-words` (`from week 9 to week 24`, `day 3`), an ordinal or a rank (`2nd`, `#1`),
@@ -28,7 +28,8 @@ standard_dose: 1–2 mg per day
 ```
 
 Options (`[tool.peptide-lint.options.dose-unit]`): `units`, the units a number may carry;
-`spellings`, groups of spellings of one unit of which an entry may use only one; `label-words`,
+`spellings`, groups of spellings of one unit of which an entry may use only one, the first the
+spelling that `--fix` writes when an entry mixes them; `label-words`,
 the words after which a number names a step or a period rather than an amount.
 """
 
@@ -102,9 +103,9 @@ def _known(unit: str, units: set[str]) -> bool:
 
 def check(document, context) -> Iterator[Finding]:
     units = set(context.option(RULE, "units"))
-    groups = [set(group) for group in context.option(RULE, "spellings")]
+    groups = [list(group) for group in context.option(RULE, "spellings") if group]
     label_words = {word.lower() for word in context.option(RULE, "label-words")}
-    first_spelling: dict[int, str] = {}
+    spelled: list[tuple[int, tuple, str, object]] = []  # (group, path, field's name, quantity) of each unit of a group
     for path, text in dose_texts(document):
         name = field(context.schema, document.data, path)
         for quantity in quantities(text):
@@ -120,15 +121,28 @@ def check(document, context) -> Iterator[Finding]:
                 continue
             if unit in ERROR_PRONE_UNITS:
                 continue  # error-prone-dose-notation says what to write instead
-            for group_number, group in enumerate(groups):
-                if unit in group:
-                    chosen = first_spelling.setdefault(group_number, unit)
-                    if unit != chosen:
-                        edit = document.value_edit(path, quantity.unit_start, quantity.end, chosen)
-                        yield RULE.at(document, document.text_span(path, quantity.unit_start, quantity.end),
-                                      f'{name} spells the unit "{unit}" where the entry already uses "{chosen}"',
-                                      f'use one spelling throughout the entry: "{chosen}"',
-                                      edit and Fix(f'write "{chosen}", as the entry does elsewhere', (edit,)))
+            spelled += [(number, path, name, quantity) for number, group in enumerate(groups) if unit in group]
+    yield from _spelled_two_ways(document, groups, spelled)
+
+
+def _spelled_two_ways(document, groups: list[list[str]], spelled) -> Iterator[Finding]:
+    """A unit the entry spells more than one way: each spelling other than the configured one (the
+    first of its group) is reported, and the fix writes the configured one."""
+    for number, group in enumerate(groups):
+        found = [(path, name, quantity) for group_number, path, name, quantity in spelled if group_number == number]
+        used = list(dict.fromkeys(quantity.unit for _, _, quantity in found))
+        if len(used) < 2:
+            continue  # one spelling throughout, whichever it is
+        chosen = group[0]
+        for path, name, quantity in found:
+            if quantity.unit == chosen:
+                continue
+            other = next(unit for unit in used if unit != quantity.unit)
+            edit = document.value_edit(path, quantity.unit_start, quantity.end, chosen)
+            yield RULE.at(document, document.text_span(path, quantity.unit_start, quantity.end),
+                          f'{name} spells the unit "{quantity.unit}" where the entry also writes "{other}"',
+                          f'use one spelling throughout the entry: "{chosen}"',
+                          edit and Fix(f'write "{chosen}"', (edit,)))
 
 
 RULE = Rule("PL302", "dose-unit", Severity.ERROR,
