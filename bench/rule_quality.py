@@ -64,6 +64,7 @@ import hashlib
 import json
 import math
 import re
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -506,4 +507,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # a reader that went away (| head): what is left goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
