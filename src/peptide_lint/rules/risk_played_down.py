@@ -50,7 +50,7 @@ from ..claims import read_texts
 from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import sentences
-from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, WORD, another_sense, content_words, first_letter_guard,
+from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, EVERYDAY_THINGS, WORD, another_sense, content_words, first_letter_guard,
                      frozen_harms, harm_mentions, is_denied, same_word)
 from ..schema import PROSE, SHOWN
 from ..texts import texts
@@ -88,7 +88,38 @@ DEFAULT_REASSURANCES = [
                                      "clear up", "settles", "settle", "passes", "pass", "fades", "fade",
                                      "wears off", "wear off", "disappears", "disappear", "gets better", "get better")
       for alone in ("on its own", "by itself", "on their own", "by themselves", "of its own accord")),
+    # a risk said to be only possible in principle, as if that made it none ("the clot risk is purely
+    # theoretical"); a documented risk said to be theoretical, with its source, is no dismissal
+    *(f"{only} {kind}" for only in ("only", "purely", "merely", "just", "largely", "mostly", "entirely", "strictly")
+      for kind in ("theoretical", "hypothetical", "academic", "anecdotal", "speculative")),
+    # a risk said to be too small to count, in the words that say so
+    "vanishingly", "infinitesimal", "minuscule", "next to nothing", "practically zero", "virtually zero",
+    "practically nil", "virtually nil", "practically non-existent", "virtually non-existent", "close to zero",
+    "remote possibility", "remote chance", "so remote", "hardly worth", "barely worth", "not worth mentioning",
+    "hardly a concern", "barely a concern", "of little concern", "little cause for concern", "little to worry about",
+    "of little practical importance", "of no practical importance", "non-event", "not a realistic",
+    # the warning itself dismissed: told to forget it, or called a scare or hype
+    "forget about it", "can forget about", "safely forget", "be disregarded", "safely disregard",
+    "be dismissed", "safe to dismiss", "safe to disregard", "scare stories", "scare story", "scare tactics",
+    "scaremongers", "nobody should be put off", "no one should be put off", "don't be put off",
+    "do not be put off", "shouldn't put you off", "should not put you off", "no reason to be put off", "alarmist", "alarmism", "mostly hype", "just hype", "pure hype", "all hype", "blown up by",
+    # the benefit said to outweigh it, as a settled matter
+    "easily outweighed", "far outweighed", "vastly outweighed", "more than outweighed", "benefits far outweigh",
+    "benefits easily outweigh", "benefits vastly outweigh", "benefits clearly outweigh",
 ]
+# Dismissals with the risk's words inside them, which a list of phrases cannot hold: a worry judged
+# wrong ("fears of cancer are misplaced", "talk of seizures is alarmist"; "claims that it cures
+# cancer are unfounded" judges a claim, not a worry), a risk said to be minimal or remote, and a
+# risk set beside an everyday thing ("about the same as a cup of coffee").
+_DISMISSED = regex(
+    r"(?<!\w)(?:(?:worr(?:y|ies)|fears?|concerns?|alarm|talk|warnings?|scares?|panic)\s+(?:about|over|of|regarding|"
+    r"around)\s+[^.;:]{1,60}?\s+(?:is|are|was|were|seems?|remains?|looks?)\s+(?:\w+\s+)?(?:unfounded|unwarranted|"
+    r"misplaced|unjustified|baseless|groundless|overblown|alarmist|overdone|silly|paranoid|misguided|unnecessary|"
+    r"needless)|(?:risks?|chances?|odds|likelihood|probability|danger)\s+(?:[\w-]+\s+){0,4}?(?:is|are|was|were|"
+    r"remains?|seems?)\s+(?:\w+\s+)?(?:minimal|remote)|(?:same\s+as|no\s+(?:more|higher|greater|riskier|worse|"
+    r"more\s+dangerous)\s+than|lower\s+than|smaller\s+than|less\s+(?:likely\s+)?than|safer\s+than|comparable\s+to|"
+    r"on\s+a\s+par\s+with|no\s+different\s+from)\s+(?:[\w'-]+\s+){0,4}?" + EVERYDAY_THINGS + r")",
+    re.IGNORECASE)
 # These describe a thing next to them ("mild headache"), so they count only right beside the risk.
 _NEARBY_ONLY = {"mild", "mildly", "minor"}
 # Words that say how serious a risk is: beside them, "rare" or "usually mild" is an honest frequency.
@@ -119,7 +150,7 @@ def check(document, context) -> Iterator[Finding]:
                 message = (f"the frequency of {what} plays it down" if key == "frequency"
                            else f"{what} is named in words that play it down")
                 yield RULE.at(document, document.span(path + (key,)), f'{message} ("{found}")', _HINT)
-    if not read_texts(document, context.schema, PROSE, SHOWN).may_match(reassurance, _NO_RISK):
+    if not read_texts(document, context.schema, PROSE, SHOWN).may_match(reassurance, _NO_RISK, _DISMISSED):
         return  # no text has a word that reassures (most entries): no sentence below can play a risk down
     heads = [(risk["risk"], content_words(name)[-1], bool(_SERIOUS.search(name)))
              for _, risk in risks if isinstance(risk.get("risk"), str)
@@ -139,7 +170,7 @@ def _reassuring_texts(found: list[tuple[tuple, str]], reassurance: re.Pattern[st
     joined = "\n\n".join(text for _, text in found)
     starts = list(itertools.accumulate((len(text) + 2 for _, text in found), initial=0))
     hits = {bisect.bisect_right(starts, match.start()) - 1
-            for pattern in (reassurance, _NO_RISK) for match in pattern.finditer(joined)}
+            for pattern in (reassurance, _NO_RISK, _DISMISSED) for match in pattern.finditer(joined)}
     return [found[index] for index in sorted(hits)]
 
 
@@ -195,7 +226,8 @@ def _branches(node: dict) -> str:
 
 def _played_down_words(text: str, reassurance: re.Pattern[str]) -> str | None:
     """The reassurance in a risk's own text, unless the text also says how serious it is."""
-    matches = [m.group() for m in reassurance.finditer(text) if not is_denied(text, m.start())]
+    matches = [m.group() for pattern in (reassurance, _DISMISSED) for m in pattern.finditer(text)
+               if not is_denied(text, m.start())]
     if not matches or _SERIOUS.search(reassurance.sub(" ", text)):
         return None
     return next((m for m in matches if m.lower() not in _NEARBY_ONLY), matches[0])
@@ -225,6 +257,7 @@ def _played_down(clause: str, mentions: list[tuple[str, int, bool]],
         return None
     matches = [m for m in reassurance.finditer(clause) if not is_denied(clause, m.start())]
     matches += [m for m in _NO_RISK.finditer(clause) if not CONTRAST.search(clause, m.end())]
+    matches += [m for m in _DISMISSED.finditer(clause) if not is_denied(clause, m.start())]
     if not matches or _SERIOUS.search(reassurance.sub(" ", clause)):
         return None
     for match in matches:

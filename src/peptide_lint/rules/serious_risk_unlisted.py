@@ -61,7 +61,8 @@ _UNRELATED = regex(r"(?<!\w)(?:unrelated|not\s+(?:related|linked|attributed|due)
 # Harms whose usual words do not say they were serious ("low blood sugar"), and the serious harm
 # they are when the sentence tells an outcome that only a serious one has (`_SERIOUS_OUTCOME`).
 _SERIOUS_WHEN_SEVERE = {
-    "severe low blood sugar": ["low blood sugar", "hypoglycaemia", "hypoglycemia", "hypo"],
+    "severe low blood sugar": ["low blood sugar", "hypoglycaemia", "hypoglycemia", "hypo", "drop in blood sugar",
+                               "blood sugar drop", "blood sugar crash", "blood sugar fell"],
     "anaphylaxis": ["allergic reaction", "allergy"],
     "severe bleeding": ["bleeding", "bleed"],
 }
