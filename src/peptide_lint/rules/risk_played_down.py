@@ -46,7 +46,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..claims import read_texts
+from ..claims import read, read_texts, reported_to_refute
 from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import sentences
@@ -186,7 +186,12 @@ def _played_down_in(text: str, heads, harms, reassurance: re.Pattern[str]):
             named = _mentions(clause, heads, harms)
             mentions = named or [(previous[0][0], match.start(), previous[0][2])
                                  for match in _PRONOUN.finditer(clause) if previous]
-            found = found or _played_down(clause, mentions, reassurance)
+            if found is None:
+                hit = _played_down(clause, mentions, reassurance)
+                # "Some forums call the clot risk overblown; the trial recorded two clots" reports
+                # the dismissal to answer it
+                if hit and not reported_to_refute(read(sentence.text), start + clause.lower().find(hit[1].lower())):
+                    found = hit
             previous = named
         if found:
             yield sentence, found
