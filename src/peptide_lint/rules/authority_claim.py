@@ -39,7 +39,8 @@ from .base import Rule
 
 _REGULATOR = r"(?:u\.?s\.?\s+)?(?:fda|ema|mhra|tga|pmda|who|nih|health canada|food and drug administration|" \
              r"european medicines agency|world health organi[sz]ation|regulators?|health authorit(?:y|ies)|" \
-             r"(?:the\s+)?(?:medicines|drug|health)\s+(?:regulator|agency|agencies))"
+             r"(?:the\s+)?(?:medicines|drug|health)\s+(?:regulator|agency|agencies)|(?:health|medical|drug|medicines|" \
+             r"national|government)\s+regulators?|health\s+ministry|ministry\s+of\s+health)"
 _PLACE = r"(?:the\s+)?(?:eu|europe|us|usa|u\.s\.|united states|uk|britain|canada|australia|japan|germany|france|" \
          r"[A-Z][a-z]+)"
 _ROLES = r"(?:(?:leading|top|many|most|renowned|respected|independent|world-class|medical|sports|hospital|" \
@@ -48,11 +49,12 @@ _ROLES = r"(?:(?:leading|top|many|most|renowned|respected|independent|world-clas
          r"dietitians?|nutritionists?|gps|(?:the\s+)?(?:medical|scientific)\s+(?:community|establishment|profession)|" \
          r"(?:sports\s+)?medicine\s+professionals)"
 # Words between a role and what it does that say nothing against it ("doctors widely prescribe it",
-# "hospitals in Germany routinely use it"); a negation or a "rarely" stops the claim.
-_BETWEEN = r"(?:(?!(?:not|never|no|rarely|seldom|do|does|did|don't|doesn't|didn't|should|who|would)(?![\w-]))" \
+# "hospitals in Germany routinely use it"); a negation or a "rarely" stops the claim, and so does a
+# word that makes the role someone to ask ("ask your doctor before ...", "tell your doctor if ...").
+_BETWEEN = r"(?:(?!(?:not|never|no|rarely|seldom|do|does|did|don't|doesn't|didn't|should|who|would|before|after|about|if|when|whether|unless)(?![\w-]))" \
            r"[\w'-]+\s+){0,4}?"
 # Verbs that say a role uses or prescribes it: a fact about practice, which a published source can show.
-_PRACTICE = r"(?:prescribe[sd]?|use[sd]? it|(?:have|has) used it|offer(?:s|ed)? it|rel(?:y|ies|ied) on it|give[sn]? it|" \
+_PRACTICE = r"(?:prescrib(?:e[sd]?|ing)|(?:offering|recommending) it|use[sd]? it|(?:have|has) used it|offer(?:s|ed)? it|rel(?:y|ies|ied) on it|give[sn]? it|" \
             r"administer(?:s|ed)? it)"
 _APPROVAL = regex(
     r"(?<![\w-])(?:(?:fda|ema|mhra|tga)[- ](?:approved|cleared|licensed|certified|endorsed|authori[sz]ed)|(?:approved|"
@@ -62,9 +64,10 @@ _APPROVAL = regex(
     r"(?:says|said|stated|found|finds|considers|considered|deems|deemed|judged)\s+(?:that\s+)?(?:(?!not\b|never\b)"
     r"[\w-]+\s+){0,3}?(?:safe|effective|efficacious|beneficial|works)|(?:approved|licensed|"
     r"registered|authori[sz]ed)\s+(?:(?:for|as)\s+(?:[\w-]+\s+){0,3}?)?(?:in|across|throughout)\s+(?:several\s+|many\s+|some\s+|"
-    r"most\s+)?" + _PLACE + r"|(?:licensed|registered|approved|authori[sz]ed)\s+(?:medicine|drug|medication|"
+    r"most\s+)?" + _PLACE + r"|(?:licensed|registered|approved|authori[sz]ed|prescription)\s+(?:medicine|drug|medication|"
     r"pharmaceutical|treatment)\s+(?:in|across|throughout)|(?:government|official|regulatory|state|ministry)\s+"
-    r"approval|seal\s+of\s+approval|essential\s+medicines|(?:\w+\s+)?" + _ROLES + r"\s+" + _BETWEEN + _PRACTICE +
+    r"approval|seal\s+of\s+approval|(?:given|gave|got|received|has)\s+(?:it\s+)?the\s+green\s+light|(?:blessing|"
+    r"backing|endorsement|approval)\s+of\s+(?:the\s+)?" + _REGULATOR + r"|essential\s+medicines|(?:\w+\s+)?" + _ROLES + r"\s+" + _BETWEEN + _PRACTICE +
     r"|(?:used|prescribed|relied on)\s+(?:(?:widely|routinely|commonly|regularly|for\s+(?:years|decades))\s+)?by\s+"
     r"(?:\w+\s+){0,2}?" + _ROLES + r"|(?:used|prescribed)\s+(?:[\w-]+\s+){0,2}?in\s+(?:[\w-]+\s+){0,2}?(?:hospitals|"
     r"clinics)|(?:[A-Z]\w+\s+)?(?:researchers|scientists|universit(?:y|ies))\s+(?:have\s+|has\s+)?(?:confirmed|"

@@ -90,15 +90,23 @@ DEFAULT_REASSURANCES = [
       for alone in ("on its own", "by itself", "on their own", "by themselves", "of its own accord")),
     # a risk said to be only possible in principle, as if that made it none ("the clot risk is purely
     # theoretical"); a documented risk said to be theoretical, with its source, is no dismissal
-    *(f"{only} {kind}" for only in ("only", "purely", "merely", "just", "largely", "mostly", "entirely", "strictly")
+    *(f"{only} {kind}" for only in ("only", "purely", "merely", "just", "largely", "mostly", "entirely", "strictly",
+                                     "only a", "purely a", "merely a", "just a")
       for kind in ("theoretical", "hypothetical", "academic", "anecdotal", "speculative")),
+    *(f"{kind} at best" for kind in ("theoretical", "hypothetical", "academic", "speculative")),
     # a risk said to be too small to count, in the words that say so
-    "vanishingly", "infinitesimal", "minuscule", "next to nothing", "practically zero", "virtually zero",
+    "vanishingly", "negligibly", "infinitesimal", "one in a million", "one-in-a-million",
+    "practically unheard of", "virtually unheard of", "nothing to speak of", "not worth talking about", "minuscule", "next to nothing", "practically zero", "virtually zero",
     "practically nil", "virtually nil", "practically non-existent", "virtually non-existent", "close to zero",
     "remote possibility", "remote chance", "so remote", "hardly worth", "barely worth", "not worth mentioning",
     "hardly a concern", "barely a concern", "of little concern", "little cause for concern", "little to worry about",
     "of little practical importance", "of no practical importance", "non-event", "not a realistic",
     # the warning itself dismissed: told to forget it, or called a scare or hype
+    "needn't worry", "need not worry", "needn't be concerned", "shouldn't worry", "should not worry",
+    "shouldn't stop anyone", "should not stop anyone", "shouldn't deter", "should not deter",
+    "wouldn't think twice", "not something i'd think twice", "no need to think twice", "never think twice",
+    "a myth", "a bit of a myth", "an urban myth", "old wives' tale", "covering themselves", "box-ticking",
+    "boilerplate", "easily treated", "easily handled", "easily sorted", "easily treatable", "won't sort",
     "forget about it", "can forget about", "safely forget", "be disregarded", "safely disregard",
     "be dismissed", "safe to dismiss", "safe to disregard", "scare stories", "scare story", "scare tactics",
     "scaremongers", "nobody should be put off", "no one should be put off", "don't be put off",
