@@ -1,7 +1,9 @@
 """## What it does
 Reports a serious risk described as mild or harmless: "rare and mild, nothing to worry about",
-"negligible", "no big deal", "not dangerous" (the `reassurances` option), or denied outright
-("there is no cancer risk"), in a serious risk's
+"negligible", "no big deal", "not dangerous", "only theoretical", "vanishingly small", "scare stories",
+"nobody should be put off" (the `reassurances` option), a worry judged wrong ("fears of cancer are
+misplaced"), a risk set beside an everyday thing ("about the same as a cup of coffee"), or denied
+outright ("there is no cancer risk"), in a serious risk's
 `frequency` or `risk`, or in a sentence of the page that names the risk (one from
 `safety.serious_risks`, or a serious harm such as anaphylaxis, seizures or stroke). "Mild" and
 "minor" count only next to the risk ("mild anaphylaxis", "allergic reactions were minor"), so
@@ -158,13 +160,16 @@ def check(document, context) -> Iterator[Finding]:
                 message = (f"the frequency of {what} plays it down" if key == "frequency"
                            else f"{what} is named in words that play it down")
                 yield RULE.at(document, document.span(path + (key,)), f'{message} ("{found}")', _HINT)
-    if not read_texts(document, context.schema, PROSE, SHOWN).may_match(reassurance, _NO_RISK, _DISMISSED):
+    entry_texts = read_texts(document, context.schema, PROSE, SHOWN)
+    # the patterns some text of the entry may match (_DISMISSED rarely: a search of it saved)
+    patterns = [pattern for pattern in (reassurance, _NO_RISK, _DISMISSED) if entry_texts.may_match(pattern)]
+    if not patterns:
         return  # no text has a word that reassures (most entries): no sentence below can play a risk down
     heads = [(risk["risk"], content_words(name)[-1], bool(_SERIOUS.search(name)))
              for _, risk in risks if isinstance(risk.get("risk"), str)
              for name in names_of(risk["risk"], {}) if content_words(name)]
     harms = frozen_harms(DEFAULT_SERIOUS_HARMS)
-    for path, text in _reassuring_texts(texts(document, context.schema, PROSE, SHOWN), reassurance):
+    for path, text in _reassuring_texts(texts(document, context.schema, PROSE, SHOWN), patterns):
         if path[:2] == RISKS:
             continue
         for sentence, (risk, words) in _played_down_in(text, heads, harms, reassurance):
@@ -173,12 +178,12 @@ def check(document, context) -> Iterator[Finding]:
                           f'{risk} ("{words}")', _HINT)
 
 
-def _reassuring_texts(found: list[tuple[tuple, str]], reassurance: re.Pattern[str]) -> list[tuple[tuple, str]]:
+def _reassuring_texts(found: list[tuple[tuple, str]], patterns: list[re.Pattern[str]]) -> list[tuple[tuple, str]]:
     """The texts with a reassuring word, found by one search of them all (most texts have none)."""
     joined = "\n\n".join(text for _, text in found)
     starts = list(itertools.accumulate((len(text) + 2 for _, text in found), initial=0))
     hits = {bisect.bisect_right(starts, match.start()) - 1
-            for pattern in (reassurance, _NO_RISK, _DISMISSED) for match in pattern.finditer(joined)}
+            for pattern in patterns for match in pattern.finditer(joined)}
     return [found[index] for index in sorted(hits)]
 
 

@@ -1,7 +1,8 @@
 """## What it does
 Reports a serious harm that the `caveat` or the safety `summary` describes but
 `safety.serious_risks` does not list: anaphylaxis, death, seizures, stroke, heart attack, cancer,
-organ failure, blood clots, ... (the `serious-harms` option), in any of their usual words. A risk
+organ failure, blood clots, ... (the `serious-harms` option), in any of their usual words, plain ones
+too ("had a fit", "a DVT", "her kidneys shut down", "could not be revived"). A risk
 list counts as listing a harm when one of its risks names it, in its own words or in another of the
 harm's ("Anaphylaxis / serious allergic reaction" lists "anaphylactic shock"). A harm that is
 serious only when severe counts when the sentence says how it ended: "low blood sugar, one so badly
