@@ -128,8 +128,9 @@ _LEADING_CLAUSE = regex(r"^\W*(?:when|whenever|once|after|until|unless|as soon a
 # needs none; "it did not raise blood pressure" denies an effect, a finding that does.
 _ABSENCE = regex(
     r"(?<![\w-])(?:(?:no|not any|never|none|nobody|no one|nothing)(?:\s+[\w-]+){0,3}?\s+(?:evidence|data|trials?|"
-    r"stud(?:y|ies)|research|proof|rcts?|reviews?|publications?|papers?|one has|has (?:shown|tested|studied|"
-    r"found|proven|measured|looked))|(?:nobody|no one|none)\s+(?:has|have|had)|unproven|untested|unstudied|"
+    r"stud(?:y|ies)|research|proof|rcts?|reviews?|publications?|papers?|sources?|one has|has (?:shown|tested|studied|"
+    r"found|proven|measured|looked)|(?:has|have)\s+(?:yet\s+)?been\s+(?:studied|tested|investigated|established))|"
+    r"(?:nobody|no one|none)\s+(?:has|have|had)|unproven|untested|unstudied|"
     r"(?:not|never|\w+n't)\s+(?:been\s+)?(?:yet\s+)?(?:[\w-]+\s+)?(?:proven|shown|demonstrated|established|tested|"
     r"studied|trialled|trialed|confirmed)|(?:nothing|none of (?:it|this|that))\s+(?:is|has been|was)\s+(?:yet\s+)?"
     r"(?:proven|shown|established|known|settled|confirmed)|"

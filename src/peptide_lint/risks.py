@@ -87,36 +87,47 @@ def names_in(text_words: list[str] | set[str], name: str) -> bool:
 # matched as words, with a plural s or es). Configurable as the `serious-harms` option.
 DEFAULT_SERIOUS_HARMS: dict[str, list[str]] = {
     "anaphylaxis": ["anaphylaxis", "anaphylactic", "severe allergic reaction", "serious allergic reaction",
-                    "life-threatening allergic reaction", "angioedema"],
+                    "life-threatening allergic reaction", "angioedema", "throat swelled", "throat swelling",
+                    "swelling of the throat", "throat closed", "went into shock"],
     # "fatal" and "life-threatening" say how bad another harm is ("anaphylaxis can be fatal"), so
     # only words for a death itself are here.
     "death": ["death", "died", "killed", "fatality", "fatalities", "passed away", "lost his life", "lost her life",
-              "lost their life", "lost their lives"],
-    "seizures": ["seizure", "convulsion"],
-    "stroke": ["stroke"],
-    "heart attack": ["heart attack", "myocardial infarction", "cardiac arrest"],
+              "lost their life", "lost their lives", "could not be revived", "couldn't be revived",
+              "did not survive", "didn't survive", "found dead"],
+    "seizures": ["seizure", "convulsion", "had a fit", "had fits", "epileptic fit", "grand mal", "tonic-clonic"],
+    "stroke": ["stroke", "transient ischaemic attack", "transient ischemic attack"],
+    "heart attack": ["heart attack", "myocardial infarction", "cardiac arrest", "heart stopped", "heart had stopped"],
     "heart rhythm disorder": ["arrhythmia", "ventricular fibrillation", "QT prolongation", "atrial fibrillation",
                               "heart rhythm problem", "heart rhythm disorder", "heart rhythm disturbance",
                               "abnormal heart rhythm", "irregular heart rhythm", "irregular heartbeat"],
-    "cancer": ["cancer", "tumour", "tumor", "malignancy", "carcinogenic", "oncogenic"],
+    # the named cancers too: a page says "a lymphoma was found", not "a cancer"
+    "cancer": ["cancer", "tumour", "tumor", "malignancy", "carcinogenic", "oncogenic", "lymphoma", "leukaemia",
+               "leukemia", "carcinoma", "sarcoma", "melanoma", "myeloma", "glioma", "malignant"],
     "liver failure or damage": ["liver failure", "liver damage", "liver injury", "hepatic failure",
-                                "hepatotoxicity", "hepatitis"],
+                                "hepatotoxicity", "hepatitis", "jaundice", "liver failed", "liver shut down",
+                                "liver began to fail", "liver started to fail", "liver failing"],
     "kidney failure or damage": ["kidney failure", "kidney damage", "kidney injury", "renal failure",
-                                 "nephrotoxicity"],
+                                 "nephrotoxicity", "kidneys failed", "kidneys shut down", "kidneys stopped working",
+                                 "kidneys began to fail", "kidneys started to fail", "kidneys failing",
+                                 "needed dialysis"],
     "organ failure": ["organ failure", "multi-organ failure"],
-    "blood clots": ["blood clot", "thrombosis", "embolism", "thromboembolism"],
+    "blood clots": ["blood clot", "thrombosis", "embolism", "thromboembolism", "DVT", "clot"],
     "severe low blood sugar": ["severe low blood sugar", "severe hypoglycemia", "severe hypoglycaemia",
                                "hypoglycemic coma", "hypoglycaemic coma"],
-    "severe bleeding": ["haemorrhage", "hemorrhage", "severe bleeding", "internal bleeding"],
-    "suicidal thoughts": ["suicidal", "suicide"],
-    "psychosis": ["psychosis", "psychotic"],
+    "severe bleeding": ["haemorrhage", "hemorrhage", "severe bleeding", "internal bleeding", "brain bleed",
+                        "bleed on the brain", "bleeding on the brain", "bleeding in the brain", "bleed in the brain", "internal bleed"],
+    "suicidal thoughts": ["suicidal", "suicide", "took their own lives", "took their own life", "took his own life",
+                          "took her own life", "killed himself", "killed herself"],
+    "breathing failure": ["respiratory failure", "respiratory arrest", "stopped breathing", "could not breathe",
+                          "couldn't breathe"],
+    "psychosis": ["psychosis", "psychotic", "hearing voices", "heard voices"],
     "coma": ["coma"],
-    "pancreatitis": ["pancreatitis"],
-    "sepsis": ["sepsis", "septic shock"],
+    "pancreatitis": ["pancreatitis", "inflammation of the pancreas", "inflamed pancreas"],
+    "sepsis": ["sepsis", "septic shock", "septicaemia", "septicemia", "blood infection", "blood poisoning"],
     "blindness": ["blindness", "vision loss", "sight loss", "loss of sight", "loss of vision", "lost the sight",
                   "lost his sight", "lost her sight", "lost their sight", "went blind", "gone blind",
                   "blind in one eye"],
-    "paralysis": ["paralysis"],
+    "paralysis": ["paralysis", "paralysed", "paralyzed", "lost the use of"],
     "severe skin reaction": ["Stevens-Johnson syndrome", "toxic epidermal necrolysis"],
 }
 
@@ -219,6 +230,15 @@ def located_words(text: str) -> list[Word]:
     """Every word of `text`, sentence by sentence."""
     return [Word(match.group().lower(), sentence.text, match.start(), match.end())
             for sentence in sentences(text) for match in WORD.finditer(sentence.text)]
+
+
+# Everyday things a writer sets a risk beside to make it look small ("no riskier than a cup of coffee",
+# "less likely than being struck by lightning"): the comparison reassures, whatever the numbers.
+EVERYDAY_THINGS = (r"(?:coffee|tea|aspirin|ibuprofen|paracetamol|acetaminophen|vitamins?|(?:a\s+)?multivitamin|water|"
+                   r"lightning|driving|a car (?:ride|journey|trip)|crossing the (?:road|street)|flying|sunbathing|"
+                   r"(?:a\s+)?bee stings?|(?:a\s+|the\s+)?(?:common\s+)?cold|(?:a\s+|the\s+)?flu(?:\s+shot)?|"
+                   r"chocolate|(?:a\s+glass\s+of\s+)?wine|alcohol|sugar|salt|over-the-counter\s+\w+|"
+                   r"(?:a\s+)?paper\s+cut)(?!\w)")
 
 
 CONTRAST = regex(r"(?<!\w)(?:but|however|although|though|yet|except)(?!\w)", re.IGNORECASE)

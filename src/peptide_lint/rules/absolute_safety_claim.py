@@ -2,7 +2,9 @@
 Reports absolute safety claims in the prose and in every short text a reader sees (headlines,
 labels, the caption, names, dose rows): "safe", "completely safe", "safe for pregnant women", "no
 side effects", "no known side effects", "risk-free", "harmless", "non-toxic", "not dangerous at any
-dose", "can't hurt", "you cannot overdose", "a perfect safety record".
+dose", "can't hurt", "you cannot overdose", "a perfect safety record", and safety in other words:
+"nobody has ever been harmed", "it won't do you any harm", "innocuous", "as safe as a vitamin", "no
+more dangerous than water", "its safety is beyond question", "no contraindications".
 
 A claim is qualified, and fine, when the sentence limits it to what was observed ("no serious side
 effects were reported in one 12-week trial", "appeared safe at the doses studied"), hedges it ("may
@@ -35,30 +37,53 @@ from typing import Iterator
 from ..patterns import regex
 from ..findings import Finding, Severity
 from ..claims import clause_around, read_texts, reported_to_refute, study_reports
-from ..risks import content_words, words
+from ..risks import EVERYDAY_THINGS, content_words, words
 from ..wording import field
 from ..schema import PROSE, SHOWN
 from .base import Rule
 
-_HARM = r"(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|risks?|dangers?|downsides?|harms?|toxicity)"
+_HARM = r"(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|risks?|dangers?|downsides?|harms?|toxicity|" \
+        r"threats?|hazards?|contraindications?|safety (?:concerns?|issues?|problems?))"
 # "no cancer risk", "no serious long-term side effects"; not "no evidence of risk", which denies evidence.
 _HARM_MODIFIERS = r"(?:(?!(?:evidence|data|proof|stud(?:y|ies)|trials?|signs?|reports?)\b)[\w-]+\s+){0,2}?"
 _SPECIAL_GROUPS = r"(?:pregnan\w*|breast-?feeding\w*|nursing|(?:pregnant|breastfeeding|nursing) \w+|children|kids|" \
                   r"babies|infants|teenagers|the elderly|everyone|anyone|everybody)"
+# Safety said in other words than "safe": nobody ever harmed, never a problem, harmless in other
+# words, as safe as an everyday thing, safety past doubt.
+_NEVER_HARMED = (
+    r"(?:nobody|no one|no-one|not (?:one|a single) (?:person|user|patient))\s+(?:has\s+|have\s+)?(?:ever\s+)?(?:been\s+)?"
+    r"(?:harmed|hurt|injured|had (?:a |any )?(?:problems?|bad reactions?|issues?))|never\s+(?:once\s+)?(?:been\s+)?"
+    r"(?:caused|done|hurt|harmed|led to)\s+(?:a\s+(?:single\s+)?|any\s+)?(?:problems?|harm|anyone|anybody|issues?|"
+    r"injur(?:y|ies))|(?:never|not|\w+n't|no)\s+(?:been\s+)?(?:one|a)\s+single\s+(?:[\w-]+\s+)?(?:incident|"
+    r"problems?|adverse|side|case|complaint)|not (?:one|a single) (?:adverse|serious|side)|"
+    r"(?:side[- ]effects?|risks?|dangers?|downsides?)\?\s+(?:there\s+)?(?:aren't|are not|isn't|is not)\s+any|"
+    r"(?:side[- ]effects?|risks?|dangers?)\s+(?:are|is)\s+(?:\w+\s+)?(?:non-?existent|nil|unheard of)|"
+    r"innocuous|(?<=is\s)benign|(?<='s\s)benign|(?<=are\s)benign|(?:totally|completely|entirely|perfectly|"
+    r"utterly)\s+benign|nothing to (?:fear|worry about|watch (?:out )?for|look out for|be careful about)|(?:entirely|completely|totally)\s+without\s+(?:danger|risk|harm)|"
+    r"(?:won't|will not|can't|cannot|doesn't|does not|couldn't)\s+do\s+(?:you\s+)?(?:any\s+)?harm|"
+    r"can(?:not|'t)\s+go\s+wrong|safe\s+as\s+houses|"
+    r"(?:as|no more)\s+(?:safe|dangerous|risky|harmful|toxic)\s+(?:as|than)\s+(?:[\w'-]+\s+){0,3}?" + EVERYDAY_THINGS +
+    r"|safer\s+than\s+(?:[\w'-]+\s+){0,3}?" + EVERYDAY_THINGS +
+    r"|safety\s+is\s+(?:\w+\s+)?(?:beyond (?:question|doubt|dispute)|unquestion\w+|indisputable|undisputed|"
+    r"a non-issue|not in (?:question|doubt))|(?:well[- ])?tolerated\s+by\s+(?:everyone|everybody|all|anyone|anybody)")
 _ABSOLUTE = regex(
     r"(?<![\w-])(?:(?:no|zero)\s+" + _HARM_MODIFIERS + _HARM + r"(?!\s+(?:were|was|have been|has been)"
-    r"\s+(?:reported|seen|observed|recorded|noted|found))|(?:without|free (?:of|from))\s+(?:any\s+)?" + _HARM +
+    r"\s+(?:reported|seen|observed|recorded|noted|found|studied|tested|established|investigated|looked for))|(?:without|free (?:of|from))\s+(?:any\s+)?" + _HARM +
     r"|side[- ]effect[- ]free|risk[- ]free|harmless|non-?toxic|not (?:at all )?(?:dangerous|harmful|toxic|risky)|"
     r"can(?:not|'t) (?:hurt|harm)|(?:won't|will not|does not|doesn't) (?:hurt|harm)|(?:the )?safest|"
     r"can(?:not|'t|not possibly) (?:overdose|od|take too much)|(?:impossible|no way) to overdose|"
     r"(?:perfect|flawless|spotless|impeccable|unblemished|clean|excellent|stellar)\s+(?:safety\s+record|"
-    r"track\s+record|safety\s+profile)|"
+    r"track\s+record|safety\s+profile|record)|"
     r"safety (?:is|has been) (?:\w+ )?(?:proven|established|guaranteed|confirmed|assured|certain)|"
-    r"(?:fine|ok|okay|harmless) (?:for|during|in|while) " + _SPECIAL_GROUPS + r"|"
+    r"(?:fine|ok|okay|harmless|gentle enough|suitable) (?:for|during|in|while) " + _SPECIAL_GROUPS + r"|"
     r"(?:(?:completely|totally|perfectly|entirely|absolutely|100%|fully|very|extremely|generally|proven|known"
     r"|considered|regarded|deemed|believed|thought)\s+(?:to be\s+)?)?safe)(?![\w-])", re.IGNORECASE)
+# A pattern of its own: searched only in the texts that hold its words (literals.py), so the common
+# words among them (never, nobody, without) do not make every text a candidate for _ABSOLUTE.
+_IN_OTHER_WORDS = regex(r"(?<![\w-])(?:" + _NEVER_HARMED + r")(?![\w-])", re.IGNORECASE)
 # Claims no hedge makes honest: a superlative, proof of safety, safety for the most vulnerable.
-_ALWAYS_ABSOLUTE = regex(r"safest|safety (?:is|has been)|(?:fine|ok|okay|harmless|safe) (?:for|during|in|while) "
+_ALWAYS_ABSOLUTE = regex(r"safest|safety (?:is|has been)|(?:fine|ok|okay|harmless|safe|gentle enough|suitable) "
+                         r"(?:for|during|in|while) "
                               + _SPECIAL_GROUPS, re.IGNORECASE)
 # "Safe" said of the peptide or its use, not "to be safe, start low" or "safe injection practice".
 _SAFE_SAID_OF_IT = regex(
@@ -89,11 +114,11 @@ def check(document, context) -> Iterator[Finding]:
     listed = {word for _, risk in document.each(("safety", "serious_risks")) if isinstance(risk, dict)
               and isinstance(risk.get("risk"), str) for word in content_words(risk["risk"])}
     entry_texts = read_texts(document, context.schema, PROSE, SHOWN)
-    if not entry_texts.may_match(_ABSOLUTE):
+    if not entry_texts.may_match(_ABSOLUTE, _IN_OTHER_WORDS):
         return  # most entries: no text can claim absolute safety
     for text in entry_texts:
         path = text.path
-        if path[:2] == ("safety", "serious_risks") or not text.search(_ABSOLUTE):
+        if path[:2] == ("safety", "serious_risks") or not (text.search(_ABSOLUTE) or text.search(_IN_OTHER_WORDS)):
             continue  # most fields: no need to look sentence by sentence
         for sentence, reading in text.sentences:
             match = absolute_claim(reading)
@@ -109,7 +134,7 @@ def check(document, context) -> Iterator[Finding]:
 def absolute_claim(reading) -> re.Match | None:
     """The first unqualified absolute safety claim of the sentence, if it makes one."""
     text = reading.plain
-    for match in reading.finditer(_ABSOLUTE):
+    for match in sorted((*reading.finditer(_ABSOLUTE), *reading.finditer(_IN_OTHER_WORDS)), key=lambda m: m.start()):
         at = match.start()
         if match.group().lower().endswith("safe") and not (
                 _SAFE_SAID_OF_IT.search(text, 0, match.end() - 4) or _SAFE_FOR.match(text, match.end())):

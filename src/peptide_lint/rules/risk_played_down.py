@@ -1,7 +1,9 @@
 """## What it does
 Reports a serious risk described as mild or harmless: "rare and mild, nothing to worry about",
-"negligible", "no big deal", "not dangerous" (the `reassurances` option), or denied outright
-("there is no cancer risk"), in a serious risk's
+"negligible", "no big deal", "not dangerous", "only theoretical", "vanishingly small", "scare stories",
+"nobody should be put off" (the `reassurances` option), a worry judged wrong ("fears of cancer are
+misplaced"), a risk set beside an everyday thing ("about the same as a cup of coffee"), or denied
+outright ("there is no cancer risk"), in a serious risk's
 `frequency` or `risk`, or in a sentence of the page that names the risk (one from
 `safety.serious_risks`, or a serious harm such as anaphylaxis, seizures or stroke). "Mild" and
 "minor" count only next to the risk ("mild anaphylaxis", "allergic reactions were minor"), so
@@ -46,11 +48,11 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..claims import read_texts
+from ..claims import read, read_texts, reported_to_refute
 from ..patterns import regex
 from ..findings import Finding, Severity
 from ..prose import sentences
-from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, WORD, another_sense, content_words, first_letter_guard,
+from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, EVERYDAY_THINGS, WORD, another_sense, content_words, first_letter_guard,
                      frozen_harms, harm_mentions, is_denied, same_word)
 from ..schema import PROSE, SHOWN
 from ..texts import texts
@@ -88,7 +90,46 @@ DEFAULT_REASSURANCES = [
                                      "clear up", "settles", "settle", "passes", "pass", "fades", "fade",
                                      "wears off", "wear off", "disappears", "disappear", "gets better", "get better")
       for alone in ("on its own", "by itself", "on their own", "by themselves", "of its own accord")),
+    # a risk said to be only possible in principle, as if that made it none ("the clot risk is purely
+    # theoretical"); a documented risk said to be theoretical, with its source, is no dismissal
+    *(f"{only} {kind}" for only in ("only", "purely", "merely", "just", "largely", "mostly", "entirely", "strictly",
+                                     "only a", "purely a", "merely a", "just a")
+      for kind in ("theoretical", "hypothetical", "academic", "anecdotal", "speculative")),
+    *(f"{kind} at best" for kind in ("theoretical", "hypothetical", "academic", "speculative")),
+    # a risk said to be too small to count, in the words that say so
+    "vanishingly", "negligibly", "infinitesimal", "one in a million", "one-in-a-million",
+    "practically unheard of", "virtually unheard of", "nothing to speak of", "not worth talking about", "minuscule", "next to nothing", "practically zero", "virtually zero",
+    "practically nil", "virtually nil", "practically non-existent", "virtually non-existent", "close to zero",
+    "remote possibility", "remote chance", "so remote", "hardly worth", "barely worth", "not worth mentioning",
+    "hardly a concern", "barely a concern", "of little concern", "little cause for concern", "little to worry about",
+    "of little practical importance", "of no practical importance", "non-event", "not a realistic",
+    # the warning itself dismissed: told to forget it, or called a scare or hype
+    "needn't worry", "need not worry", "needn't be concerned", "shouldn't worry", "should not worry",
+    "shouldn't stop anyone", "should not stop anyone", "shouldn't deter", "should not deter",
+    "wouldn't think twice", "not something i'd think twice", "no need to think twice", "never think twice",
+    "a myth", "a bit of a myth", "an urban myth", "old wives' tale", "covering themselves", "box-ticking",
+    "boilerplate", "easily treated", "easily handled", "easily sorted", "easily treatable", "won't sort",
+    "forget about it", "can forget about", "safely forget", "be disregarded", "safely disregard",
+    "be dismissed", "safe to dismiss", "safe to disregard", "scare stories", "scare story", "scare tactics",
+    "scaremongers", "nobody should be put off", "no one should be put off", "don't be put off",
+    "do not be put off", "shouldn't put you off", "should not put you off", "no reason to be put off", "alarmist", "alarmism", "mostly hype", "just hype", "pure hype", "all hype", "blown up by",
+    # the benefit said to outweigh it, as a settled matter
+    "easily outweighed", "far outweighed", "vastly outweighed", "more than outweighed", "benefits far outweigh",
+    "benefits easily outweigh", "benefits vastly outweigh", "benefits clearly outweigh",
 ]
+# Dismissals with the risk's words inside them, which a list of phrases cannot hold: a worry judged
+# wrong ("fears of cancer are misplaced", "talk of seizures is alarmist"; "claims that it cures
+# cancer are unfounded" judges a claim, not a worry), a risk said to be minimal or remote, and a
+# risk set beside an everyday thing ("about the same as a cup of coffee").
+_DISMISSED = regex(
+    r"(?<!\w)(?:(?:worr(?:y|ies)|fears?|concerns?|alarm|talk|warnings?|scares?|panic)\s+(?:about|over|of|regarding|"
+    r"around)\s+[^.;:]{1,60}?\s+(?:is|are|was|were|seems?|remains?|looks?)\s+(?:\w+\s+)?(?:unfounded|unwarranted|"
+    r"misplaced|unjustified|baseless|groundless|overblown|alarmist|overdone|silly|paranoid|misguided|unnecessary|"
+    r"needless)|(?:risks?|chances?|odds|likelihood|probability|danger)\s+(?:[\w-]+\s+){0,4}?(?:is|are|was|were|"
+    r"remains?|seems?)\s+(?:\w+\s+)?(?:minimal|remote)|(?:same\s+as|no\s+(?:more|higher|greater|riskier|worse|"
+    r"more\s+dangerous)\s+than|lower\s+than|smaller\s+than|less\s+(?:likely\s+)?than|safer\s+than|comparable\s+to|"
+    r"on\s+a\s+par\s+with|no\s+different\s+from)\s+(?:[\w'-]+\s+){0,4}?" + EVERYDAY_THINGS + r")",
+    re.IGNORECASE)
 # These describe a thing next to them ("mild headache"), so they count only right beside the risk.
 _NEARBY_ONLY = {"mild", "mildly", "minor"}
 # Words that say how serious a risk is: beside them, "rare" or "usually mild" is an honest frequency.
@@ -119,13 +160,16 @@ def check(document, context) -> Iterator[Finding]:
                 message = (f"the frequency of {what} plays it down" if key == "frequency"
                            else f"{what} is named in words that play it down")
                 yield RULE.at(document, document.span(path + (key,)), f'{message} ("{found}")', _HINT)
-    if not read_texts(document, context.schema, PROSE, SHOWN).may_match(reassurance, _NO_RISK):
+    entry_texts = read_texts(document, context.schema, PROSE, SHOWN)
+    # the patterns some text of the entry may match (_DISMISSED rarely: a search of it saved)
+    patterns = [pattern for pattern in (reassurance, _NO_RISK, _DISMISSED) if entry_texts.may_match(pattern)]
+    if not patterns:
         return  # no text has a word that reassures (most entries): no sentence below can play a risk down
     heads = [(risk["risk"], content_words(name)[-1], bool(_SERIOUS.search(name)))
              for _, risk in risks if isinstance(risk.get("risk"), str)
              for name in names_of(risk["risk"], {}) if content_words(name)]
     harms = frozen_harms(DEFAULT_SERIOUS_HARMS)
-    for path, text in _reassuring_texts(texts(document, context.schema, PROSE, SHOWN), reassurance):
+    for path, text in _reassuring_texts(texts(document, context.schema, PROSE, SHOWN), patterns):
         if path[:2] == RISKS:
             continue
         for sentence, (risk, words) in _played_down_in(text, heads, harms, reassurance):
@@ -134,12 +178,12 @@ def check(document, context) -> Iterator[Finding]:
                           f'{risk} ("{words}")', _HINT)
 
 
-def _reassuring_texts(found: list[tuple[tuple, str]], reassurance: re.Pattern[str]) -> list[tuple[tuple, str]]:
+def _reassuring_texts(found: list[tuple[tuple, str]], patterns: list[re.Pattern[str]]) -> list[tuple[tuple, str]]:
     """The texts with a reassuring word, found by one search of them all (most texts have none)."""
     joined = "\n\n".join(text for _, text in found)
     starts = list(itertools.accumulate((len(text) + 2 for _, text in found), initial=0))
     hits = {bisect.bisect_right(starts, match.start()) - 1
-            for pattern in (reassurance, _NO_RISK) for match in pattern.finditer(joined)}
+            for pattern in patterns for match in pattern.finditer(joined)}
     return [found[index] for index in sorted(hits)]
 
 
@@ -155,7 +199,12 @@ def _played_down_in(text: str, heads, harms, reassurance: re.Pattern[str]):
             named = _mentions(clause, heads, harms)
             mentions = named or [(previous[0][0], match.start(), previous[0][2])
                                  for match in _PRONOUN.finditer(clause) if previous]
-            found = found or _played_down(clause, mentions, reassurance)
+            if found is None:
+                hit = _played_down(clause, mentions, reassurance)
+                # "Some forums call the clot risk overblown; the trial recorded two clots" reports
+                # the dismissal to answer it
+                if hit and not reported_to_refute(read(sentence.text), start + clause.lower().find(hit[1].lower())):
+                    found = hit
             previous = named
         if found:
             yield sentence, found
@@ -195,7 +244,8 @@ def _branches(node: dict) -> str:
 
 def _played_down_words(text: str, reassurance: re.Pattern[str]) -> str | None:
     """The reassurance in a risk's own text, unless the text also says how serious it is."""
-    matches = [m.group() for m in reassurance.finditer(text) if not is_denied(text, m.start())]
+    matches = [m.group() for pattern in (reassurance, _DISMISSED) for m in pattern.finditer(text)
+               if not is_denied(text, m.start())]
     if not matches or _SERIOUS.search(reassurance.sub(" ", text)):
         return None
     return next((m for m in matches if m.lower() not in _NEARBY_ONLY), matches[0])
@@ -225,6 +275,7 @@ def _played_down(clause: str, mentions: list[tuple[str, int, bool]],
         return None
     matches = [m for m in reassurance.finditer(clause) if not is_denied(clause, m.start())]
     matches += [m for m in _NO_RISK.finditer(clause) if not CONTRAST.search(clause, m.end())]
+    matches += [m for m in _DISMISSED.finditer(clause) if not is_denied(clause, m.start())]
     if not matches or _SERIOUS.search(reassurance.sub(" ", clause)):
         return None
     for match in matches:

@@ -1,7 +1,8 @@
 """## What it does
 Reports a serious harm that the `caveat` or the safety `summary` describes but
 `safety.serious_risks` does not list: anaphylaxis, death, seizures, stroke, heart attack, cancer,
-organ failure, blood clots, ... (the `serious-harms` option), in any of their usual words. A risk
+organ failure, blood clots, ... (the `serious-harms` option), in any of their usual words, plain ones
+too ("had a fit", "a DVT", "her kidneys shut down", "could not be revived"). A risk
 list counts as listing a harm when one of its risks names it, in its own words or in another of the
 harm's ("Anaphylaxis / serious allergic reaction" lists "anaphylactic shock"). A harm that is
 serious only when severe counts when the sentence says how it ended: "low blood sugar, one so badly
@@ -61,7 +62,8 @@ _UNRELATED = regex(r"(?<!\w)(?:unrelated|not\s+(?:related|linked|attributed|due)
 # Harms whose usual words do not say they were serious ("low blood sugar"), and the serious harm
 # they are when the sentence tells an outcome that only a serious one has (`_SERIOUS_OUTCOME`).
 _SERIOUS_WHEN_SEVERE = {
-    "severe low blood sugar": ["low blood sugar", "hypoglycaemia", "hypoglycemia", "hypo"],
+    "severe low blood sugar": ["low blood sugar", "hypoglycaemia", "hypoglycemia", "hypo", "drop in blood sugar",
+                               "blood sugar drop", "blood sugar crash", "blood sugar fell"],
     "anaphylaxis": ["allergic reaction", "allergy"],
     "severe bleeding": ["bleeding", "bleed"],
 }
