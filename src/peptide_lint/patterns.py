@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import marshal
+from array import array
 import os
 import re
 import sys
@@ -36,12 +37,13 @@ except ImportError:  # another Python: always compile
     _sre = None
 
 # Which interpreter and engine format the kept code is for: code of any other is never used.
-_FORMAT = f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} 4"
+_FORMAT = (f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} "
+           f"{sys.byteorder} {array('I').itemsize} 5")
 _DIGEST_BYTES = 16
 _KEPT_AT_MOST = 2000  # a file that grew past this (patterns edited over time) keeps only what is in use
 
 # (pattern, flags) -> what the engine's constructor takes besides the pattern, as compiled by `re`
-Parts = tuple  # (flags, code, groups, groupindex, indexgroup)
+Parts = tuple  # (flags, code as bytes of unsigned 32-bit words, groups, groupindex, indexgroup)
 Needs = tuple  # what every match holds (literals.needed_by), each clause a sorted tuple
 
 
@@ -109,7 +111,8 @@ _GATES: dict[tuple[int, ...], tuple[tuple[re.Pattern, ...], Gate]] = {}
 def compiled_parts(pattern: str, flags: int) -> Parts:
     """What `re` compiles `pattern` to, in the engine constructor's terms (as re._compiler.compile)."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(word) for word in _compiler._code(parsed, flags)]  # plain ints: its opcodes are int subclasses
+    # As bytes: marshal reads 200,000 words of code as one bytes object ten times as fast as a list.
+    code = array("I", _compiler._code(parsed, flags)).tobytes()
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, number in groupindex.items():
@@ -119,7 +122,7 @@ def compiled_parts(pattern: str, flags: int) -> Parts:
 
 def build(pattern: str, parts: Parts) -> re.Pattern:
     final_flags, code, groups, groupindex, indexgroup = parts
-    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+    return _sre.compile(pattern, final_flags, array("I", code).tolist(), groups, groupindex, indexgroup)
 
 
 class PatternStore:
