@@ -74,13 +74,13 @@ class Executor:
                      if index_dir is not None and index_dir.is_dir() else [])
         tasks = self._tasks(files, [*index_files, *stale], texts or {})
         results, read = [], []  # read: the summaries the store is to keep
-        stored = True  # whether every write to the store succeeded
+        stored = True  # whether every write to the store succeeded; after a failure it is not written again
         # The stored index keeps what the files read only for it gave: the result cache need not.
         for task, result in self._results(tasks, cache_index_only=store is None):
             if store is not None and store.holds(task.path) and task.text is None:
                 read.append((task.path, result.summary))
                 if len(read) == _STORE_EVERY:
-                    stored = store.put(read) and stored
+                    stored = stored and store.put(read)
                     read = []
             else:  # (an unsaved buffer's summary is never stored as its file's)
                 index.add(result.summary)
@@ -90,7 +90,7 @@ class Executor:
             for result in results:  # first: a checked file's fresh summary wins over its stored row
                 index.add(result.summary)
             by_name = {task.shown: task.path for task in tasks}
-            stored = store.put(read) and stored
+            stored = stored and store.put(read)
             if not (stored and store.fill(index, [(by_name[r.shown], r.summary) for r in results])):
                 # The stored index cannot be used (damaged, or changed by another run): read every
                 # entry instead; the results of this run come from the result cache.
