@@ -143,3 +143,41 @@ def test_in_the_hook_a_touched_but_unchanged_entry_is_not_read_again(content):
     finally:
         del os.environ["PRE_COMMIT"]
     assert len(cache.index_store(content, content).refresh(content / "entries")) == 4  # by their stat
+
+
+def test_in_the_hook_the_entry_files_are_those_a_stat_walk_finds(tracked):
+    """Without a stat of the tracked entries, the hook's listing still finds what a walk does: entries
+    in subfolders (tracked or not), links to entries, and no hidden names, folders or other files."""
+    from peptide_lint.cache import ResultCache
+    from peptide_lint.config import Config
+    from peptide_lint.schema import EntrySchema
+
+    entries = tracked / "entries"
+    (entries / "more" / "deeper").mkdir(parents=True)
+    (entries / "more" / "deeper" / "peptide-deep.yaml").write_text("slug: peptide-deep\n")
+    (entries / "more" / "peptide-untracked.yml").write_text("slug: peptide-untracked\n")
+    (entries / ".hidden").mkdir()
+    (entries / ".hidden" / "peptide-hidden.yaml").write_text("slug: peptide-hidden\n")
+    (entries / ".peptide-dot.yaml").write_text("slug: peptide-dot\n")
+    (entries / "notes.md").write_text("not an entry\n")
+    (entries / "folder.yaml").mkdir()  # a folder named like an entry
+    (entries / "folder.yaml" / "peptide-in-folder.yaml").write_text("slug: peptide-in-folder\n")
+    os.symlink("more", entries / "linked-folder")  # a walk does not follow linked folders
+    git(tracked, "add", "entries/more/deeper", "entries/notes.md", "-f", "entries/.peptide-dot.yaml")
+    (tracked / "schema").mkdir()
+    (tracked / "schema" / "entry.schema.json").write_text('{"type": "object"}')
+    cache = ResultCache.for_run(tracked, EntrySchema.load(tracked / "schema" / "entry.schema.json"), Config())
+    walked = cache.index_store(tracked, tracked)
+    walked.refresh(entries)
+    os.environ.update(HOOK)
+    try:
+        in_hook = cache.index_store(tracked, tracked)
+        in_hook.refresh(entries)
+    finally:
+        del os.environ["PRE_COMMIT"]
+    assert {key: path for key, (path, _) in in_hook.files.items()} == \
+        {key: path for key, (path, _) in walked.files.items()}
+    assert {"entries/more/deeper/peptide-deep.yaml", "entries/more/peptide-untracked.yml", "entries/a-link.yaml",
+            "entries/folder.yaml/peptide-in-folder.yaml"} <= set(in_hook.files)
+    assert not any("hidden" in key or "dot" in key or "linked-folder" in key or key.endswith(".md")
+                   for key in in_hook.files)

@@ -184,7 +184,7 @@ def test_the_store_keeps_what_matches_need_for_the_next_run(tmp_path, monkeypatc
     first.save()
     second = patterns.PatternStore(path)
     assert second.kept_needs[(r"(?<!\w)cures?(?!\w)", int(re.IGNORECASE))] == (("cure",),)
-    assert second.kept_sources[("cure",)] == pattern_of(frozenset({"cure"}))  # the gate's, not written again
+    assert second.kept_sources[("literals", "cure")] == pattern_of(frozenset({"cure"}))  # the gate's, not written again
     second.compile(r"(?<!\w)cures?(?!\w)", re.IGNORECASE)
     assert not second.missed  # the pattern, its needs and its gate, all kept
 

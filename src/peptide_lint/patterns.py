@@ -26,6 +26,7 @@ import os
 import re
 import sys
 from importlib.util import cache_from_source
+from typing import Callable
 
 from . import literals
 from .digest import digest
@@ -38,7 +39,7 @@ except ImportError:  # another Python: always compile
 
 # Which interpreter and engine format the kept code is for: code of any other is never used.
 _FORMAT = (f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} "
-           f"{sys.byteorder} {array('I').itemsize} 5")
+           f"{sys.byteorder} {array('I').itemsize} 6")
 _DIGEST_BYTES = 16
 _KEPT_AT_MOST = 2000  # a file that grew past this (patterns edited over time) keeps only what is in use
 
@@ -50,6 +51,12 @@ Needs = tuple  # what every match holds (literals.needed_by), each clause a sort
 def regex(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, from the code kept by an earlier run when there is some."""
     return _STORE.compile(pattern, flags)
+
+
+def written_source(key: tuple[str, ...], write: Callable[[], str]) -> str:
+    """`write()`, the source of a pattern made from what `key` names (a rule's name and its phrases),
+    as kept by an earlier run when there is one: for sources that cost more to write than to compile."""
+    return _STORE.source(key, write)
 
 
 class Gate:
@@ -183,13 +190,17 @@ class PatternStore:
     def literal_search(self, found: frozenset[str]) -> re.Pattern:
         """The pattern that finds any of the literals `found` (literals.pattern_of), from its
         source as kept."""
-        key = tuple(sorted(found))
+        return self.plain_compile(self.source(("literals", *sorted(found)), lambda: literals.pattern_of(found)))
+
+    def source(self, key: tuple[str, ...], write: Callable[[], str]) -> str:
+        """The source of a pattern that `write` makes from what `key` names, as kept: for sources
+        whose writing costs more than their compiling (a tree of hundreds of phrases)."""
         source = self.used_sources.get(key) or self.kept_sources.get(key)
         if source is None:
-            source = literals.pattern_of(found)
+            source = write()
             self.missed = True
         self.used_sources[key] = source
-        return self.plain_compile(source)
+        return source
 
     def needs_of(self, key: tuple[str, int]) -> literals.Needs:
         """What every match of the pattern holds (literals.needed_by), as kept or derived now."""

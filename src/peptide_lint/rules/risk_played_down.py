@@ -49,7 +49,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..claims import read, read_texts, reported_to_refute
-from ..patterns import regex
+from ..patterns import regex, written_source
 from ..findings import Finding, Severity
 from ..prose import sentences
 from ..risks import (CONTRAST, DEFAULT_SERIOUS_HARMS, EVERYDAY_THINGS, WORD, another_sense, content_words, first_letter_guard,
@@ -213,7 +213,10 @@ def _played_down_in(text: str, heads, harms, reassurance: re.Pattern[str]):
 @lru_cache(maxsize=8)
 def _pattern(reassurances: tuple[str, ...]) -> re.Pattern[str]:
     words = [r for r in reassurances if r.strip()]
-    return regex(first_letter_guard(words) + "(?:" + _tree_of(words) + r")(?!\w)" if words else r"(?!)",
+    if not words:
+        return regex(r"(?!)")
+    return regex(written_source(("risk-played-down reassurances", *words),
+                                lambda: first_letter_guard(words) + "(?:" + _tree_of(words) + r")(?!\w)"),
                  re.IGNORECASE)
 
 
