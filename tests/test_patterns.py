@@ -74,6 +74,14 @@ def test_a_damaged_store_is_ignored(tmp_path, writes_bytecode):
     assert damaged.compile(r"ab+c") == re.compile(r"ab+c") and damaged.missed
 
 
+@pytest.mark.parametrize("content", [b"", b"\x01\x02", b"\x00" * 4, b"\x00" * 4 + b"not marshal"])
+def test_a_cut_or_foreign_store_is_ignored(tmp_path, content):
+    path = tmp_path / "kept.bin"
+    path.write_bytes(content)
+    store = PatternStore(str(path))
+    assert store.kept == {} and store.compile(r"ab+c") == re.compile(r"ab+c")
+
+
 def test_code_for_another_interpreter_is_ignored(tmp_path, writes_bytecode, monkeypatch):
     path = str(tmp_path / "kept.bin")
     store = PatternStore(path)

@@ -31,15 +31,23 @@ from .config import ConfigError
 from .config import load as load_config
 from .discover import entry_files, find_repo
 from .findings import Edit, Finding, Fix
-from .fixes import FixedText, fix_text
 from .pipeline import Setup, check_files
 from .results import Report
 from .schema import EntrySchema, SchemaConfigError
 
 if TYPE_CHECKING:
     from .baseline import Baseline
+    from .fixes import FixedText
 
 __all__ = ["Edit", "Finding", "Fix", "FixedText", "NotARepo", "Project", "ProjectError", "Report"]
+
+
+def __getattr__(name: str):
+    if name == "FixedText":  # exported, but its module is imported only when it is used
+        from .fixes import FixedText
+
+        return FixedText
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ProjectError(Exception):
@@ -153,6 +161,8 @@ class Project:
     def fix_text(self, text: str, path: Path | str, *, unsafe: bool = False) -> FixedText:
         """`text`, as the file at `path`, with its fixes applied as `check --fix` applies them: the
         safe ones (and the unsafe ones too, `unsafe`), pass after pass, checked again in between."""
+        from .fixes import fix_text  # not on the path of a check: imported when a fix is asked for
+
         return fix_text(text, self.check_text(text, path), lambda fixed: self.check_text(fixed, path), unsafe)
 
 

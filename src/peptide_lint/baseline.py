@@ -58,6 +58,8 @@ class Key(NamedTuple):
 
 @dataclass
 class Baseline:
+    """The findings a team accepted for now: how many of each (file, rule, line text) a report may hide."""
+
     counts: Counter[Key] = field(default_factory=Counter)
     lines: dict[Key, int] = field(default_factory=dict)  # each entry's line in its file, for stale findings
 

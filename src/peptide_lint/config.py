@@ -49,6 +49,9 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of a run: the rules selected and ignored, their severities and options, where the
+    entries and the schema are; from pyproject.toml's [tool.peptide-lint], then the command line."""
+
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)  # by rule code

@@ -12,6 +12,8 @@ ENTRY_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class Repo:
+    """A content repo, found by its schema file or its pyproject.toml."""
+
     root: Path
 
 

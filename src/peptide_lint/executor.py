@@ -54,6 +54,9 @@ _worker_state: tuple | None = None
 
 @dataclass
 class Executor:
+    """Runs the per-file work over the files of a check (in parallel when there are many), with the
+    result cache and the stored repo index when they are there."""
+
     work: Work
     cwd: Path
     jobs: int = 1

@@ -60,6 +60,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A problem reported to the user: where, which rule, what is wrong and how to fix it (see api.py)."""
+
     path: str  # as shown to the user: relative to the repo root, forward slashes
     span: Span
     code: str

@@ -29,6 +29,8 @@ MAX_PASSES = 10
 
 @dataclass(frozen=True)
 class FixedText:
+    """A text with its fixes applied, and how many were applied or left because they are unsafe."""
+
     text: str
     applied: int  # fixes applied, over all passes
     unsafe_left: int  # fixes left that are unsafe and were not asked for

@@ -14,7 +14,9 @@ import struct
 from pathlib import Path
 
 _HEADER = struct.Struct(">4sII")
-_ENTRY = struct.Struct(">IIIIIIIIII20sH")  # ctime, mtime (s, ns), dev, ino, mode, uid, gid, size, id, flags
+# An entry's fixed part: ctime and mtime (s, ns), dev and ino skipped, then its mode, uid, gid and
+# size skipped, its blob id and its flags (the name follows)
+_ENTRY = struct.Struct(">24xI12x20sH")
 _ASSUME_VALID = 0x8000  # git does not look at the file: it may differ from its blob
 _EXTENDED = 0x4000
 _SKIP_WORKTREE_OR_INTENT_TO_ADD = 0x6000  # in the extended flags: no file, or not its blob yet
@@ -107,13 +109,13 @@ def _parse(data: bytes) -> dict[str, bytes] | None:
     signature, version, count = _HEADER.unpack_from(data)
     if signature != b"DIRC" or version not in (2, 3, 4):
         return None
-    found: dict[str, bytes] = {}
+    found: dict[bytes, bytes] = {}
     offset, previous = _HEADER.size, b""
     end = len(data) - 20  # the checksum
+    unpack = _ENTRY.unpack_from  # (the loop runs once per tracked file of the repo: no lookups in it)
     try:
         for _ in range(count):
-            fields = _ENTRY.unpack_from(data, offset)
-            mode, blob, flags = fields[6], fields[10], fields[11]
+            mode, blob, flags = unpack(data, offset)
             start = offset
             offset += _ENTRY.size
             untrusted = flags & (_ASSUME_VALID | _STAGE)  # and a conflict's stages
@@ -135,18 +137,18 @@ def _parse(data: bytes) -> dict[str, bytes] | None:
                 name = data[offset:stop]
                 offset = start + ((stop - start) // 8 + 1) * 8  # padded with 1 to 8 NULs
             previous = name
-            if mode == 0o040000:  # a sparse index's directory entry: its files are not listed
-                return None
             if untrusted or mode not in _REGULAR_FILES:
+                if mode == 0o040000:  # a sparse index's directory entry: its files are not listed
+                    return None
                 continue  # a symlink, a submodule, a file git does not vouch for
-            found[name.decode("utf-8", "surrogateescape")] = blob
+            found[name] = blob
             if offset > end:
                 return None
     except (struct.error, ValueError, IndexError):
         return None
     if _has_extension(data, offset, end, b"link"):  # a split index: most entries live elsewhere
         return None
-    return found
+    return {name.decode("utf-8", "surrogateescape"): blob for name, blob in found.items()}
 
 
 def _varint(data: bytes, offset: int) -> tuple[int, int]:

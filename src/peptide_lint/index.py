@@ -44,12 +44,16 @@ class CitedWork:
 
 @dataclass(frozen=True, slots=True)
 class Located:
+    """A value of an entry with the place it was written."""
+
     value: str
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class EntrySummary:
+    """What the rules across entries need to know of one entry: what the repo index keeps of it."""
+
     path: str  # display path
     slug: Located | None = None
     name: Located | None = None
@@ -151,6 +155,9 @@ def _normal(key: str, value: str) -> str:
 
 @dataclass
 class RepoIndex:
+    """Every entry's summary, kept by what the rules across entries compare: slugs, names, cited works
+    and sentences."""
+
     slugs: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # identifier -> each distinct description (title, year, authors) -> the entries giving it. Kept

@@ -73,7 +73,8 @@ class IndexStore:
         self._root = repo_root
         self._cwd = cwd
         self._root_prefix = os.path.join(os.path.abspath(repo_root), "")
-        self.files: dict[str, tuple[str, Stat | None]] = {}  # every entry file now: repo path -> (path, stat)
+        self.files: dict[str, str] = {}  # every entry file now: repo path -> path as the run names it
+        self._stats: dict[str, Stat] = {}  # their stats, where the run took them
         self._stale: set[str] = set()  # those whose row is missing or out of date
         self._racy: set[str] = set()  # those changed just before the walk
         self._blobs: dict[str, bytes] = {}  # git's blob ids, when the index is trusted
@@ -86,7 +87,7 @@ class IndexStore:
         racy_after = time.time_ns() - _RACY_NS
         blobs = git_index.blob_ids(self._root) if git_index.trusted() else None
         if blobs is None:
-            self.files, self._racy = _entry_stats(folder, self._root, racy_after)
+            self.files, self._stats, self._racy = _entry_stats(folder, self._root, racy_after)
         else:
             self.files, self._blobs = _entry_names(folder, self._root, blobs), blobs
         try:
@@ -105,14 +106,14 @@ class IndexStore:
                 self._stale = self._out_of_date(known, racy_after)
         except sqlite3.Error:
             return None
-        return [Path(self.files[key][0]) for key in sorted(self._stale)]
+        return [Path(self.files[key]) for key in sorted(self._stale)]
 
     def _out_of_date(self, known: dict[str, Stat | bytes | None], racy_after: int) -> set[str]:
         """The entry files whose row is missing or out of date: by their blob id where git's index is
         trusted and the row has one (`known` then holds the stored blob ids), by their stat
         otherwise (`known` holds the stored stats; stat here, as the walk did not)."""
         if not self._blobs:
-            return {key for key, (_, stat) in self.files.items() if known.get(key) != stat}
+            return {key for key, stat in self._stats.items() if known.get(key) != stat}
         stale, unvouched = set(), []
         for key in self.files:
             blob, stored_blob = self._blobs.get(key), known.get(key)
@@ -123,16 +124,15 @@ class IndexStore:
         stored_stats = dict(self._select("SELECT path, stat FROM index_entries WHERE path IN ({})", set(unvouched)))
         vouched = []
         for key in unvouched:
-            path = self.files[key][0]
             try:
-                status = os.stat(path)
+                status = os.stat(self.files[key])
             except OSError:
                 stale.add(key)
                 continue
-            self.files[key] = (path, _pack(status))
+            self._stats[key] = _pack(status)
             if status.st_mtime_ns > racy_after:
                 self._racy.add(key)
-            if stored_stats.get(key) != self.files[key][1]:
+            if stored_stats.get(key) != self._stats[key]:
                 stale.add(key)
             elif self._blobs.get(key) is not None:
                 vouched.append((self._blobs[key], key))  # up to date by its stat: the index's blob is its text
@@ -151,7 +151,7 @@ class IndexStore:
             key = self._key(path)
             if key not in self._stale:
                 continue
-            stat = _ALWAYS_REREAD if key in self._racy else self.files[key][1] or _stat(self.files[key][0])
+            stat = _ALWAYS_REREAD if key in self._racy else self._stats.get(key) or _stat(self.files[key])
             rows.append((key, stat, self._blobs.get(key), summary.slug.value if summary.slug else None,
                          name_key(summary.name.value) if summary.name else None, _encode(summary)))
             works += [(key, work_key(identifier)) for identifier in {identifier for identifier, _, _ in summary.works}]
@@ -244,47 +244,55 @@ class IndexStore:
             self._db.executemany(f"DELETE FROM {table} WHERE path = ?", ((path,) for path in paths))
 
 
-def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str, tuple[str, Stat]], set[str]]:
+def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str, str], dict[str, Stat], set[str]]:
     """Every entry file under `folder` (see `_entry_files`) with its stat; and those modified after
     `racy_after_ns`."""
-    found: dict[str, tuple[str, Stat]] = {}
+    found: dict[str, str] = {}
+    stats: dict[str, Stat] = {}
     racy: set[str] = set()
     for key, entry in _entry_files(folder, root):
         try:
             stat = entry.stat()
         except OSError:
             continue
-        found[key] = (entry.path, _pack(stat))
+        found[key], stats[key] = entry.path, _pack(stat)
         if stat.st_mtime_ns > racy_after_ns:
             racy.add(key)
-    return found, racy
+    return found, stats, racy
 
 
-def _entry_names(folder: Path, root: Path, tracked: dict[str, bytes]) -> dict[str, tuple[str, None]]:
-    """Every entry file under `folder`, as `_entry_files` finds them, without their stat: the names
-    git's index lists as tracked files are files, so only the other names of a listing cost a look
-    at what they are (a listing of bare names costs half a listing of directory entries)."""
+def _entry_names(folder: Path, root: Path, tracked: dict[str, bytes]) -> dict[str, str]:
+    """Every entry file under `folder`, as `_entry_files` finds them, without their stat: a name
+    that git's index lists as a tracked file is a file, so only the other names of a listing cost
+    a look at what they are. (It runs for every entry on every commit: a listing of bare names
+    costs half a listing of directory entries, and the work per name stays in comprehensions.)"""
     prefix = _repo_path(folder, root)
     folders = [(str(folder), "" if prefix == "." else prefix + "/")]
-    found: dict[str, tuple[str, None]] = {}
+    found: dict[str, str] = {}
     while folders:
         directory, key_prefix = folders.pop()
         try:
             names = os.listdir(directory)
         except OSError:
             continue
-        keyed = {key_prefix + name: name for name in names if name[0] != "."}  # hidden names are never entries
         base = os.path.join(directory, "")
-        # not is_entry_name: the hidden names are gone, and a call per entry would double the cost
-        found.update({key: (base + keyed[key], None) for key in keyed.keys() & tracked.keys()
-                      if key.endswith(ENTRY_SUFFIXES)})
-        for key in keyed.keys() - tracked.keys():
-            name, path = keyed[key], base + keyed[key]
-            if is_entry_name(name) and os.path.isfile(path):
-                found[key] = (path, None)
-            elif os.path.isdir(path) and not os.path.islink(path):
-                folders.append((path, key + "/"))
+        # Hidden names are never entries nor searched; without them, an entry name is one that
+        # ends in .yaml or .yml (is_entry_name)
+        named_as_entries = {key_prefix + name: base + name for name in names
+                            if name[0] != "." and name.endswith(ENTRY_SUFFIXES)}
+        for key in named_as_entries.keys() - tracked.keys():
+            if not os.path.isfile(named_as_entries[key]):
+                _search_if_folder(named_as_entries.pop(key), key, folders)
+        found.update(named_as_entries)
+        for name in names:
+            if name[0] != "." and not name.endswith(ENTRY_SUFFIXES) and key_prefix + name not in tracked:
+                _search_if_folder(base + name, key_prefix + name, folders)
     return found
+
+
+def _search_if_folder(path: str, key: str, folders: list[tuple[str, str]]) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):  # linked folders are not searched
+        folders.append((path, key + "/"))
 
 
 def _entry_files(folder: Path, root: Path) -> Iterator[tuple[str, os.DirEntry]]:

@@ -35,6 +35,8 @@ from .problems import Problem
 
 @dataclass(frozen=True, slots=True)
 class LineProblem:
+    """A mistake seen in a file's lines, before (or without) the parser."""
+
     # control-character, tab-indentation, lookalike-character (a character that looks like a space
     # or a quote, where YAML needs the real one) or yaml-syntax (no colon after a key, ...)
     rule: str

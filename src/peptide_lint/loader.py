@@ -39,6 +39,9 @@ NOT_CHECKED_NOT_AN_ENTRY = ("it holds a list or a single value, not the keys of 
 
 @dataclass
 class LoadResult:
+    """A file as read: its document (None when it cannot be parsed), the problems found on the way and
+    its text."""
+
     document: Document | None
     problems: list[Problem] = field(default_factory=list)
     text: str | None = None  # the decoded text, when there is one, for showing source lines

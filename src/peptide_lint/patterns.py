@@ -20,16 +20,17 @@ literals: `gate(pattern)` tests a text with them before the pattern is searched 
 from __future__ import annotations
 
 import atexit
+import binascii
 import marshal
 from array import array
 import os
 import re
+import struct
 import sys
 from importlib.util import cache_from_source
 from typing import Callable
 
 from . import literals
-from .digest import digest
 
 try:  # the engine behind `re` (CPython's): its code format and constructor
     import _sre
@@ -40,7 +41,9 @@ except ImportError:  # another Python: always compile
 # Which interpreter and engine format the kept code is for: code of any other is never used.
 _FORMAT = (f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} "
            f"{sys.byteorder} {array('I').itemsize} 6")
-_DIGEST_BYTES = 16
+# The file starts with a CRC-32 of the rest: written atomically, it can only be damaged from outside
+# (a disk, another program), which a checksum notices at a fifth of a cryptographic digest's cost.
+_CHECKSUM = struct.Struct("<I")
 _KEPT_AT_MOST = 2000  # a file that grew past this (patterns edited over time) keeps only what is in use
 
 # (pattern, flags) -> what the engine's constructor takes besides the pattern, as compiled by `re`
@@ -228,7 +231,7 @@ class PatternStore:
                                      sorted(kept_sources.items())))
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(temporary, "wb") as handle:
-                handle.write(digest(payload, _DIGEST_BYTES) + payload)
+                handle.write(_CHECKSUM.pack(binascii.crc32(payload)) + payload)
             os.replace(temporary, self.path)  # readers see the old file or the new one, never half
         except (OSError, ValueError):
             try:
@@ -243,8 +246,8 @@ def _read(path: str) -> tuple[dict[tuple[str, int], Parts], dict[tuple[str, int]
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        stored_digest, payload = data[:_DIGEST_BYTES], data[_DIGEST_BYTES:]
-        if digest(payload, _DIGEST_BYTES) != stored_digest:
+        (stored_checksum,), payload = _CHECKSUM.unpack_from(data), data[_CHECKSUM.size:]
+        if binascii.crc32(payload) != stored_checksum:
             return nothing  # damaged (or not ours)
         file_format, items, needs_items, source_items = marshal.loads(payload)
         if file_format != _FORMAT:
@@ -252,7 +255,7 @@ def _read(path: str) -> tuple[dict[tuple[str, int], Parts], dict[tuple[str, int]
         return ({(pattern, flags): parts for (pattern, flags), parts in items},
                 {(pattern, flags): found for (pattern, flags), found in needs_items},
                 {tuple(found): source for found, source in source_items})
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, EOFError, ValueError, TypeError, struct.error):
         return nothing
 
 

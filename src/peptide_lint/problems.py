@@ -16,6 +16,8 @@ from .findings import Fix, Span
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A problem found by the loader or the schema stage, in facts; its rule's module words it (Words)."""
+
     rule: str  # the name of the rule whose problem it is ("tab-indentation")
     span: Span
     facts: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)

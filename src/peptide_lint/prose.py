@@ -28,6 +28,8 @@ _GOES_ON = regex(r"\s*[a-z0-9(]")
 
 @dataclass(frozen=True)
 class Citation:
+    """A Pandoc citation in a text: the id after `@` and where `@id` stands."""
+
     id: str
     start: int  # offsets of "@id" in the text
     end: int
@@ -35,6 +37,8 @@ class Citation:
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a text, and where it stands in it."""
+
     start: int
     end: int
     text: str

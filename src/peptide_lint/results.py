@@ -52,6 +52,8 @@ class FileResult:
 
 @dataclass
 class Report:
+    """The result of a check: its findings in the order of file, line and column, and what was checked."""
+
     findings: list[Finding]
     files_checked: int
     files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it

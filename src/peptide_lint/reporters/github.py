@@ -24,6 +24,8 @@ def escape_property(text: str) -> str:
 
 @dataclass
 class GithubReporter:
+    """The report as GitHub Actions workflow commands: annotations on the pull request's lines."""
+
     color: bool = False
     show_source: bool = True
 

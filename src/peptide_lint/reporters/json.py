@@ -55,6 +55,8 @@ SHAPE_VERSION = 2
 
 @dataclass
 class JsonReporter:
+    """The report as one JSON document, for other programs."""
+
     color: bool = False
     show_source: bool = True
 

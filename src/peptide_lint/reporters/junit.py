@@ -45,6 +45,8 @@ def _xml(text: str) -> str:
 
 @dataclass
 class JunitReporter:
+    """The report as JUnit XML, one test case per finding, for CI systems that show test results."""
+
     color: bool = False
     show_source: bool = True
 

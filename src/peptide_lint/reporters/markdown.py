@@ -28,6 +28,8 @@ _MARKDOWN_SPECIAL = regex(r"[\\`*_\[\]|~!]")
 
 @dataclass
 class MarkdownReporter:
+    """The report as Markdown, for a pull-request comment or a job summary."""
+
     color: bool = False
     show_source: bool = True
 

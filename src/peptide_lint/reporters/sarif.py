@@ -33,6 +33,8 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 @dataclass
 class SarifReporter:
+    """The report as SARIF 2.1.0, for code-scanning tools."""
+
     color: bool = False
     show_source: bool = True
 

@@ -26,6 +26,8 @@ _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
 @dataclass
 class TextReporter:
+    """The report as people read it in a terminal: `path:line:col`, the source line and a hint."""
+
     color: bool = False
     show_source: bool = True
     show_summary: bool = True

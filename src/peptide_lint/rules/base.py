@@ -61,6 +61,8 @@ class SchemaOverlap:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule: its code, name, severity and documentation, and the code that finds its problems."""
+
     code: str  # stable: PL0xx file, PL1xx schema, PL2xx sourcing, PL3xx dosing, PL4xx safety, PL5xx hygiene
     name: str  # kebab-case, used in configuration and suppressions
     severity: Severity
