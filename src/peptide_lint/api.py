@@ -10,7 +10,7 @@
 
 A `Report` (results.py) holds the findings in the order of file, line and column, the files checked,
 the files that could not be read and why, and the safety findings that comments suppressed. A
-`Finding` (findings.py) says where (`span`: 1-based lines and columns, the end column exclusive),
+`Finding` (findings.py; like the other records here, an immutable NamedTuple) says where (`span`: 1-based lines and columns, the end column exclusive),
 which rule (`code`, `name`, `severity`), what is wrong and how to fix it (`message`, `hint`), and,
 where a rule can repair it, `fix` (findings.Fix): a title for a code action, whether it is safe
 (the meaning kept exactly) or a suggestion to review, and its edits of the file's characters
@@ -23,9 +23,8 @@ for the person running the check.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .config import ConfigError
 from .config import load as load_config
@@ -59,8 +58,7 @@ class NotARepo(ProjectError):
     """No content repo where one was looked for."""
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """A content repo, ready to check: its root, its entries folder, its schema and configuration."""
 
     root: Path

@@ -29,7 +29,6 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -56,12 +55,18 @@ class Key(NamedTuple):
     text: str  # the finding's line, white space folded
 
 
-@dataclass
 class Baseline:
     """The findings a team accepted for now: how many of each (file, rule, line text) a report may hide."""
 
-    counts: Counter[Key] = field(default_factory=Counter)
-    lines: dict[Key, int] = field(default_factory=dict)  # each entry's line in its file, for stale findings
+    def __init__(self, counts: Counter[Key] | None = None, lines: dict[Key, int] | None = None) -> None:
+        self.counts: Counter[Key] = counts if counts is not None else Counter()
+        self.lines: dict[Key, int] = lines if lines is not None else {}  # each entry's line in its file, for stale findings
+
+    def __repr__(self) -> str:
+        return f"Baseline({self.counts!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (self.counts, self.lines) == (other.counts, other.lines) if isinstance(other, Baseline) else NotImplemented
 
     @classmethod
     def load(cls, path: Path, name: str | None = None) -> Baseline:
@@ -156,7 +161,7 @@ class Baseline:
                 if unmatched > 0 and _judged(key, checked, run, report):
                     kept.append(self._stale(stale_rule, key, unmatched, shown, report))
         kept.sort(key=Finding.sort_key)
-        return replace(report, findings=kept, baselined=report.baselined + hidden, baseline=shown)
+        return report.replaced(findings=kept, baselined=report.baselined + hidden, baseline=shown)
 
     def _stale(self, rule: Rule, key: Key, unmatched: int, shown: str, report: Report) -> Finding:
         line = self.lines.get(key, 1)

@@ -15,7 +15,6 @@ import json
 import os
 import sqlite3
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -152,11 +151,11 @@ def _encode(result) -> dict[str, Any]:
         "summary": {
             "slug": _located_out(summary.slug), "name": _located_out(summary.name),
             "related": [_located_out(item) for item in summary.related],
-            "works": [[list(key), [work.source_id, work.title, work.year, work.authors], asdict(span)]
+            "works": [[list(key), [work.source_id, work.title, work.year, work.authors], span._asdict()]
                       for key, work, span in summary.works],
             "sentences": list(summary.sentences), "lede": summary.lede, "full_name": summary.full_name,
         },
-        "suppressions": [[asdict(s.span), sorted(s.targets), s.codes, s.reason] for s in result.suppressions],
+        "suppressions": [[s.span._asdict(), sorted(s.targets), s.codes, s.reason] for s in result.suppressions],
     }
 
 
@@ -179,8 +178,8 @@ def _decode(data: dict[str, Any], shown: str):
 
 def _finding_out(finding: Finding) -> list:
     fix = finding.fix
-    return [asdict(finding.span), finding.code, finding.name, finding.severity.value, finding.message,
-            finding.hint, [fix.title, fix.safe, [list(asdict(edit).values()) for edit in fix.edits]] if fix else None]
+    return [finding.span._asdict(), finding.code, finding.name, finding.severity.value, finding.message,
+            finding.hint, [fix.title, fix.safe, [list(edit) for edit in fix.edits]] if fix else None]
 
 
 def _finding_in(data: list, shown: str) -> Finding:
@@ -190,7 +189,7 @@ def _finding_in(data: list, shown: str) -> Finding:
 
 
 def _located_out(located: Located | None):
-    return [located.value, asdict(located.span)] if located else None
+    return [located.value, located.span._asdict()] if located else None
 
 
 def _located_in(data) -> Located | None:

@@ -8,7 +8,6 @@ import io
 import os
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -199,12 +198,12 @@ def _refuse_together(ctx: click.Context, **given) -> None:
 def _baseline(project: Project, given: Path | None, cwd: Path):
     """The baseline to compare with (--baseline, else the configuration's), and its name as findings
     show paths; None without one. A baseline that cannot be used stops the check (exit code 2)."""
-    from .baseline import Baseline, BaselineError
-    from .discover import display_path
-
     path = cwd / given if given is not None else project.baseline
     if path is None:
         return None
+    from .baseline import Baseline, BaselineError
+    from .discover import display_path
+
     shown = display_path(path, cwd)
     try:
         return Baseline.load(path, shown), shown
@@ -221,7 +220,7 @@ def _write_baseline(project: Project, report: Report, target: Path, cwd: Path, t
 
     shown = display_path(cwd / target, cwd)
     if report.tool_failed:
-        text.write(replace(report, findings=[f for f in report.findings if f.code == INTERNAL_ERROR]), sys.stdout)
+        text.write(report.replaced(findings=[f for f in report.findings if f.code == INTERNAL_ERROR]), sys.stdout)
         raise click.ClickException(f"the check failed (a bug, reported above), so {shown} was not written")
     try:
         before = Baseline.load(cwd / target, shown) if (cwd / target).exists() else Baseline()
@@ -320,7 +319,7 @@ def _tell_fixes(files, not_fixed: dict[str, str], done: str) -> None:
 
 def _reporter(text: TextReporter, name: str, to_file: bool = False) -> Reporter:
     if name == "text":
-        return replace(text, color=False) if to_file else text
+        return text._replace(color=False) if to_file else text
     return reporter_class(name)()
 
 

@@ -23,9 +23,9 @@ Anything unknown is a usage error that names it and suggests the closest known n
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple
 
 from .patterns import regex
 from . import registry
@@ -47,30 +47,36 @@ class ConfigError(Exception):
     """A problem with the configuration or the flags: reported as a usage error (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Config:
+_NONE: Mapping = MappingProxyType({})
+
+
+class Config(NamedTuple):
     """The settings of a run: the rules selected and ignored, their severities and options, where the
     entries and the schema are; from pyproject.toml's [tool.peptide-lint], then the command line."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)  # by rule code
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule codes
+    severity: Mapping[str, Severity] = _NONE  # by rule code
+    per_file_ignores: Mapping[str, tuple[str, ...]] = _NONE  # glob -> rule codes
     unsuppressible: frozenset[str] = frozenset()  # rule codes no comment may suppress
     entries: str = "entries"
     schema: str = "schema/entry.schema.json"
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule name, merged with defaults
+    options: Mapping[str, dict[str, Any]] = _NONE  # by rule name, merged with defaults
     source: str = "defaults"
-    # The baseline file, from the repo root (baseline.py). Left out of repr, which keys the result
-    # cache: the baseline filters a report after the check and changes no file's result.
-    baseline: str | None = field(default=None, repr=False)
+    baseline: str | None = None  # the baseline file, from the repo root (baseline.py)
+
+    def __repr__(self) -> str:
+        # The baseline is left out: repr keys the result cache, and the baseline filters a report
+        # after the check, changing no file's result.
+        return "Config(" + ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self)
+                                     if name != "baseline") + ")"
 
     def rules(self) -> tuple[Rule, ...]:
         """The enabled rules, each with its configured severity."""
         chosen = _expand(self.select, "select") - _expand(self.ignore, "ignore")
         if not chosen:
             raise ConfigError("no rule is left to run: the selected rules are all ignored")
-        return tuple(rule if rule.code not in self.severity else replace(rule, severity=self.severity[rule.code])
+        return tuple(rule if rule.code not in self.severity else rule._replace(severity=self.severity[rule.code])
                      for rule in registry.RULES if rule.code in chosen)
 
     def ignored_in(self, repo_path: str) -> set[str]:
@@ -86,7 +92,7 @@ class Config:
 
     def with_flags(self, select: list[str], ignore: list[str]) -> Config:
         """Command-line --select replaces the configured selection; --ignore adds to it."""
-        updated = replace(self, select=tuple(select) or self.select, ignore=self.ignore + tuple(ignore))
+        updated = self._replace(select=tuple(select) or self.select, ignore=self.ignore + tuple(ignore))
         updated.rules()  # raises ConfigError for an unknown rule
         return updated
 

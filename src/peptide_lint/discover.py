@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SCHEMA_FILE = Path("schema") / "entry.schema.json"
 ENTRY_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class Repo:
+class Repo(NamedTuple):
     """A content repo, found by its schema file or its pyproject.toml."""
 
     root: Path

@@ -9,7 +9,6 @@ parser's node only for its marks (parser.py makes the nodes, loader.py the docum
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Hashable, Iterator
 
@@ -18,14 +17,26 @@ from .findings import FILE_START, Edit, Span
 DataPath = tuple  # a path into the data: keys (str) and list indices (int)
 
 
-@dataclass(frozen=True)
 class Timestamp:
-    """A value YAML would read as a date or time. Kept as text; never a string for the schema."""
+    """A value YAML would read as a date or time. Kept as text; never a string for the schema.
+    (Not a NamedTuple: a value of the data must not look like a list to the rules reading it.)"""
 
-    text: str
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     def __str__(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:
+        return f"Timestamp({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return self.text == other.text if isinstance(other, Timestamp) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((Timestamp, self.text))
 
 
 def value_at(data: Any, path: DataPath) -> Any:
@@ -89,17 +100,21 @@ class Place:
         return isinstance(self.node.value, str)  # a list or a mapping holds its items in a list
 
 
-@dataclass
 class Document:
     """A loaded entry: its data and where each part of it stands in the file."""
 
-    path: Path
-    display_path: str
-    text: str
-    data: Any
-    _places: dict[DataPath, Place] = field(default_factory=dict, repr=False)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    def __init__(self, path: Path, display_path: str, text: str, data: Any,
+                 places: dict[DataPath, Place] | None = None, line_starts: list[int] | None = None) -> None:
+        self.path = path
+        self.display_path = display_path
+        self.text = text
+        self.data = data
+        self._places = places if places is not None else {}
+        self._line_starts = line_starts if line_starts is not None else []
+        self._memo: dict[Hashable, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Document({self.display_path!r})"
 
     def memo(self, key: Hashable, compute):
         """Compute something about this document once, however many rules ask for it."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .patterns import regex
 from .prose import citations, sentences, sources_by_id
@@ -83,8 +83,7 @@ _COUNT_BEFORE = regex(r"(?<!\w)(two|three|four|[234])\s*[x×]?\s*$", re.IGNORECA
 _COUNT_AFTER = regex(r"\s+(?:(twice)|(two|three|four|[234])\s+times|[x×]\s*([234]))(?!\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number or range in a text and the word after it; offsets are into the text."""
 
     start: int
@@ -246,8 +245,7 @@ def prose_amounts(document, schema) -> list[tuple[tuple, str, Quantity]]:
         (path, text, amount) for path, text in texts(document, schema, PROSE) for amount in amounts(text)])
 
 
-@dataclass(frozen=True)
-class Covered:
+class Covered(NamedTuple):
     """The amounts the dose table gives, by measure: (lowest, highest) in the base unit, per row."""
 
     ranges: dict[str, list[tuple[float, float]]]

@@ -16,7 +16,6 @@ bytes, so an edit saved during a run cannot have its result filed under the key 
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
@@ -52,8 +51,7 @@ _STORE_EVERY = 1000
 _worker_state: tuple | None = None
 
 
-@dataclass
-class Executor:
+class Executor(NamedTuple):
     """Runs the per-file work over the files of a check (in parallel when there are many), with the
     result cache and the stored repo index when they are there."""
 
@@ -183,8 +181,7 @@ def _worker(task: Task) -> tuple[FileResult, str | None]:
     key = cache.key(raw, task.path.name) if cache is not None and raw is not None and task.cached else None
     cached = cache.get(key, task.shown, complete=task.checked) if key is not None else None
     if cached is not None:
-        cached.checked = task.checked
-        return cached, None
+        return cached._replace(checked=task.checked), None
     return work(task, raw), key
 
 
@@ -197,8 +194,7 @@ def _compute(task: Task, work: Work, cache: ResultCache | None) -> FileResult:
     key = cache.key(raw, task.path.name)  # the name too: the slug-matches-filename rule depends on it
     cached = cache.get(key, task.shown, complete=task.checked)
     if cached is not None:
-        cached.checked = task.checked
-        return cached
+        return cached._replace(checked=task.checked)
     result = work(task, raw)
     cache.put(key, result)
     return result
@@ -208,9 +204,7 @@ def _cached(task: Task, raw: bytes | None, cache: ResultCache) -> FileResult | N
     if raw is None:
         return None
     cached = cache.get(cache.key(raw, task.path.name), task.shown, complete=task.checked)
-    if cached is not None:
-        cached.checked = task.checked
-    return cached
+    return None if cached is None else cached._replace(checked=task.checked)
 
 
 def _bytes(task: Task) -> bytes | None:

@@ -14,9 +14,8 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .atomic import write_atomic
 from .findings import Edit, Finding, Fix
@@ -27,8 +26,7 @@ from .findings import Edit, Finding, Fix
 MAX_PASSES = 10
 
 
-@dataclass(frozen=True)
-class FixedText:
+class FixedText(NamedTuple):
     """A text with its fixes applied, and how many were applied or left because they are unsafe."""
 
     text: str
@@ -90,8 +88,7 @@ def _overlap(a: Edit, b: Edit) -> bool:
     return a.start == b.start or max(a.start, b.start) < min(a.end, b.end)
 
 
-@dataclass(frozen=True)
-class FileFix:
+class FileFix(NamedTuple):
     """One file, fixed in memory: its name as shown, where it really is, and its text before and after."""
 
     shown: str

@@ -7,9 +7,8 @@ and every lookup is a dictionary access: checks across entries cost the same per
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .patterns import regex
 from .findings import FILE_START, Span
@@ -27,8 +26,7 @@ IDENTIFIER_KEYS = ("pmid", "doi", "nct")
 _SHARERS_KEPT = 3  # entries kept per shared sentence: enough to name the others of any one of them
 
 
-@dataclass(frozen=True, slots=True)
-class CitedWork:
+class CitedWork(NamedTuple):
     """One source as an entry lists it, keyed by one of its identifiers."""
 
     entry: str  # the entry's display path
@@ -42,16 +40,14 @@ class CitedWork:
         return hash((repr(self.title), repr(self.year), repr(self.authors)))
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A value of an entry with the place it was written."""
 
     value: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class EntrySummary:
+class EntrySummary(NamedTuple):
     """What the rules across entries need to know of one entry: what the repo index keeps of it."""
 
     path: str  # display path
@@ -153,29 +149,28 @@ def _normal(key: str, value: str) -> str:
     return value.strip().lower() if key == "doi" else value.strip()
 
 
-@dataclass
 class RepoIndex:
     """Every entry's summary, kept by what the rules across entries compare: slugs, names, cited works
     and sentences."""
 
-    slugs: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    # identifier -> each distinct description (title, year, authors) -> the entries giving it. Kept
-    # by description so that comparing one listing with the others costs the number of distinct
-    # descriptions (one or two), not the number of entries citing the work.
-    works: dict[tuple[str, str], dict[int, list[CitedWork]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
-    # sentence fingerprint -> the entry having it, or the first few entries by path when several do
-    # (a plain path for the usual unique sentence: it keeps the index small in a big repo).
-    sentences: dict[int, str | list[str]] = field(default_factory=dict)
-    paths: set[str] = field(default_factory=set)
-    known_slugs: set[str] = field(default_factory=set)
-    cwd: Path | None = None  # what display paths are relative to, for reading an entry again
-    _deletions: dict[str, set[str]] | None = None  # built on the first typo lookup
+    def __init__(self, cwd: Path | None = None) -> None:
+        self.cwd = cwd  # what display paths are relative to, for reading an entry again
+        self.reset()
 
     def reset(self) -> None:
         """Forget every entry (a run that has to read them all again)."""
-        self.__init__(cwd=self.cwd)
+        self.slugs: dict[str, list[str]] = defaultdict(list)
+        self.names: dict[str, list[str]] = defaultdict(list)
+        # identifier -> each distinct description (title, year, authors) -> the entries giving it. Kept
+        # by description so that comparing one listing with the others costs the number of distinct
+        # descriptions (one or two), not the number of entries citing the work.
+        self.works: dict[tuple[str, str], dict[int, list[CitedWork]]] = defaultdict(lambda: defaultdict(list))
+        # sentence fingerprint -> the entry having it, or the first few entries by path when several do
+        # (a plain path for the usual unique sentence: it keeps the index small in a big repo).
+        self.sentences: dict[int, str | list[str]] = {}
+        self.paths: set[str] = set()
+        self.known_slugs: set[str] = set()
+        self._deletions: dict[str, set[str]] | None = None  # built on the first typo lookup
 
     def add(self, summary: EntrySummary) -> None:
         if summary.path in self.paths:

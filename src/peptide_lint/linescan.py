@@ -25,16 +25,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Mapping, NamedTuple
 
 from .patterns import regex
 from .findings import Span
-from .problems import Problem
+from .problems import NO_FACTS, Problem
 
 
-@dataclass(frozen=True, slots=True)
-class LineProblem:
+class LineProblem(NamedTuple):
     """A mistake seen in a file's lines, before (or without) the parser."""
 
     # control-character, tab-indentation, lookalike-character (a character that looks like a space
@@ -43,7 +41,7 @@ class LineProblem:
     line: int  # 1-based, like the column
     column: int
     reach: int  # the last line at which a parser may stop because of this problem
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: Mapping[str, Any] = NO_FACTS
 
     def covers(self, line: int) -> bool:
         return self.line <= line <= self.reach
@@ -114,8 +112,7 @@ _TAB_STOPS = (2, 4, 8)  # the widths editors show a tab at
 _OPENS_TEXT = regex(r"(?:^|:[ \t]+)[|>][-+0-9]*$")  # the header of a block of text (key: >-)
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
+class _Shape(NamedTuple):
     """A line as far as lining up an indentation goes: blank (or a comment), text of a block,
     unknown (indented with a tab or a look-alike space), or a node: a key or a list item."""
 
@@ -150,7 +147,7 @@ def _shapes(lines: list[str]) -> list[_Shape]:
         shape = _shape(line)
         if shape.kind == "node" and block is not None:
             if shape.indent > block:
-                shape = replace(shape, kind="text")
+                shape = shape._replace(kind="text")
             else:
                 block = None
         if shape.kind == "node" and shape.opens == "text":
@@ -281,7 +278,7 @@ def _shifted(problem: LineProblem, removed_columns) -> LineProblem:
     for removed in sorted(removed_columns):
         if removed <= column:
             column += 1
-    return problem if column == problem.column else replace(problem, column=column)
+    return problem if column == problem.column else problem._replace(column=column)
 
 
 def missing_colon(line: str, column: int, text_key: str | None = None) -> tuple[dict[str, Any], int]:
@@ -343,43 +340,51 @@ def without_comment(line: str) -> str:
     return line
 
 
-@dataclass(slots=True)
 class _Node:
     """A line that YAML reads as a key or a list item (not as text)."""
 
-    line: int
-    indent: int  # where its content starts, look-alike spaces counted as spaces (a list item's dash)
-    column: int  # where its node starts: after the dashes of a list item
-    item: bool
-    key: str | None  # the key, if the line has one
-    suspect: str | None = None  # "glued", "lookalike-colon" or "no-colon": a mistake if it stands among keys
-    text_key: str | None = None  # the key of a block of text just above that got no text
-    keys_follow: bool = False  # a list item's text is followed by keys lined up with it
+    __slots__ = ("line", "indent", "column", "item", "key", "suspect", "text_key", "keys_follow")
+
+    def __init__(self, line: int, indent: int, column: int, item: bool, key: str | None,
+                 text_key: str | None = None) -> None:
+        self.line = line
+        self.indent = indent  # where its content starts, look-alike spaces counted as spaces (a list item's dash)
+        self.column = column  # where its node starts: after the dashes of a list item
+        self.item = item
+        self.key = key  # the key, if the line has one
+        self.suspect: str | None = None  # "glued", "lookalike-colon" or "no-colon": a mistake if it stands among keys
+        self.text_key = text_key  # the key of a block of text just above that got no text
+        self.keys_follow = False  # a list item's text is followed by keys lined up with it
 
 
-@dataclass(slots=True)
 class _Block:
     """A block of text being read (`key: >-`): its text is indented deeper than `parent`."""
 
-    parent: int
-    key: str
-    explicit: bool  # an indentation indicator (`|2`) says how deep its text is
-    blanks: list[tuple[int, int]]  # the empty lines before its first text line: (line, spaces)
-    has_text: bool = False
+    __slots__ = ("parent", "key", "explicit", "blanks", "has_text")
+
+    def __init__(self, parent: int, key: str, explicit: bool) -> None:
+        self.parent = parent
+        self.key = key
+        self.explicit = explicit  # an indentation indicator (`|2`) says how deep its text is
+        self.blanks: list[tuple[int, int]] = []  # the empty lines before its first text line: (line, spaces)
+        self.has_text = False
 
 
-@dataclass(slots=True)
 class _CurlyValue:
     """A value opened with a curly quote, followed to its closing quote or its end."""
 
-    line: int
-    column: int
-    quote: str
-    value: str  # its text, its lines joined
-    colon: bool = False  # a colon and a space inside the quotes
-    closed: bool = False
-    last_line: int = 0
-    closing: tuple[int, str] | None = None  # the offset of its closing quote, and the quote, if the value ends there
+    __slots__ = ("line", "column", "quote", "value", "colon", "closed", "last_line", "closing")
+
+    def __init__(self, line: int, column: int, quote: str, value: str) -> None:
+        self.line = line
+        self.column = column
+        self.quote = quote
+        self.value = value  # its text, its lines joined
+        self.colon = False  # a colon and a space inside the quotes
+        self.closed = False
+        self.last_line = line
+        # the offset of its closing quote, and the quote, if the value ends there
+        self.closing: tuple[int, str] | None = None
 
 
 class _Walk:
@@ -528,7 +533,7 @@ class _Walk:
 
     def _open_block(self, line: str, at: int, parent: int, key: str) -> None:
         header = line[at:].split("#", 1)[0]
-        self.block = _Block(parent, key, any(char.isdigit() for char in header), [])
+        self.block = _Block(parent, key, any(char.isdigit() for char in header))
 
     def _end_plain(self) -> None:
         self.plain = self.plain_node = None
@@ -566,7 +571,7 @@ class _Walk:
                   first_text=first_text, others=[number for number, _ in deeper[1:]])
 
     def _start_curly(self, number: int, line: str, at: int) -> None:
-        self.curly = _CurlyValue(number, at + 1, line[at], line[at:].rstrip(), last_line=number)
+        self.curly = _CurlyValue(number, at + 1, line[at], line[at:].rstrip())
         self._scan_curly(number, line, at + 1)
 
     def _follow_curly(self, number: int, line: str, spaces: int) -> None:

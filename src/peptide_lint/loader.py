@@ -11,9 +11,8 @@ it in words. Nothing here raises for bad input, and nothing here knows which YAM
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import linescan
 from .discover import is_entry_name
@@ -37,13 +36,12 @@ NOT_CHECKED_NOT_AN_ENTRY = ("it holds a list or a single value, not the keys of 
                             "content rules did not run")
 
 
-@dataclass
-class LoadResult:
+class LoadResult(NamedTuple):
     """A file as read: its document (None when it cannot be parsed), the problems found on the way and
     its text."""
 
     document: Document | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
     text: str | None = None  # the decoded text, when there is one, for showing source lines
     # Why the schema and content rules could not run on the file, when they could not (an empty
     # file has nothing to check: None, like a file that was read).

@@ -11,10 +11,8 @@ it is what runs in parallel.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from .config import Config
 from .discover import repo_relative
@@ -37,13 +35,12 @@ if TYPE_CHECKING:
 _ALWAYS_ON = {internal_error.RULE.code, invalid_suppression.RULE.code}
 
 
-@dataclass(frozen=True)
-class Setup:
+class Setup(NamedTuple):
     """Everything a check runs with, besides the files to check."""
 
     schema: EntrySchema
     cwd: Path  # display paths are relative to it
-    config: Config = field(default_factory=Config)
+    config: Config = Config()
     repo_root: Path | None = None
     index_dir: Path | None = None  # the entries that the rules across entries compare with
     jobs: int = 1
@@ -163,12 +160,12 @@ def _filter(shown: str, findings: list[Finding], suppressions: list[Suppression]
             kept.append(finding)
         elif finding.code in severity:
             level = severity[finding.code]
-            kept.append(finding if finding.severity is level else replace(finding, severity=level))
+            kept.append(finding if finding.severity is level else finding._replace(severity=level))
     # A suppression of a rule that is off in this run is not unused: its finding was not looked for.
     kept, unused = apply_suppressions(suppressions, kept, severity.keys() | _ALWAYS_ON, suppressed)
     unused_rule = registry.lookup("unused-suppression")
     if unused_rule.code in severity:
-        kept += [replace(unused_rule.worded(shown, problem), severity=severity[unused_rule.code]) for problem in unused]
+        kept += [unused_rule.worded(shown, problem)._replace(severity=severity[unused_rule.code]) for problem in unused]
     return kept
 
 

@@ -8,19 +8,21 @@ message in the rule's file. The pipeline turns each problem into a finding throu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple
 
 from .findings import Fix, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+NO_FACTS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Problem(NamedTuple):
     """A problem found by the loader or the schema stage, in facts; its rule's module words it (Words)."""
 
     rule: str  # the name of the rule whose problem it is ("tab-indentation")
     span: Span
-    facts: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    facts: Mapping[str, Any] = NO_FACTS
 
 
 class Words(NamedTuple):

@@ -6,9 +6,8 @@ Citations use Pandoc's syntax: `[@doe-2001]`, or several in one bracket as `[@do
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 from .digest import digest
 from .patterns import regex
 
@@ -26,8 +25,7 @@ _SENTENCE_END = regex(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
 _GOES_ON = regex(r"\s*[a-z0-9(]")
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A Pandoc citation in a text: the id after `@` and where `@id` stands."""
 
     id: str
@@ -35,8 +33,7 @@ class Citation:
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence of a text, and where it stands in it."""
 
     start: int

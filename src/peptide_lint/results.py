@@ -8,28 +8,32 @@ them through source_lines.py).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .discover import checkout_root, repo_relative
 from .findings import INTERNAL_ERROR, Finding, Severity, Span
 from .index import EntrySummary
 
 
-@dataclass(slots=True)
 class Suppression:
     """A `# peptide-lint: ignore[...] -- reason` comment of a file."""
 
-    path: str  # the display path of its file
-    span: Span
-    targets: set[int]  # the lines it covers
-    codes: dict[str, str]  # rule code -> how the comment names it
-    reason: str = ""  # why the rules do not apply here, as the editor wrote it
-    used: set[str] = field(default_factory=set)
+    __slots__ = ("path", "span", "targets", "codes", "reason", "used")
+
+    def __init__(self, path: str, span: Span, targets: set[int], codes: dict[str, str], reason: str = "") -> None:
+        self.path = path  # the display path of its file
+        self.span = span
+        self.targets = targets  # the lines it covers
+        self.codes = codes  # rule code -> how the comment names it
+        self.reason = reason  # why the rules do not apply here, as the editor wrote it
+        self.used: set[str] = set()  # the codes of the findings it suppressed
+
+    def __repr__(self) -> str:
+        return f"Suppression({self.path!r}, {self.span!r}, {self.targets!r}, {self.codes!r}, {self.reason!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressed:
+class Suppressed(NamedTuple):
     """A finding a comment suppressed, with the comment's place and reason."""
 
     finding: Finding
@@ -37,8 +41,7 @@ class Suppressed:
     reason: str
 
 
-@dataclass(slots=True)
-class FileResult:
+class FileResult(NamedTuple):
     """What checking one file leaves behind."""
 
     shown: str
@@ -50,26 +53,37 @@ class FileResult:
     not_checked: str | None = None  # why its content was not checked (an empty file: nothing to check)
 
 
-@dataclass
 class Report:
     """The result of a check: its findings in the order of file, line and column, and what was checked."""
 
-    findings: list[Finding]
-    files_checked: int
-    files: list[str] = field(default_factory=list)  # every checked file, as Finding.path shows it
-    cwd: Path = field(default_factory=Path.cwd)
-    repo_root: Path | None = None
-    # The checked files whose content could not be checked, each with why in an editor's words
-    # ("YAML cannot read it, so the schema and content rules did not run"): a report with findings
-    # in such a file is not complete, whatever its counts say.
-    not_checked: dict[str, str] = field(default_factory=dict)
-    # Findings of safety rules that a comment suppressed: every report lists them, so that a reviewer
-    # sees what was silenced and why.
-    suppressed_safety: list[Suppressed] = field(default_factory=list)
-    # With a baseline (baseline.py): the findings it held, left out of `findings`, and the baseline
-    # file as `files` shows paths.
-    baselined: list[Finding] = field(default_factory=list)
-    baseline: str | None = None
+    def __init__(self, findings: list[Finding], files_checked: int, files: list[str] | None = None,
+                 cwd: Path | None = None, repo_root: Path | None = None, not_checked: dict[str, str] | None = None,
+                 suppressed_safety: list[Suppressed] | None = None, baselined: list[Finding] | None = None,
+                 baseline: str | None = None) -> None:
+        self.findings = findings
+        self.files_checked = files_checked
+        self.files = files if files is not None else []  # every checked file, as Finding.path shows it
+        self.cwd = cwd if cwd is not None else Path.cwd()
+        self.repo_root = repo_root
+        # The checked files whose content could not be checked, each with why in an editor's words
+        # ("YAML cannot read it, so the schema and content rules did not run"): a report with findings
+        # in such a file is not complete, whatever its counts say.
+        self.not_checked = not_checked if not_checked is not None else {}
+        # Findings of safety rules that a comment suppressed: every report lists them, so that a
+        # reviewer sees what was silenced and why.
+        self.suppressed_safety = suppressed_safety if suppressed_safety is not None else []
+        # With a baseline (baseline.py): the findings it held, left out of `findings`, and the
+        # baseline file as `files` shows paths.
+        self.baselined = baselined if baselined is not None else []
+        self.baseline = baseline
+
+    def __repr__(self) -> str:
+        return f"Report({len(self.findings)} findings in {self.files_checked} files checked)"
+
+    def replaced(self, **changes) -> Report:
+        """A copy of this report with the given fields changed."""
+        fields = {name: value for name, value in vars(self).items() if name != "source_root"}  # (cached)
+        return Report(**{**fields, **changes})
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -10,8 +10,8 @@ growth, ...) do not name one on their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .patterns import regex
 from .claims import read
@@ -217,8 +217,7 @@ def is_denied(sentence: str, start: int) -> bool:
     return reading.denied(start)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of a text, lower case, with the sentence it stands in and its place there."""
     text: str
     sentence: str

@@ -8,8 +8,7 @@ value as written. It imports no rule: each rule's module words its problems (`de
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple, TYPE_CHECKING
 
 from .json_values import first_repeat
 from .document import Document, Timestamp
@@ -29,8 +28,7 @@ RULES = (SCHEMA_VIOLATION, MISSING_FIELD, UNKNOWN_FIELD, WRONG_TYPE, NOT_IN_VOCA
          EMPTY_VALUE, DUPLICATE_ITEM)
 
 
-@dataclass(frozen=True)
-class _Error:
+class _Error(NamedTuple):
     """One problem, with what a rule's declared overlap is matched against."""
 
     problem: Problem

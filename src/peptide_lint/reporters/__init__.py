@@ -9,10 +9,10 @@ module as `REPORTER`. Every module here whose name does not start with `_` is a 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import Protocol, TextIO
 
 from ..findings import Finding
+from ..modules import module_names
 from ..results import Report
 
 
@@ -20,8 +20,7 @@ class Reporter(Protocol):
     def write(self, report: Report, out: TextIO) -> None: ...
 
 
-FORMATS: tuple[str, ...] = tuple(sorted(module.name for module in pkgutil.iter_modules(__path__)
-                                        if not module.name.startswith("_")))
+FORMATS: tuple[str, ...] = tuple(name for name in module_names(__path__) if not name.startswith("_"))
 
 
 def reporter_class(name: str) -> type:

@@ -7,8 +7,7 @@ Escaping follows the Actions toolkit: in the message, % CR and LF; in properties
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from ..findings import Severity
 from ..results import Report
@@ -22,8 +21,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-@dataclass
-class GithubReporter:
+class GithubReporter(NamedTuple):
     """The report as GitHub Actions workflow commands: annotations on the pull request's lines."""
 
     color: bool = False

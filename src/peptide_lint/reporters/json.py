@@ -42,8 +42,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from .. import __version__
 from ..findings import Severity
@@ -53,8 +52,7 @@ from . import baselined_safety
 SHAPE_VERSION = 2
 
 
-@dataclass
-class JsonReporter:
+class JsonReporter(NamedTuple):
     """The report as one JSON document, for other programs."""
 
     color: bool = False

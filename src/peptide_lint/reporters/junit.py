@@ -28,8 +28,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from ..patterns import regex
 from ..findings import INTERNAL_ERROR, Finding, Severity
@@ -43,8 +42,7 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-@dataclass
-class JunitReporter:
+class JunitReporter(NamedTuple):
     """The report as JUnit XML, one test case per finding, for CI systems that show test results."""
 
     color: bool = False

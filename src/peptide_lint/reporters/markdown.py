@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from ..patterns import regex
 from ..findings import Severity
@@ -26,8 +25,7 @@ def _cell(text: str) -> str:
 _MARKDOWN_SPECIAL = regex(r"[\\`*_\[\]|~!]")
 
 
-@dataclass
-class MarkdownReporter:
+class MarkdownReporter(NamedTuple):
     """The report as Markdown, for a pull-request comment or a job summary."""
 
     color: bool = False

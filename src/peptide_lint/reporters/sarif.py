@@ -17,8 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 from urllib.parse import quote
 
 from .. import __version__, registry
@@ -31,8 +30,7 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
-@dataclass
-class SarifReporter:
+class SarifReporter(NamedTuple):
     """The report as SARIF 2.1.0, for code-scanning tools."""
 
     color: bool = False

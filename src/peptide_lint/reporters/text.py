@@ -11,8 +11,7 @@ A finding with a fix says so at the end of its hint, and the summary counts the 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 import click
 
@@ -24,8 +23,7 @@ from . import baselined_safety
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
 
-@dataclass
-class TextReporter:
+class TextReporter(NamedTuple):
     """The report as people read it in a terminal: `path:line:col`, the source line and a hint."""
 
     color: bool = False

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple
 
 from ..findings import Finding, Fix, Severity, Span
 from ..problems import Problem, Words
@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from ..schema import EntrySchema
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a rule's check may use besides the entry itself."""
 
     schema: EntrySchema
@@ -37,8 +36,7 @@ CheckAcross = Callable[["EntrySummary", Context], Iterator[Finding]]
 Describe = Callable[[Problem], Words]  # for the problems the reading and schema stages find
 
 
-@dataclass(frozen=True)
-class SchemaOverlap:
+class SchemaOverlap(NamedTuple):
     """A schema error that a rule reports better itself: the generic schema finding is then dropped.
 
     `path` is an instance path with "*" for any list index; `keyword` is the JSON Schema keyword;
@@ -59,8 +57,7 @@ class SchemaOverlap:
         return all(want == "*" and isinstance(got, int) or want == got for want, got in zip(self.path, path))
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule: its code, name, severity and documentation, and the code that finds its problems."""
 
     code: str  # stable: PL0xx file, PL1xx schema, PL2xx sourcing, PL3xx dosing, PL4xx safety, PL5xx hygiene
@@ -72,12 +69,15 @@ class Rule:
     describe: Describe | None = None  # words a problem of this rule, found by the loader or the schema stage
     check_across: CheckAcross | None = None  # for rules that compare an entry with the others
     overlaps: tuple[SchemaOverlap, ...] = ()
-    options: dict[str, Any] = field(default_factory=dict, hash=False)  # name -> default value
+    options: Mapping[str, Any] = MappingProxyType({})  # name -> default value
     # "safe": its findings (some, or all) carry a fix that keeps the meaning exactly, applied by
     # `check --fix`; "unsafe": a suggested fix, applied only with --unsafe-fixes; None: no fix.
     fixable: str | None = None
     suppressible: bool = True  # False: no comment may suppress it (it checks the suppressions themselves)
     safety: bool = False  # a rule about what can hurt a reader: its suppressions are listed in every report
+
+    def __hash__(self) -> int:  # (its options are a dict: a rule is known by its code)
+        return hash(self.code)
 
     @property
     def stage(self) -> str:
