@@ -10,11 +10,12 @@
 
 A `Report` (results.py) holds the findings in the order of file, line and column, the files checked,
 the files that could not be read and why, and the safety findings that comments suppressed. A
-`Finding` (findings.py; like the other records here, an immutable NamedTuple) says where (`span`: 1-based lines and columns, the end column exclusive),
-which rule (`code`, `name`, `severity`), what is wrong and how to fix it (`message`, `hint`), and,
-where a rule can repair it, `fix` (findings.Fix): a title for a code action, whether it is safe
-(the meaning kept exactly) or a suggestion to review, and its edits of the file's characters
-(0-based offsets into the text without its byte-order mark), which a client applies together.
+`Finding` (findings.py; an immutable NamedTuple, like Span, Edit and Fix) says where (`span`:
+1-based lines and columns, the end column exclusive), which rule (`code`, `name`, `severity`), what
+is wrong and how to fix it (`message`, `hint`), and, where a rule can repair it, `fix`
+(findings.Fix): a title for a code action, whether it is safe (the meaning kept exactly) or a
+suggestion to review, and its edits of the file's characters (0-based offsets into the text
+without its byte-order mark), which a client applies together.
 
 Nothing here prints or exits: a repo that cannot be checked raises `ProjectError` with a message
 for the person running the check.
