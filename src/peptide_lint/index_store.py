@@ -73,8 +73,11 @@ class IndexStore:
         self._root = repo_root
         self._cwd = cwd
         self._root_prefix = os.path.join(os.path.abspath(repo_root), "")
-        self.files: dict[str, str] = {}  # every entry file now: repo path -> path as the run names it
+        self.files: set[str] = set()  # every entry file now, by its repo path
         self._stats: dict[str, Stat] = {}  # their stats, where the run took them
+        # A file's path as the run names it is the folder's path and the file's repo path past the
+        # folder's: kept as those two, since only the few files read need their paths
+        self._folder_path, self._folder_key = "", ""
         self._stale: set[str] = set()  # those whose row is missing or out of date
         self._racy: set[str] = set()  # those changed just before the walk
         self._blobs: dict[str, bytes] = {}  # git's blob ids, when the index is trusted
@@ -85,6 +88,7 @@ class IndexStore:
         changed), and return the files whose row is missing or out of date, to be read and `put`.
         None if the store cannot be used."""
         racy_after = time.time_ns() - _RACY_NS
+        self._folder_path, self._folder_key = os.path.join(str(folder), ""), _key_prefix(folder, self._root)
         blobs = git_index.blob_ids(self._root) if git_index.trusted() else None
         if blobs is None:
             self.files, self._stats, self._racy = _entry_stats(folder, self._root, racy_after)
@@ -98,34 +102,33 @@ class IndexStore:
                                            + _TABLES)
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
-                # One column of every row: the blob ids where git's index vouches for the files,
-                # else the stats (a third of the reading of three columns for 10,000 rows).
-                known = dict(self._db.execute("SELECT path, blob FROM index_entries" if self._blobs
-                                              else "SELECT path, stat FROM index_entries"))
-                self._delete([path for path in known if path not in self.files])
+                # One column of every row, as (path, value) pairs: the blob ids where git's index
+                # vouches for the files, else the stats (a third of the reading of three columns for
+                # 10,000 rows). Compared as sets of pairs, the work per entry stays out of Python.
+                known = set(self._db.execute("SELECT path, blob FROM index_entries" if self._blobs
+                                             else "SELECT path, stat FROM index_entries"))
+                self._delete([path for path, _ in known if path not in self.files])
                 self._stale = self._out_of_date(known, racy_after)
         except sqlite3.Error:
             return None
-        return [Path(self.files[key]) for key in sorted(self._stale)]
+        return [Path(self._path(key)) for key in sorted(self._stale)]
 
-    def _out_of_date(self, known: dict[str, Stat | bytes | None], racy_after: int) -> set[str]:
+    def _out_of_date(self, known: set[tuple[str, Stat | bytes | None]], racy_after: int) -> set[str]:
         """The entry files whose row is missing or out of date: by their blob id where git's index is
         trusted and the row has one (`known` then holds the stored blob ids), by their stat
         otherwise (`known` holds the stored stats; stat here, as the walk did not)."""
         if not self._blobs:
-            return {key for key, stat in self._stats.items() if known.get(key) != stat}
-        stale, unvouched = set(), []
-        for key in self.files:
-            blob, stored_blob = self._blobs.get(key), known.get(key)
-            if blob is None or stored_blob is None:
-                unvouched.append(key)  # untracked, or stored without a blob id: compared by stat
-            elif blob != stored_blob:
-                stale.add(key)
-        stored_stats = dict(self._select("SELECT path, stat FROM index_entries WHERE path IN ({})", set(unvouched)))
+            return {key for key, _ in self._stats.items() - known}
+        differing = {key for key, _ in self._blobs.items() - known if key in self.files}
+        stored_blobs = dict(self._select("SELECT path, blob FROM index_entries WHERE path IN ({})", differing))
+        stale = {key for key in differing if stored_blobs.get(key) is not None}
+        # untracked, or stored without a blob id (or not stored): compared by stat
+        unvouched = (self.files - self._blobs.keys()) | (differing - stale)
+        stored_stats = dict(self._select("SELECT path, stat FROM index_entries WHERE path IN ({})", unvouched))
         vouched = []
         for key in unvouched:
             try:
-                status = os.stat(self.files[key])
+                status = os.stat(self._path(key))
             except OSError:
                 stale.add(key)
                 continue
@@ -139,6 +142,9 @@ class IndexStore:
         self._db.executemany("UPDATE index_entries SET blob = ? WHERE path = ?", vouched)
         return stale
 
+    def _path(self, key: str) -> str:
+        return self._folder_path + key[len(self._folder_key):]
+
     def holds(self, path: Path) -> bool:
         """Whether `path` is one of the entry files the store keeps (see `refresh`)."""
         return self._key(path) in self.files
@@ -151,7 +157,7 @@ class IndexStore:
             key = self._key(path)
             if key not in self._stale:
                 continue
-            stat = _ALWAYS_REREAD if key in self._racy else self._stats.get(key) or _stat(self.files[key])
+            stat = _ALWAYS_REREAD if key in self._racy else self._stats.get(key) or _stat(self._path(key))
             rows.append((key, stat, self._blobs.get(key), summary.slug.value if summary.slug else None,
                          name_key(summary.name.value) if summary.name else None, _encode(summary)))
             works += [(key, work_key(identifier)) for identifier in {identifier for identifier, _, _ in summary.works}]
@@ -173,7 +179,7 @@ class IndexStore:
         of those is missing, for the suggestion of a close one). False if the store failed or
         changed hands meanwhile (another run with other code): the caller then reads every entry."""
         checked_keys = {self._key(path) for path, _ in checked}
-        if self.files.keys() <= checked_keys:
+        if self.files <= checked_keys:
             return True  # every entry is checked, so already in the index
         # A file given through a symlinked folder is stored under its real path.
         checked_keys |= {self._key(real_place(path)) for path, _ in checked}
@@ -244,10 +250,9 @@ class IndexStore:
             self._db.executemany(f"DELETE FROM {table} WHERE path = ?", ((path,) for path in paths))
 
 
-def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str, str], dict[str, Stat], set[str]]:
+def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[set[str], dict[str, Stat], set[str]]:
     """Every entry file under `folder` (see `_entry_files`) with its stat; and those modified after
     `racy_after_ns`."""
-    found: dict[str, str] = {}
     stats: dict[str, Stat] = {}
     racy: set[str] = set()
     for key, entry in _entry_files(folder, root):
@@ -255,38 +260,37 @@ def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[dict[str
             stat = entry.stat()
         except OSError:
             continue
-        found[key], stats[key] = entry.path, _pack(stat)
+        stats[key] = _pack(stat)
         if stat.st_mtime_ns > racy_after_ns:
             racy.add(key)
-    return found, stats, racy
+    return set(stats), stats, racy
 
 
-def _entry_names(folder: Path, root: Path, tracked: dict[str, bytes]) -> dict[str, str]:
+def _entry_names(folder: Path, root: Path, tracked: dict[str, bytes]) -> set[str]:
     """Every entry file under `folder`, as `_entry_files` finds them, without their stat: a name
     that git's index lists as a tracked file is a file, so only the other names of a listing cost
     a look at what they are. (It runs for every entry on every commit: a listing of bare names
     costs half a listing of directory entries, and the work per name stays in comprehensions.)"""
-    prefix = _repo_path(folder, root)
-    folders = [(str(folder), "" if prefix == "." else prefix + "/")]
-    found: dict[str, str] = {}
+    folders = [(str(folder), _key_prefix(folder, root))]
+    found: set[str] = set()
     while folders:
         directory, key_prefix = folders.pop()
         try:
             names = os.listdir(directory)
         except OSError:
             continue
-        base = os.path.join(directory, "")
-        # Hidden names are never entries nor searched; without them, an entry name is one that
-        # ends in .yaml or .yml (is_entry_name)
-        named_as_entries = {key_prefix + name: base + name for name in names
-                            if name[0] != "." and name.endswith(ENTRY_SUFFIXES)}
-        for key in named_as_entries.keys() - tracked.keys():
-            if not os.path.isfile(named_as_entries[key]):
-                _search_if_folder(named_as_entries.pop(key), key, folders)
-        found.update(named_as_entries)
-        for name in names:
-            if name[0] != "." and not name.endswith(ENTRY_SUFFIXES) and key_prefix + name not in tracked:
-                _search_if_folder(base + name, key_prefix + name, folders)
+        named_as_entries = [name for name in names if name.endswith(ENTRY_SUFFIXES)]
+        # hidden names are never entries nor searched (and without them, is_entry_name is the suffix)
+        keys = {key_prefix + name for name in named_as_entries if name[0] != "."}
+        for key in keys - tracked.keys():
+            path = os.path.join(directory, key[len(key_prefix):])
+            if not os.path.isfile(path):
+                keys.discard(key)
+                _search_if_folder(path, key, folders)
+        found |= keys
+        for name in set(names).difference(named_as_entries):
+            if name[0] != "." and key_prefix + name not in tracked:
+                _search_if_folder(os.path.join(directory, name), key_prefix + name, folders)
     return found
 
 
@@ -299,8 +303,7 @@ def _entry_files(folder: Path, root: Path) -> Iterator[tuple[str, os.DirEntry]]:
     """(repo path, directory entry) of every entry file under `folder`, as discover.entry_files finds
     them (symlinked files followed, symlinked folders and hidden names not). This runs for every
     entry on every run, so it keeps to one scandir per folder and makes no Path objects."""
-    prefix = _repo_path(folder, root)
-    folders = [(str(folder), "" if prefix == "." else prefix + "/")]
+    folders = [(str(folder), _key_prefix(folder, root))]
     while folders:
         directory, key_prefix = folders.pop()
         try:
@@ -318,6 +321,12 @@ def _entry_files(folder: Path, root: Path) -> Iterator[tuple[str, os.DirEntry]]:
                     folders.append((entry.path, key_prefix + entry.name + "/"))
             except OSError:
                 continue
+
+
+def _key_prefix(folder: Path, root: Path) -> str:
+    """What the keys of the files in `folder` start with."""
+    prefix = _repo_path(folder, root)
+    return "" if prefix == "." else prefix + "/"
 
 
 def _stat(path: str) -> Stat:
