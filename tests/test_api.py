@@ -73,3 +73,40 @@ def test_relative_paths_are_from_the_projects_folder_not_the_process_current_fol
     inside = Project.open(repo, cwd=repo / "entries")
     assert inside.check(["testpeptide-a.yaml"]).files == ["testpeptide-a.yaml"]
     assert inside.check_text(entry.read_text(), "testpeptide-a.yaml") == []
+
+
+def test_a_buffer_is_compared_with_other_entries_as_it_is_not_as_saved(repo):
+    """Copied text is found in an unsaved buffer and placed at its line in the buffer: for a file not
+    written yet, and for a saved file whose buffer has lines added above the copied sentence."""
+    add_entry(repo, "testpeptide-a")
+    b = add_entry(repo, "testpeptide-b")
+    project = Project.open(repo, cwd=repo)
+    copied_line = "  It is imagined to bind a Testpeptide-a receptor.\n"
+    text = b.read_text().replace("  It is imagined to bind a Testpeptide-b receptor.\n", copied_line)
+    line = text[:text.index(copied_line)].count("\n") + 1
+    found = [(f.code, f.line) for f in project.check_text(text, "entries/testpeptide-b.yaml") if f.code == "PL509"]
+    assert found == [("PL509", line)]
+    moved = text.replace("mechanism: >-\n", "mechanism: >-\n  A first sentence of no interest at all.\n\n", 1)
+    found = [(f.code, f.line) for f in project.check_text(moved, "entries/testpeptide-b.yaml") if f.code == "PL509"]
+    assert found == [("PL509", line + 2)]
+    b.unlink()  # a new file, not saved yet
+    found = [(f.code, f.line) for f in project.check_text(text, "entries/testpeptide-new.yaml") if f.code == "PL509"]
+    assert found == [("PL509", line)]
+
+
+def test_a_buffer_with_a_byte_order_mark_is_fixed_and_keeps_it(repo):
+    entry = add_entry(repo, "testpeptide-a")
+    project = Project.open(repo, cwd=repo)
+    text = entry.read_text().replace("      value: 1–2 mg per day", "      value: 1-2 mg per day")
+    fixed = project.fix_text("\ufeff" + text, "entries/testpeptide-a.yaml")
+    assert fixed.applied == 1 and fixed.text == "\ufeff" + entry.read_text()
+    with pytest.raises(TypeError, match="not bytes"):
+        project.check_text(text.encode(), "entries/testpeptide-a.yaml")
+
+
+def test_reports_of_the_same_check_are_equal(repo):
+    add_entry(repo, "testpeptide-a")
+    project = Project.open(repo, cwd=repo)
+    first, second = project.check(), project.check()
+    assert first == second and first.replaced(files_checked=2) != first
+    assert repr(first) == "Report(0 findings in 1 file checked)"

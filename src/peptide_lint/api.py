@@ -148,21 +148,28 @@ class Project(NamedTuple):
         """The findings of `text` as the file at `path` (which need not exist yet, or may hold an
         older text): an editor's unsaved buffer, checked against every other entry of the repo. Its
         result is cached under its bytes like any file's (saving the same text reuses it); what the
-        repo index stores for the file on disk is left as it is."""
+        repo index stores for the file on disk is left as it is. A byte-order mark at its start is
+        allowed; the edits of fixes are offsets into the text without it."""
         return self.text_report(text, path).findings
 
     def text_report(self, text: str, path: Path | str) -> Report:
         """`check_text`'s check as a whole Report: its findings and, when `text` cannot be read as an
         entry, why (`not_checked`)."""
+        if not isinstance(text, str):
+            raise TypeError(f"the text to check is a str (decoded), not {type(text).__name__}")
         path = Path(path) if Path(path).is_absolute() else self.setup.cwd / path
         return check_files([path], self.setup, texts={path: text.encode("utf-8")})
 
     def fix_text(self, text: str, path: Path | str, *, unsafe: bool = False) -> FixedText:
         """`text`, as the file at `path`, with its fixes applied as `check --fix` applies them: the
-        safe ones (and the unsafe ones too, `unsafe`), pass after pass, checked again in between."""
+        safe ones (and the unsafe ones too, `unsafe`), pass after pass, checked again in between. A
+        byte-order mark at the start of `text` stays at the start of the fixed text."""
         from .fixes import fix_text  # not on the path of a check: imported when a fix is asked for
 
-        return fix_text(text, self.check_text(text, path), lambda fixed: self.check_text(fixed, path), unsafe)
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        text = text[len(bom):]  # the edits' offsets are into the text without it
+        fixed = fix_text(text, self.check_text(text, path), lambda fixed: self.check_text(fixed, path), unsafe)
+        return fixed._replace(text=bom + fixed.text)
 
 
 def _inside(path: Path, folder: Path) -> bool:

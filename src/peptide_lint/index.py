@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .patterns import regex
 from .findings import FILE_START, Span
 from .document import value_at
-from .loader import load_file
+from .loader import load_bytes, load_file
 from .prose import sentence_fingerprints
 from .schema import DATA
 from .texts import classified_strings, reader_texts
@@ -153,8 +153,11 @@ class RepoIndex:
     """Every entry's summary, kept by what the rules across entries compare: slugs, names, cited works
     and sentences."""
 
-    def __init__(self, cwd: Path | None = None) -> None:
+    def __init__(self, cwd: Path | None = None, texts: dict[str, bytes] | None = None) -> None:
         self.cwd = cwd  # what display paths are relative to, for reading an entry again
+        # The bytes a check was given for some files instead of theirs (an editor's unsaved
+        # buffers), by display path: an entry read again is read as it was checked.
+        self.texts = texts or {}
         self.reset()
 
     def reset(self) -> None:
@@ -216,7 +219,10 @@ class RepoIndex:
     def load(self, shown: str) -> Document | None:
         """An entry of the index read again in full, for the rare finding that needs the exact place
         of something the summary only fingerprints."""
-        return load_file((self.cwd or Path.cwd()) / shown, shown).document
+        path = (self.cwd or Path.cwd()) / shown
+        if shown in self.texts:  # (which need not be saved yet)
+            return load_bytes(self.texts[shown], path, shown).document
+        return load_file(path, shown).document
 
     def has_slug(self, slug: str) -> bool:
         return bool(self.slugs.get(slug)) or slug in self.known_slugs

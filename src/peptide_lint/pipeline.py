@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from .config import Config
-from .discover import repo_relative
+from .discover import display_path, repo_relative
 from .executor import Executor, Task, Work
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
@@ -53,7 +53,8 @@ def check_files(files: list[Path], setup: Setup, *, index_files: list[Path] = ()
     buffers). The rules across entries compare them with every entry under `setup.index_dir` and in
     `index_files`, which are read only for that; findings are reported for `files` alone."""
     config, rules = setup.config, setup.config.rules()
-    context = Context(setup.schema, config, RepoIndex(cwd=setup.cwd), registry.lookup,
+    given = {display_path(path, setup.cwd): raw for path, raw in (texts or {}).items()}
+    context = Context(setup.schema, config, RepoIndex(setup.cwd, given), registry.lookup,
                       tuple(rule.name for rule in registry.RULES))
     executor = Executor(_work(context, rules), setup.cwd, setup.jobs, setup.cache, setup.repo_root)
     results = executor.run(files, context.index, setup.index_dir, list(index_files), texts)

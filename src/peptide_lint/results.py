@@ -78,12 +78,20 @@ class Report:
         self.baseline = baseline
 
     def __repr__(self) -> str:
-        return f"Report({len(self.findings)} findings in {self.files_checked} files checked)"
+        return (f"Report({len(self.findings)} finding{'s' * (len(self.findings) != 1)} in {self.files_checked} "
+                f"file{'s' * (self.files_checked != 1)} checked)")
+
+    def __eq__(self, other: object) -> bool:
+        return self._fields() == other._fields() if isinstance(other, Report) else NotImplemented
+
+    __hash__ = None  # (it holds lists: a report is not a dictionary key)
 
     def replaced(self, **changes) -> Report:
         """A copy of this report with the given fields changed."""
-        fields = {name: value for name, value in vars(self).items() if name != "source_root"}  # (cached)
-        return Report(**{**fields, **changes})
+        return Report(**{**self._fields(), **changes})
+
+    def _fields(self) -> dict:
+        return {name: value for name, value in vars(self).items() if name != "source_root"}  # (cached)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
