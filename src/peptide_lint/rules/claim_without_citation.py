@@ -1,9 +1,8 @@
 """## What it does
 Reports a sentence in the prose that makes a claim but cites no source. A sentence makes a claim
 when it reports a study or trial, a finding, an effect, a risk, a frequency, a number, or what
-people report; the words that mark each kind are listed in `peptide_lint/prose.py`
-(`DEFAULT_CLAIM_SIGNALS`). Prose fields are the ones the schema types as prose (`$defs/prose`):
-lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the safety summary, stacking
+people report; the words that mark each kind are listed under "Claim signals" below. The prose
+fields are lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the safety summary, stacking
 and the evidence summary; text under a misspelled key (`mechansim:`) counts as the text it was meant
 to be. (Headlines and labels cannot cite: shown-claim-without-citation checks that the text behind
 them does.) Sentences that only frame the topic ("Read any efficacy claim against
