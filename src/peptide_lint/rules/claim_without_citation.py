@@ -1,7 +1,7 @@
 """## What it does
 Reports a sentence in the prose that makes a claim but cites no source. A sentence makes a claim
 when it reports a study or trial, a finding, an effect, a risk, a frequency, a number, or what
-people report; the words that mark each kind are listed under "Claim signals" below. The prose
+people report (`peptide-lint explain PL201` lists the words that mark each kind). The prose
 fields are lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the safety summary, stacking
 and the evidence summary; text under a misspelled key (`mechansim:`) counts as the text it was meant
 to be. (Headlines and labels cannot cite: shown-claim-without-citation checks that the text behind
