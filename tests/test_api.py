@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peptide_lint.api import NotARepo, Project, ProjectError
+from peptide_lint.api import Finding, NotARepo, Project, ProjectError
 from test_cli import add_entry
 
 
@@ -110,3 +110,14 @@ def test_reports_of_the_same_check_are_equal(repo):
     first, second = project.check(), project.check()
     assert first == second and first.replaced(files_checked=2) != first
     assert repr(first) == "Report(0 findings in 1 file checked)"
+
+
+def test_a_finding_reads_as_the_json_report_writes_it(repo):
+    entry = add_entry(repo, "testpeptide-a")
+    entry.write_text(entry.read_text().replace("      value: 1–2 mg per day", "      value: 1-2 mg per day"))
+    findings = Project.open(repo, cwd=repo).check().findings
+    finding = next(f for f in findings if f.code == "PL303")
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == tuple(finding.span)
+    assert f"{finding.code} [{finding.severity}]" == "PL303 [error]" and finding.severity == "error"
+    assert sorted(reversed(findings), key=Finding.sort_key) == findings  # a report's order
+    assert len(sorted([finding._replace(hint=None), finding], key=Finding.sort_key)) == 2  # (None and str: no error)

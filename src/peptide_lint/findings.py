@@ -15,6 +15,9 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
 
+    def __str__(self) -> str:  # "error", as every report writes it (not "Severity.ERROR")
+        return self.value
+
 
 class Span(NamedTuple):
     """A stretch of a file. Lines and columns are 1-based; the end column is exclusive."""
@@ -79,6 +82,14 @@ class Finding(NamedTuple):
     @property
     def column(self) -> int:
         return self.span.column
+
+    @property
+    def end_line(self) -> int:
+        return self.span.end_line
+
+    @property
+    def end_column(self) -> int:
+        return self.span.end_column
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
