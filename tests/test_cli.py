@@ -229,6 +229,8 @@ def test_rules_lists_every_rule_and_explain_prints_the_documentation(repo):
     for heading in ("## What it does", "## Why it matters", "## Example", "## Instead"):
         assert heading in explained.stdout
     assert run("explain", "claim-without-citation", cwd=repo).stdout == explained.stdout
+    assert run("rule", "PL201", cwd=repo).stdout == explained.stdout  # as `ruff rule X`
+    assert "\n  rule " not in run("--help", cwd=repo).stdout  # (one command, listed once)
 
 
 def test_help_explains_the_exit_codes(repo):

@@ -432,6 +432,11 @@ def explain(rule: str) -> None:
     click.echo(found.doc.strip())
 
 
+# `ruff rule X` is how ruff shows a rule: the same command under that name, not listed twice
+cli.add_command(click.Command("rule", callback=explain.callback, params=explain.params, help=explain.help,
+                              hidden=True))
+
+
 @cli.command()
 @click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="The content repo. Default: found from the current folder upwards.")
