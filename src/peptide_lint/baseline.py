@@ -21,6 +21,10 @@ date and no version of the checker, so that recording an unchanged repo writes t
 An entry that no longer matches as many findings as it counts is reported (stale-baseline, at its
 line in the file), so the baseline only shrinks; an entry is judged only when the run checked its
 file with its rule, or when its file is gone.
+
+A file that could not be read as an entry (broken YAML, not UTF-8, ...) is never held back: its
+content rules did not run, so a baseline that hid it would let anything be written into it unseen.
+Its findings are not recorded, and a baseline that holds them from before does not hide them.
 """
 
 from __future__ import annotations
@@ -114,7 +118,7 @@ class Baseline:
         baseline = cls()
         lines = SourceLines(report.cwd)
         for finding in report.findings:
-            if finding.code != INTERNAL_ERROR:
+            if finding.code != INTERNAL_ERROR and finding.path not in report.not_checked:
                 baseline.counts[_key(finding, report, lines)] += 1
         return baseline
 
@@ -150,8 +154,8 @@ class Baseline:
         for finding in report.findings:
             key = _key(finding, report, lines) if finding.code != INTERNAL_ERROR else None
             if key is not None and left[key] > 0:
-                left[key] -= 1
-                hidden.append(finding)
+                left[key] -= 1  # (in a file that could not be read: matched, and still shown)
+                (kept if finding.path in report.not_checked else hidden).append(finding)
             else:
                 kept.append(finding)
         stale_rule = next((rule for rule in rules if rule.code == stale_baseline.RULE.code), None)

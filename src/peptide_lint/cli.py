@@ -231,10 +231,17 @@ def _write_baseline(project: Project, report: Report, target: Path, cwd: Path, t
         write_atomic(cwd / target, recorded.dumps())
     except OSError as err:
         raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
-    kept = len(recorded) - sum(1 for finding in report.findings if finding.code != INTERNAL_ERROR)
-    click.echo(f"Recorded {_plural(len(recorded) - kept, 'finding')} in {shown}"
+    new = sum(1 for finding in report.findings
+              if finding.code != INTERNAL_ERROR and finding.path not in report.not_checked)
+    kept = len(recorded) - new
+    click.echo(f"Recorded {_plural(new, 'finding')} in {shown}"
                + (f" (and kept {_plural(kept, 'finding')} of files or rules this run did not check)" if kept else "")
                + f". 'peptide-lint check --baseline {shown}' reports only findings not recorded there.")
+    if report.not_checked:
+        click.echo(f"Not recorded: {_plural(len(report.not_checked), 'file')} could not be read as an entry, and a "
+                   "baseline never holds such a file back (its content was not checked). Fix "
+                   + ("it" if len(report.not_checked) == 1 else "them") + ": "
+                   + ", ".join(sorted(report.not_checked)[:10]) + (", ..." if len(report.not_checked) > 10 else ""))
     return EXIT_CLEAN
 
 

@@ -104,15 +104,16 @@ class TextReporter(NamedTuple):
         files = f"{report.files_checked} file" + ("" if report.files_checked == 1 else "s")
         if not report.files_checked:
             return "Nothing to check: no entry files (.yaml or .yml) were found."
-        if not report.findings:
+        if not report.findings and not report.not_checked:
             return (self.style(f"All clear: no findings in {files}.", fg="green") + self.baselined(report)
                     + self.suppressed_safety(report))
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
         codes = sorted({f.code for f in report.findings})
         in_baseline = sum(1 for f in report.findings if report.baseline and f.path == report.baseline)
         also = f" and {in_baseline} in the baseline {_visible(report.baseline)}" if in_baseline else ""
-        return (f"{counts} in {report.files_with_findings} of {files}{also}{self.not_checked(report)}.\n"
-                f"Run 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)})."
+        explain = f"\nRun 'peptide-lint explain CODE' to learn more about a rule (here: {', '.join(codes)})." \
+            if codes else ""
+        return (f"{counts} in {report.files_with_findings} of {files}{also}{self.not_checked(report)}.{explain}"
                 + self.fixable(report) + self.baselined(report) + self.suppressed_safety(report))
 
     def baselined(self, report: Report) -> str:
