@@ -180,3 +180,49 @@ def test_in_the_hook_the_entry_files_are_those_a_stat_walk_finds(tracked):
             "entries/folder.yaml/peptide-in-folder.yaml"} <= set(in_hook.files)
     assert not any("hidden" in key or "dot" in key or "linked-folder" in key or key.endswith(".md")
                    for key in in_hook.files)
+
+
+def test_in_the_hook_a_repo_git_tracks_nothing_of_is_compared_by_stat(repo):
+    """A content repo in a folder of a checkout that tracks none of its files yet: git's index has
+    nothing to vouch for, so every entry is compared by its stat, and edits and new entries are seen."""
+    top = repo.parent / f"{repo.name}-top"
+    top.mkdir()
+    git(top, "init", "-q")
+    (top / "README").write_text("the checkout's own file\n")
+    git(top, "add", "README")
+    content = top / "content"
+    repo.rename(content)
+    for letter in "ab":
+        age(add_entry(content, f"testpeptide-{letter}"))
+    assert both_ways_in_the_hook(content, "entries/testpeptide-a.yaml").startswith("All clear")
+    b = content / "entries" / "testpeptide-b.yaml"
+    b.write_text(b.read_text().replace("name: Testpeptide-b\n", "name: Testpeptide-a\n"))
+    assert "PL505" in both_ways_in_the_hook(content, "entries/testpeptide-a.yaml")
+    b.write_text(b.read_text().replace("name: Testpeptide-a\n", "name: Testpeptide-b\n"))
+    age(b)
+    c = add_entry(content, "testpeptide-c")
+    c.write_text(c.read_text().replace("name: Testpeptide-c\n", "name: Testpeptide-a\n"))
+    assert "PL505" in both_ways_in_the_hook(content, "entries/testpeptide-a.yaml")
+    repo.mkdir()  # (the fixture's folder, for its clean-up)
+
+
+def test_rows_stored_outside_the_hook_are_compared_by_stat_in_it_then_by_blob(content):
+    """A check by hand stores rows without blob ids; the next hook run compares those by their stat
+    (an entry edited and staged meanwhile is read again), and stores the blob ids of the others."""
+    from peptide_lint.cache import ResultCache
+    from peptide_lint.config import Config
+    from peptide_lint.schema import EntrySchema
+
+    assert run("check", "--no-source", "entries/testpeptide-a.yaml", cwd=content).stdout.startswith("All clear")
+    b = content / "entries" / "testpeptide-b.yaml"
+    b.write_text(b.read_text().replace("name: Testpeptide-b\n", "name: Testpeptide-a\n"))
+    git(content, "add", "-A")
+    assert "PL505" in both_ways_in_the_hook(content, "entries/testpeptide-a.yaml")
+    cache = ResultCache.for_run(content, EntrySchema.load(content / "schema" / "entry.schema.json"), Config())
+    for path in (content / "entries").iterdir():
+        os.utime(path)
+    os.environ.update(HOOK)
+    try:
+        assert cache.index_store(content, content).refresh(content / "entries") == []  # all vouched by blob now
+    finally:
+        del os.environ["PRE_COMMIT"]

@@ -90,7 +90,7 @@ class IndexStore:
         racy_after = time.time_ns() - _RACY_NS
         self._folder_path, self._folder_key = os.path.join(str(folder), ""), _key_prefix(folder, self._root)
         blobs = git_index.blob_ids(self._root) if git_index.trusted() else None
-        if blobs is None:
+        if not blobs:  # not in the hook, an index it cannot read, or nothing tracked yet: a stat of each
             self.files, self._stats, self._racy = _entry_stats(folder, self._root, racy_after)
         else:
             self.files, self._blobs = _entry_names(folder, self._root, blobs), blobs
