@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,36 @@ def test_code_for_another_interpreter_is_ignored(tmp_path, writes_bytecode, monk
     store.save()
     monkeypatch.setattr(patterns, "_FORMAT", patterns._FORMAT + " another")
     assert PatternStore(path).kept == {}
+
+
+def test_what_other_code_of_the_checker_kept_is_ignored(tmp_path, monkeypatch):
+    """The store keeps what the checker's own functions derived (a pattern's literals, the source
+    of a phrase tree): after an upgrade or an edit, none of it is read."""
+    from peptide_lint import digest
+
+    assert digest.code_fingerprint() in patterns._FORMAT
+    package = tmp_path / "peptide_lint"
+    shutil.copytree(Path(digest.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(digest, "__file__", str(package / "digest.py"))
+    digest.code_fingerprint.cache_clear()
+    try:
+        before = digest.code_fingerprint()
+        digest.code_fingerprint.cache_clear()
+        (package / "literals.py").write_text((package / "literals.py").read_text() + "\n# an edit\n")
+        assert digest.code_fingerprint() != before
+    finally:
+        digest.code_fingerprint.cache_clear()
+
+
+def test_a_kept_source_is_read_back_and_a_new_one_written(tmp_path, writes_bytecode):
+    path = str(tmp_path / "kept.bin")
+    store = PatternStore(path)
+    assert store.source(("a rule's phrases", "x", "y"), lambda: "x|y") == "x|y"
+    store.compile("x|y")
+    store.save()
+    again = PatternStore(path)
+    assert again.source(("a rule's phrases", "x", "y"), lambda: pytest.fail("written again")) == "x|y"
+    assert again.source(("a rule's phrases", "x", "z"), lambda: "x|z") == "x|z" and again.missed
 
 
 def test_code_the_engine_refuses_is_compiled_afresh(tmp_path):

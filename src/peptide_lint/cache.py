@@ -10,15 +10,13 @@ entries run on every check, from the cached summaries; only the per-file work is
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import digest
 from .digest import hexdigest
 from .findings import Edit, Finding, Fix, Severity, Span
 from .index import CitedWork, EntrySummary, Located
@@ -29,20 +27,9 @@ CACHE_DIR = ".peptide-lint-cache"
 FORMAT = 2
 
 
-@functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The checker's own code: its version, the Python running it, and its source files."""
-    parts = [f"{__version__} {FORMAT} {sys.version}".encode()]
-    package = os.path.dirname(os.path.realpath(__file__))
-    sources = []
-    for folder, subfolders, files in os.walk(package):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        inside = folder[len(package):]  # (not os.path.relpath: it costs more than the stats, per file)
-        sources += [(f"{inside}/{name}", os.path.join(folder, name)) for name in files if name.endswith(".py")]
-    for name, source in sorted(sources):  # an edited checkout must not reuse old results
-        stat = os.stat(source)
-        parts.append(f"{name} {stat.st_size} {stat.st_mtime_ns}".encode())
-    return hexdigest(*parts)
+    """The checker's code (digest.code_fingerprint) and the shape of what this cache stores."""
+    return hexdigest(digest.code_fingerprint().encode(), str(FORMAT).encode())
 
 
 def fingerprint(schema_bytes: bytes, config: Any) -> str:

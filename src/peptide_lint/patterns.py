@@ -7,14 +7,16 @@ built from that code as kept by the last run, in a file beside the package's byt
 PYTHONPYCACHEPREFIX, and written only where Python itself would write bytecode).
 
 Only Python's own steps are skipped, never changed: the kept code is what `re` compiled for this
-exact interpreter (the file is keyed by its version and the engine's format) and is handed to the
-engine's constructor, which validates it. A file that is missing, damaged, from another interpreter
-or unreadable is ignored, and anything unexpected falls back to `re.compile`: the cost of a
-miss is one normal compile.
+exact interpreter (the file is keyed by its version, the engine's format and the checker's code)
+and is handed to the engine's constructor, which validates it. A file that is missing, damaged,
+from another interpreter or other code, or unreadable is ignored, and anything unexpected falls
+back to `re.compile`: the cost of a miss is one normal compile.
 
 The store also keeps what every match of each pattern holds (literals.needed_by, derived from the
-pattern's parse when it is first compiled) and the code of the small patterns that look for those
-literals: `gate(pattern)` tests a text with them before the pattern is searched (see claims.Reading).
+pattern's parse when it is first compiled), the sources of the small patterns that look for those
+literals (`gate(pattern)` tests a text with them before the pattern is searched: see
+claims.Reading), and the sources of patterns that cost more to write than to compile
+(`written_source`: a rule's tree of hundreds of phrases).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from importlib.util import cache_from_source
 from typing import Callable
 
 from . import literals
+from .digest import code_fingerprint
 
 try:  # the engine behind `re` (CPython's): its code format and constructor
     import _sre
@@ -38,9 +41,12 @@ try:  # the engine behind `re` (CPython's): its code format and constructor
 except ImportError:  # another Python: always compile
     _sre = None
 
-# Which interpreter and engine format the kept code is for: code of any other is never used.
+# Which interpreter, engine format and checker code the kept code is for: code of any other is never
+# used. The checker's code counts because the store also keeps what its own functions derived (the
+# literals a pattern needs, the sources of gates and phrase trees): an upgrade or an edit of them
+# must not read what older code wrote, which pip leaves behind in __pycache__.
 _FORMAT = (f"{sys.implementation.cache_tag} {sys.version} {getattr(_sre, 'MAGIC', '')} {getattr(_sre, 'CODESIZE', '')} "
-           f"{sys.byteorder} {array('I').itemsize} 6")
+           f"{sys.byteorder} {array('I').itemsize} 7 {code_fingerprint()}")
 # The file starts with a CRC-32 of the rest: written atomically, it can only be damaged from outside
 # (a disk, another program), which a checksum notices at a fifth of a cryptographic digest's cost.
 _CHECKSUM = struct.Struct("<I")
@@ -144,8 +150,9 @@ class PatternStore:
         self.used: dict[tuple[str, int], Parts] = {}
         self.kept_needs: dict[tuple[str, int], Needs] = {}
         self.used_needs: dict[tuple[str, int], Needs] = {}
-        # literals (sorted) -> the source of the pattern that finds them (literals.pattern_of): the
-        # gates' own patterns, written from a tree of the literals, which costs more than compiling
+        # what a source is made from -> the source (see `source`): ("literals", *sorted literals)
+        # for the gates' own patterns (literals.pattern_of), or a rule's key for its phrase tree.
+        # Written from a tree of many strings, they cost more to write than to compile.
         self.kept_sources: dict[tuple[str, ...], str] = {}
         self.used_sources: dict[tuple[str, ...], str] = {}
         self.missed = False
@@ -254,7 +261,7 @@ def _read(path: str) -> tuple[dict[tuple[str, int], Parts], dict[tuple[str, int]
             return nothing
         return ({(pattern, flags): parts for (pattern, flags), parts in items},
                 {(pattern, flags): found for (pattern, flags), found in needs_items},
-                {tuple(found): source for found, source in source_items})
+                {tuple(key): source for key, source in source_items})
     except (OSError, EOFError, ValueError, TypeError, struct.error):
         return nothing
 
