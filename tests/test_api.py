@@ -121,3 +121,24 @@ def test_a_finding_reads_as_the_json_report_writes_it(repo):
     assert f"{finding.code} [{finding.severity}]" == "PL303 [error]" and finding.severity == "error"
     assert sorted(reversed(findings), key=Finding.sort_key) == findings  # a report's order
     assert len(sorted([finding._replace(hint=None), finding], key=Finding.sort_key)) == 2  # (None and str: no error)
+
+
+def test_a_report_copied_with_changes_after_its_source_root_was_worked_out(repo):
+    add_entry(repo, "testpeptide-a")
+    report = Project.open(repo, cwd=repo).check()
+    assert report.source_root is None or report.source_root.is_dir()  # (cached on the report now)
+    copied = report.replaced(files_checked=5)
+    assert copied.files_checked == 5 and copied.files == report.files and copied != report
+    assert copied.replaced(files_checked=report.files_checked) == report
+
+
+def test_the_records_a_library_user_meets_are_exported_and_bytes_are_refused(repo):
+    from peptide_lint import api
+    from peptide_lint.fixes import FixedText
+
+    assert api.FixedText is FixedText and "FixedText" in api.__all__
+    with pytest.raises(AttributeError):
+        api.NoSuchThing  # noqa: B018
+    entry = add_entry(repo, "testpeptide-a")
+    with pytest.raises(TypeError, match="not bytes"):
+        Project.open(repo, cwd=repo).fix_text(entry.read_bytes(), "entries/testpeptide-a.yaml")

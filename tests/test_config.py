@@ -256,3 +256,14 @@ def test_the_rules_that_are_always_errors_exist():
     from peptide_lint.config import _ALWAYS_ERRORS
 
     assert all(registry.lookup(name) is not None for name in _ALWAYS_ERRORS)
+
+
+def test_the_baseline_setting_does_not_key_the_result_cache():
+    """The baseline filters a report after the check and changes no file's result: runs with and
+    without one share cached results. Every other setting keys them."""
+    from peptide_lint.cache import fingerprint
+
+    plain = parse({"select": ["PL2"]})
+    assert fingerprint(b"{}", plain) == fingerprint(b"{}", parse({"select": ["PL2"], "baseline": "b.json"}))
+    assert fingerprint(b"{}", plain) != fingerprint(b"{}", parse({"select": ["PL3"]}))
+    assert "baseline" not in repr(parse({"baseline": "b.json"}))

@@ -155,8 +155,7 @@ class Project(NamedTuple):
     def text_report(self, text: str, path: Path | str) -> Report:
         """`check_text`'s check as a whole Report: its findings and, when `text` cannot be read as an
         entry, why (`not_checked`)."""
-        if not isinstance(text, str):
-            raise TypeError(f"the text to check is a str (decoded), not {type(text).__name__}")
+        _refuse_bytes(text)
         path = Path(path) if Path(path).is_absolute() else self.setup.cwd / path
         return check_files([path], self.setup, texts={path: text.encode("utf-8")})
 
@@ -166,10 +165,16 @@ class Project(NamedTuple):
         byte-order mark at the start of `text` stays at the start of the fixed text."""
         from .fixes import fix_text  # not on the path of a check: imported when a fix is asked for
 
+        _refuse_bytes(text)
         bom = "\ufeff" if text.startswith("\ufeff") else ""
         text = text[len(bom):]  # the edits' offsets are into the text without it
         fixed = fix_text(text, self.check_text(text, path), lambda fixed: self.check_text(fixed, path), unsafe)
         return fixed._replace(text=bom + fixed.text)
+
+
+def _refuse_bytes(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"the text to check is a str (decoded), not {type(text).__name__}")
 
 
 def _inside(path: Path, folder: Path) -> bool:

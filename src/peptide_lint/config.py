@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
 from .patterns import regex
 from . import registry
 from .findings import Severity
+from .problems import EMPTY_MAPPING
 from .rules.base import Rule
 from .wording import closest
 
@@ -47,21 +47,18 @@ class ConfigError(Exception):
     """A problem with the configuration or the flags: reported as a usage error (exit code 2)."""
 
 
-_NONE: Mapping = MappingProxyType({})
-
-
 class Config(NamedTuple):
     """The settings of a run: the rules selected and ignored, their severities and options, where the
     entries and the schema are; from pyproject.toml's [tool.peptide-lint], then the command line."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = _NONE  # by rule code
-    per_file_ignores: Mapping[str, tuple[str, ...]] = _NONE  # glob -> rule codes
+    severity: Mapping[str, Severity] = EMPTY_MAPPING  # by rule code
+    per_file_ignores: Mapping[str, tuple[str, ...]] = EMPTY_MAPPING  # glob -> rule codes
     unsuppressible: frozenset[str] = frozenset()  # rule codes no comment may suppress
     entries: str = "entries"
     schema: str = "schema/entry.schema.json"
-    options: Mapping[str, dict[str, Any]] = _NONE  # by rule name, merged with defaults
+    options: Mapping[str, dict[str, Any]] = EMPTY_MAPPING  # by rule name, merged with defaults
     source: str = "defaults"
     baseline: str | None = None  # the baseline file, from the repo root (baseline.py)
 

@@ -14,8 +14,8 @@ import struct
 from pathlib import Path
 
 _HEADER = struct.Struct(">4sII")
-# An entry's fixed part: ctime and mtime (s, ns), dev and ino skipped, then its mode, uid, gid and
-# size skipped, its blob id and its flags (the name follows)
+# An entry's fixed part, as read here: 24 bytes skipped (ctime, mtime, dev, ino), the mode, 12 bytes
+# skipped (uid, gid, size), the blob id, the flags; the name follows
 _ENTRY = struct.Struct(">24xI12x20sH")
 _ASSUME_VALID = 0x8000  # git does not look at the file: it may differ from its blob
 _EXTENDED = 0x4000
@@ -112,7 +112,7 @@ def _parse(data: bytes) -> dict[str, bytes] | None:
     found: dict[bytes, bytes] = {}
     offset, previous = _HEADER.size, b""
     end = len(data) - 20  # the checksum
-    unpack = _ENTRY.unpack_from  # (the loop runs once per tracked file of the repo: no lookups in it)
+    unpack = _ENTRY.unpack_from  # looked up once: the loop runs once per tracked file of the repo
     try:
         for _ in range(count):
             mode, blob, flags = unpack(data, offset)

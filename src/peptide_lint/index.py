@@ -158,7 +158,7 @@ class RepoIndex:
         # The bytes a check was given for some files instead of theirs (an editor's unsaved
         # buffers), by display path: an entry read again is read as it was checked.
         self.texts = texts or {}
-        self.reset()
+        self.reset()  # (which makes the index's other attributes, empty)
 
     def reset(self) -> None:
         """Forget every entry (a run that has to read them all again)."""

@@ -75,8 +75,8 @@ class IndexStore:
         self._root_prefix = os.path.join(os.path.abspath(repo_root), "")
         self.files: set[str] = set()  # every entry file now, by its repo path
         self._stats: dict[str, Stat] = {}  # their stats, where the run took them
-        # A file's path as the run names it is the folder's path and the file's repo path past the
-        # folder's: kept as those two, since only the few files read need their paths
+        # `_path(key)` rebuilds a file's path as the run names it: the folder's path, then the key
+        # past the folder's own key. Only the few files read need a path, so none is stored.
         self._folder_path, self._folder_key = "", ""
         self._stale: set[str] = set()  # those whose row is missing or out of date
         self._racy: set[str] = set()  # those changed just before the walk
@@ -120,6 +120,7 @@ class IndexStore:
         if not self._blobs:
             return {key for key, _ in self._stats.items() - known}
         differing = {key for key, _ in self._blobs.items() - known if key in self.files}
+        # (the few differing rows looked up again: a dict of every row would cost what the sets saved)
         stored_blobs = dict(self._select("SELECT path, blob FROM index_entries WHERE path IN ({})", differing))
         stale = {key for key in differing if stored_blobs.get(key) is not None}
         # untracked, or stored without a blob id (or not stored): compared by stat
@@ -266,7 +267,7 @@ def _entry_stats(folder: Path, root: Path, racy_after_ns: int) -> tuple[set[str]
     return set(stats), stats, racy
 
 
-def _entry_names(folder: Path, root: Path, tracked: dict[str, bytes]) -> set[str]:
+def _entry_names(folder: Path, root: Path, tracked_blobs: dict[str, bytes]) -> set[str]:
     """Every entry file under `folder`, as `_entry_files` finds them, without their stat: a name
     that git's index lists as a tracked file is a file, so only the other names of a listing cost
     a look at what they are. (It runs for every entry on every commit: a listing of bare names
@@ -280,16 +281,16 @@ def _entry_names(folder: Path, root: Path, tracked: dict[str, bytes]) -> set[str
         except OSError:
             continue
         named_as_entries = [name for name in names if name.endswith(ENTRY_SUFFIXES)]
-        # hidden names are never entries nor searched (and without them, is_entry_name is the suffix)
+        # Hidden names are never entries nor searched; for the others, is_entry_name is the suffix test.
         keys = {key_prefix + name for name in named_as_entries if name[0] != "."}
-        for key in keys - tracked.keys():
+        for key in keys - tracked_blobs.keys():
             path = os.path.join(directory, key[len(key_prefix):])
             if not os.path.isfile(path):
                 keys.discard(key)
                 _search_if_folder(path, key, folders)
         found |= keys
         for name in set(names).difference(named_as_entries):
-            if name[0] != "." and key_prefix + name not in tracked:
+            if name[0] != "." and key_prefix + name not in tracked_blobs:
                 _search_if_folder(os.path.join(directory, name), key_prefix + name, folders)
     return found
 

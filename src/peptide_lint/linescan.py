@@ -29,7 +29,7 @@ from typing import Any, Mapping, NamedTuple
 
 from .patterns import regex
 from .findings import Span
-from .problems import NO_FACTS, Problem
+from .problems import EMPTY_MAPPING, Problem
 
 
 class LineProblem(NamedTuple):
@@ -41,7 +41,7 @@ class LineProblem(NamedTuple):
     line: int  # 1-based, like the column
     column: int
     reach: int  # the last line at which a parser may stop because of this problem
-    facts: Mapping[str, Any] = NO_FACTS
+    facts: Mapping[str, Any] = EMPTY_MAPPING
 
     def covers(self, line: int) -> bool:
         return self.line <= line <= self.reach

@@ -14,7 +14,8 @@ from typing import Any, Mapping, NamedTuple
 from .findings import Fix, Span
 
 
-NO_FACTS: Mapping[str, Any] = MappingProxyType({})
+# The default of the records' mapping fields: a default is shared by every record, so it cannot change.
+EMPTY_MAPPING: Mapping[str, Any] = MappingProxyType({})
 
 
 class Problem(NamedTuple):
@@ -22,7 +23,7 @@ class Problem(NamedTuple):
 
     rule: str  # the name of the rule whose problem it is ("tab-indentation")
     span: Span
-    facts: Mapping[str, Any] = NO_FACTS
+    facts: Mapping[str, Any] = EMPTY_MAPPING
 
 
 class Words(NamedTuple):

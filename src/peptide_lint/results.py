@@ -81,6 +81,9 @@ class Report:
         return (f"Report({len(self.findings)} finding{'s' * (len(self.findings) != 1)} in {self.files_checked} "
                 f"file{'s' * (self.files_checked != 1)} checked)")
 
+    _FIELDS = ("findings", "files_checked", "files", "cwd", "repo_root", "not_checked", "suppressed_safety",
+               "baselined", "baseline")  # what __init__ takes (not source_root, worked out from them)
+
     def __eq__(self, other: object) -> bool:
         return self._fields() == other._fields() if isinstance(other, Report) else NotImplemented
 
@@ -91,7 +94,7 @@ class Report:
         return Report(**{**self._fields(), **changes})
 
     def _fields(self) -> dict:
-        return {name: value for name, value in vars(self).items() if name != "source_root"}  # (cached)
+        return {name: getattr(self, name) for name in self._FIELDS}
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

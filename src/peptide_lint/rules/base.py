@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple
 
 from ..findings import Finding, Fix, Severity, Span
-from ..problems import Problem, Words
+from ..problems import EMPTY_MAPPING, Problem, Words
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -20,7 +19,7 @@ class Context(NamedTuple):
 
     schema: EntrySchema
     config: Config
-    index: RepoIndex
+    index: RepoIndex  # (a field: it hides the tuple's own `index` method, which nothing here uses)
     # Another rule, by name or code, and every rule's name: rules never import the registry (it
     # imports them), so the run hands them its lookup.
     lookup: Callable[[str], Rule | None]
@@ -69,7 +68,7 @@ class Rule(NamedTuple):
     describe: Describe | None = None  # words a problem of this rule, found by the loader or the schema stage
     check_across: CheckAcross | None = None  # for rules that compare an entry with the others
     overlaps: tuple[SchemaOverlap, ...] = ()
-    options: Mapping[str, Any] = MappingProxyType({})  # name -> default value
+    options: Mapping[str, Any] = EMPTY_MAPPING  # name -> default value
     # "safe": its findings (some, or all) carry a fix that keeps the meaning exactly, applied by
     # `check --fix`; "unsafe": a suggested fix, applied only with --unsafe-fixes; None: no fix.
     fixable: str | None = None
