@@ -102,27 +102,25 @@ class IndexStore:
                                            + _TABLES)
                     self._db.execute("INSERT OR REPLACE INTO index_meta VALUES ('fingerprint', ?)",
                                      (self._fingerprint,))
-                # One column of every row, as (path, value) pairs: the blob ids where git's index
-                # vouches for the files, else the stats (a third of the reading of three columns for
-                # 10,000 rows). Compared as sets of pairs, the work per entry stays out of Python.
-                known = set(self._db.execute("SELECT path, blob FROM index_entries" if self._blobs
-                                             else "SELECT path, stat FROM index_entries"))
-                self._delete([path for path, _ in known if path not in self.files])
+                # One column of every row: the blob ids where git's index vouches for the files, else
+                # the stats (a third of the reading of three columns for 10,000 rows). Compared as
+                # sets of (path, value) pairs, the work per entry stays out of Python.
+                known = dict(self._db.execute("SELECT path, blob FROM index_entries" if self._blobs
+                                              else "SELECT path, stat FROM index_entries"))
+                self._delete(sorted(known.keys() - self.files))
                 self._stale = self._out_of_date(known, racy_after)
         except sqlite3.Error:
             return None
         return [Path(self._path(key)) for key in sorted(self._stale)]
 
-    def _out_of_date(self, known: set[tuple[str, Stat | bytes | None]], racy_after: int) -> set[str]:
+    def _out_of_date(self, known: dict[str, Stat | bytes | None], racy_after: int) -> set[str]:
         """The entry files whose row is missing or out of date: by their blob id where git's index is
         trusted and the row has one (`known` then holds the stored blob ids), by their stat
         otherwise (`known` holds the stored stats; stat here, as the walk did not)."""
         if not self._blobs:
-            return {key for key, _ in self._stats.items() - known}
-        differing = {key for key, _ in self._blobs.items() - known if key in self.files}
-        # (the few differing rows looked up again: a dict of every row would cost what the sets saved)
-        stored_blobs = dict(self._select("SELECT path, blob FROM index_entries WHERE path IN ({})", differing))
-        stale = {key for key in differing if stored_blobs.get(key) is not None}
+            return {key for key, _ in self._stats.items() - known.items()}
+        differing = {key for key, _ in self._blobs.items() - known.items() if key in self.files}
+        stale = {key for key in differing if known.get(key) is not None}
         # untracked, or stored without a blob id (or not stored): compared by stat
         unvouched = (self.files - self._blobs.keys()) | (differing - stale)
         stored_stats = dict(self._select("SELECT path, stat FROM index_entries WHERE path IN ({})", unvouched))
@@ -288,7 +286,7 @@ def _entry_names(folder: Path, root: Path, tracked_blobs: dict[str, bytes]) -> s
             if not os.path.isfile(path):
                 keys.discard(key)
                 _search_if_folder(path, key, folders)
-        found |= keys
+        found = keys if not found else found | keys  # (the first folder's keys, the most, not copied)
         for name in set(names).difference(named_as_entries):
             if name[0] != "." and key_prefix + name not in tracked_blobs:
                 _search_if_folder(os.path.join(directory, name), key_prefix + name, folders)
