@@ -114,13 +114,19 @@ class Baseline:
 
     @classmethod
     def of(cls, report: Report) -> Baseline:
-        """The findings of `report` as a baseline (the checker's own failures are never recorded)."""
+        """The findings of `report` as a baseline (see `recordable`)."""
         baseline = cls()
         lines = SourceLines(report.cwd)
-        for finding in report.findings:
-            if finding.code != INTERNAL_ERROR and finding.path not in report.not_checked:
-                baseline.counts[_key(finding, report, lines)] += 1
+        for finding in cls.recordable(report):
+            baseline.counts[_key(finding, report, lines)] += 1
         return baseline
+
+    @staticmethod
+    def recordable(report: Report) -> list[Finding]:
+        """The findings a baseline records: not the checker's own failures, nor those of a file that
+        could not be read as an entry (see the module's documentation)."""
+        return [finding for finding in report.findings
+                if finding.code != INTERNAL_ERROR and finding.path not in report.not_checked]
 
     def updated_with(self, report: Report, rules: Iterable[Rule]) -> Baseline:
         """This baseline with the findings of `report` in place of what it held for them: the

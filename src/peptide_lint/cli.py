@@ -231,8 +231,7 @@ def _write_baseline(project: Project, report: Report, target: Path, cwd: Path, t
         write_atomic(cwd / target, recorded.dumps())
     except OSError as err:
         raise click.ClickException(f"cannot write {shown}: {err.strerror or err}") from None
-    new = sum(1 for finding in report.findings
-              if finding.code != INTERNAL_ERROR and finding.path not in report.not_checked)
+    new = len(Baseline.recordable(report))
     kept = len(recorded) - new
     click.echo(f"Recorded {_plural(new, 'finding')} in {shown}"
                + (f" (and kept {_plural(kept, 'finding')} of files or rules this run did not check)" if kept else "")

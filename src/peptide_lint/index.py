@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .patterns import regex
 from .findings import FILE_START, Span
 from .document import value_at
-from .loader import load_bytes, load_file
+from .loader import load_file
 from .prose import sentence_fingerprints
 from .schema import DATA
 from .texts import classified_strings, reader_texts
@@ -219,10 +219,7 @@ class RepoIndex:
     def load(self, shown: str) -> Document | None:
         """An entry of the index read again in full, for the rare finding that needs the exact place
         of something the summary only fingerprints."""
-        path = (self.cwd or Path.cwd()) / shown
-        if shown in self.texts:  # (which need not be saved yet)
-            return load_bytes(self.texts[shown], path, shown).document
-        return load_file(path, shown).document
+        return load_file((self.cwd or Path.cwd()) / shown, shown, self.texts.get(shown)).document
 
     def has_slug(self, slug: str) -> bool:
         return bool(self.slugs.get(slug)) or slug in self.known_slugs

@@ -49,7 +49,8 @@ class LoadResult(NamedTuple):
 
 
 def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadResult:
-    """Read and parse one file (whose bytes are `raw` if they were read already)."""
+    """Read and parse one file (whose bytes are `raw` if they were read already, or if they are an
+    editor's unsaved buffer, which may stand for a file not written yet)."""
     def unreadable(cause: str, **facts: Any) -> LoadResult:
         return LoadResult(None, [Problem("unreadable-file", FILE_START, {"cause": cause, **facts})],
                           not_checked=NOT_OPENED)
@@ -70,9 +71,11 @@ def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadRe
                               not_checked=NOT_READ_TOO_LARGE)
         if raw is None:
             raw = path.read_bytes()
-    except FileNotFoundError:
-        return unreadable("broken-link" if path.is_symlink() else "missing")
     except OSError as err:
+        if raw is not None and not path.exists():  # a text given for a file not written yet: read as it is
+            return load_bytes(raw, path, display_path)
+        if isinstance(err, FileNotFoundError):
+            return unreadable("broken-link" if path.is_symlink() else "missing")
         return unreadable("cannot-read", reason=err.strerror or str(err))
     return load_bytes(raw, path, display_path)
 

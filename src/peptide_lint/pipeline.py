@@ -19,7 +19,7 @@ from .discover import display_path, repo_relative
 from .executor import Executor, Task, Work
 from .findings import FILE_START, Finding, Severity
 from .index import EntrySummary, RepoIndex, summarize, summarize_data
-from .loader import LoadResult, load_bytes, load_data, load_file
+from .loader import LoadResult, load_data, load_file
 from . import registry
 from .rules import internal_error, invalid_suppression
 from .rules.base import Context, Rule
@@ -114,10 +114,7 @@ def check_one(path: Path, shown: str, context: Context, rules: tuple[Rule, ...],
     """Load one file (whose bytes are `raw` if they were read already) and run the schema and
     every per-entry rule on it."""
     read: list[LoadResult] = []
-    # An editor's unsaved buffer may stand for a file not written yet: read its text as it is.
-    new_text = raw is not None and not path.exists()
-    crash = _guarded(shown, "reading", lambda: read.append(load_bytes(raw, path, shown) if new_text
-                                                           else load_file(path, shown, raw)) or [])
+    crash = _guarded(shown, "reading", lambda: read.append(load_file(path, shown, raw)) or [])
     if crash:  # a bug of the reader on this file: the others are still checked
         return FileResult(shown, crash, EntrySummary(shown), [], readable=False,
                           not_checked="peptide-lint failed while reading it (a bug, reported above)")

@@ -101,7 +101,7 @@ class TextReporter(NamedTuple):
 
     def summary(self, report: Report) -> str:
         errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-        files = f"{report.files_checked} file" + ("" if report.files_checked == 1 else "s")
+        files = _plural(report.files_checked, "file")
         if not report.files_checked:
             return "Nothing to check: no entry files (.yaml or .yml) were found."
         if not report.findings and not report.not_checked:
