@@ -2,7 +2,7 @@
 
     python bench/run.py [--sizes 1,100,1000,10000] [--seed 1] [--invalid-share 0.1] [--repeat 3]
                         [--jobs N] [--corpora DIR] [--precommit-sizes 1,1000 | --no-precommit] [--warm]
-                        [--no-bytecode-cache]
+                        [--no-bytecode-cache] [--breakdown]
 
 For each size it generates a corpus with bench/generate.py (kept in --corpora, default bench/, and
 reused while the arguments and the generator are the same) and runs, as whole new processes from the
@@ -14,6 +14,10 @@ corpus root, one after the other in turns (ours, theirs, ours, theirs, ...):
           (the same files, named one by one; split over several processes only if the command line
           would be too long for the system, which the output then says)
   ours-warm  (with --warm) ours with the result cache, filled by one run before the measured ones
+  ours-read  (with --breakdown) ours with only the rules of the reading and schema stages selected:
+          every file is read, parsed and validated against the schema, no content or repo rule runs
+  ours-noclaim  (with --breakdown) ours without the rules that read sentences through the claim
+          model (the rules whose module uses peptide_lint.claims)
 
 It prints wall time (best and median of --repeat runs), entries per second and milliseconds per
 entry (from the best run), peak memory two ways, the exit code, and the ratios ours / cjs.
@@ -311,6 +315,21 @@ def _undo_edit(path: Path) -> None:
 # --- the tools ------------------------------------------------------------------------------------
 
 
+def rule_groups() -> tuple[list[str], list[str]]:
+    """The codes of the rules of the reading and schema stages, and of the rules that read sentences
+    through the claim model (their module uses peptide_lint.claims), as the installed checker has them."""
+    from peptide_lint import claims, registry
+
+    def reads_claims(module) -> bool:
+        return any(value is claims or getattr(value, "__module__", None) == claims.__name__
+                   for value in vars(module).values())
+
+    reading = [rule.code for rule in registry.RULES if rule.stage in ("file", "schema")]
+    claim_model = [rule.code for rule in registry.RULES
+                   if rule.check is not None and reads_claims(sys.modules[rule.check.__module__])]
+    return reading, claim_model
+
+
 def check_jsonschema_command() -> list[str] | None:
     """check-jsonschema of this interpreter's environment (not a shim that would add its own start-up)."""
     beside = Path(sys.executable).parent / "check-jsonschema"
@@ -399,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="run the tools in this environment as it is (with PYTHONDONTWRITEBYTECODE set, "
                              "peptide-lint is then compiled anew on every run)")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also measure the whole-repo run with only the reading and schema stages, and "
+                             "without the claim model's rules: where its time goes")
     parser.add_argument("--arg-bytes", type=int, default=None, help=argparse.SUPPRESS)  # tests: force splitting
     args = parser.parse_args(argv)
     try:
@@ -442,6 +464,10 @@ def main(argv: list[str] | None = None) -> int:
               "unless it would be too long; then the row says how many processes)")
     else:
         print("theirs:  check-jsonschema is not installed (python3 -m pip install -e '.[bench]'): no comparison")
+    if args.breakdown:
+        reading, claim_model = rule_groups()
+        print(f"ours-read:    the same with --select {','.join(reading)}")
+        print(f"ours-noclaim: the same with --ignore {','.join(claim_model)}")
     print(f"every run is a whole new process from the corpus root; wall: best and median of {args.repeat}; "
           "entries/s and ms/entry from the best\n")
 
@@ -457,6 +483,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(folder / ".peptide-lint-cache", ignore_errors=True)
             measure(ours + ["entries"], folder)  # fills the cache
             runs["ours-warm"] = lambda: measure(ours + ["entries"], folder)
+        if args.breakdown:
+            reading, claim_model = rule_groups()
+            runs["ours-read"] = lambda: measure(ours + ["--no-cache", "--select", ",".join(reading), "entries"], folder)
+            runs["ours-noclaim"] = lambda: measure(ours + ["--no-cache", "--ignore", ",".join(claim_model), "entries"],
+                                                   folder)
         if cjs:
             chunks = split_arguments(cjs + ["--schemafile", SCHEMA_ARG], files, limit)
             runs["cjs"] = lambda chunks=chunks: measure_chunks(chunks, folder)
@@ -575,6 +606,8 @@ def _summary(table: Table, sizes: list[int], precommit: list[str]) -> None:
         line(f"first commit after a fresh clone, {label}", label, "ours-first")
     big = max(sizes)
     line(f"whole repo, {big} entries, no cache", str(big))
+    line(f"  the same, reading and schema stages only", str(big), "ours-read")
+    line(f"  the same, without the claim model's rules", str(big), "ours-noclaim")
     per_entry = [(size, table.best[(str(size), "ours")]) for size in sizes if size >= 100]
     if len(per_entry) > 1:
         print("  ms per entry, ours: " + ", ".join(f"{s.wall / size * 1000:.2f} at {size}" for size, s in per_entry))

@@ -18,7 +18,7 @@ from peptide_lint.prose import DEFAULT_CLAIM_SIGNALS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import generate as gen  # noqa: E402
-from run import split_arguments  # noqa: E402
+from run import rule_groups, split_arguments  # noqa: E402
 
 # The rule each violation of the generator must trigger (rule codes are stable).
 EXPECTED_CODE = {
@@ -150,6 +150,29 @@ def test_the_runner_prints_its_table(tmp_path):
     assert "bench/run.py: edited" not in "".join(p.read_text() for p in tmp_path.rglob("*.yaml"))
     assert subprocess.run(["git", "status", "--porcelain"], cwd=corpus, capture_output=True, text=True).stdout == ""
     assert (corpus / ".peptide-lint-cache").is_dir() and not (corpus / ".peptide-lint-cache-saved").exists()
+
+
+def test_the_breakdown_groups_are_the_reading_stages_and_the_claim_models_rules():
+    reading, claim_model = rule_groups()
+    assert {"PL001", "PL005", "PL100", "PL101"} <= set(reading)
+    assert {"PL201", "PL406", "PL408"} <= set(claim_model)
+    assert not set(reading) & set(claim_model)
+    assert not {"PL301", "PL506", "PL509"} & set(reading + claim_model)  # a dose rule, two rules across entries
+
+
+@pytest.mark.skipif(importlib.util.find_spec("check_jsonschema") is None,
+                    reason="check-jsonschema is not installed (pip install -e '.[bench]')")
+def test_the_breakdown_measures_the_whole_repo_run_in_parts(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "3", "--repeat", "1",
+                             "--no-precommit", "--breakdown", "--corpora", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines()]
+    for tool in ("ours", "ours-read", "ours-noclaim", "cjs"):
+        row = next(r for r in rows if r[:2] == ["3", tool])
+        assert float(row[2]) > 0 and row[8] in ("0", "1"), row
+    assert "--select PL001," in result.stdout and "--ignore PL201," in result.stdout
+    assert "reading and schema stages only" in result.stdout and "!!" not in result.stdout
 
 
 def test_the_profiler_breaks_down_the_pre_commit_case(tmp_path):
