@@ -86,9 +86,29 @@ def excerpt(text: str, limit: int = 50) -> str:
 
 
 def closest(word: str, candidates: list[str]) -> str | None:
+    """The candidate `word` most likely misspells, for a "did you mean": the one that differs from it
+    only in case and look-alike characters (`PL2O1` for PL201, `bpc-l57` for bpc-157), else the one
+    difflib finds closest. None when none is close, or when two are equally close: among numbered
+    slugs a typo is as near to several of them, and a suggestion must be one guess."""
+    candidates = list(dict.fromkeys(candidates))
+    folded = word.casefold().translate(_LOOKALIKES)
+    alike = [candidate for candidate in candidates if candidate.casefold().translate(_LOOKALIKES) == folded]
+    if len(alike) == 1:
+        return alike[0]
     import difflib  # only needed once something is misspelled
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word, candidates, n=2, cutoff=0.6)
+    if len(matches) == 2 and _likeness(word, matches[0]) == _likeness(word, matches[1]):
+        return None
     return matches[0] if matches else None
+
+
+_LOOKALIKES = str.maketrans("oil", "011")  # after casefold: O and 0, I, l and 1 are read alike
+
+
+def _likeness(word: str, candidate: str) -> float:
+    import difflib
+
+    return difflib.SequenceMatcher(None, word, candidate).ratio()
 
 
 def only_close_match(word: str, candidates: list[str]) -> str | None:
