@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from peptide_lint.api import Finding, NotARepo, Project, ProjectError
@@ -102,6 +104,15 @@ def test_a_buffer_with_a_byte_order_mark_is_fixed_and_keeps_it(repo):
     assert fixed.applied == 1 and fixed.text == "\ufeff" + entry.read_text()
     with pytest.raises(TypeError, match="not bytes"):
         project.check_text(text.encode(), "entries/testpeptide-a.yaml")
+
+
+@pytest.mark.parametrize("one_path", ["entries/testpeptide-a.yaml", Path("entries/testpeptide-a.yaml")])
+def test_one_path_where_a_list_is_wanted_is_a_type_error(repo, one_path):
+    add_entry(repo, "testpeptide-a")
+    project = Project.open(repo, cwd=repo)
+    with pytest.raises(TypeError, match=r"write check\(\[path\]\)"):
+        project.check(one_path)
+    assert [f.name for f in project.entry_files([one_path])] == ["testpeptide-a.yaml"]
 
 
 def test_reports_of_the_same_check_are_equal(repo):

@@ -122,6 +122,8 @@ class Project(NamedTuple):
         """The entry files that `paths` name (files, or folders to search; a folder that holds the
         entries folder, such as the repo itself, stands for it); every entry when none is named.
         ProjectError for a folder that holds no entry."""
+        if isinstance(paths, (str, bytes, os.PathLike)):  # a str would be read as one path per character
+            raise TypeError(f"paths is a list of paths, not one {type(paths).__name__}: write check([path])")
         paths = [self.setup.cwd / path for path in paths]  # relative to the folder findings are shown from
         entries = self.entries
         if entries is not None and not entries.is_dir() and (not paths or any(_inside(entries, p) for p in paths)):

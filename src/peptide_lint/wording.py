@@ -85,10 +85,10 @@ def excerpt(text: str, limit: int = 50) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "..."
 
 
-def closest(word: str, candidates: list[str]) -> str | None:
+def closest(word: str, candidates: list[str], cutoff: float = 0.6) -> str | None:
     """The candidate `word` most likely misspells, for a "did you mean": the one that differs from it
     only in case and look-alike characters (`PL2O1` for PL201, `bpc-l57` for bpc-157), else the one
-    difflib finds closest. None when none is close, or when two are equally close: among numbered
+    difflib finds closest, at a likeness of `cutoff` (0 to 1) or more. None when none is close, or when two are equally close: among numbered
     slugs a typo is as near to several of them, and a suggestion must be one guess."""
     candidates = list(dict.fromkeys(candidates))
     folded = word.casefold().translate(_LOOKALIKES)
@@ -96,7 +96,7 @@ def closest(word: str, candidates: list[str]) -> str | None:
     if len(alike) == 1:
         return alike[0]
     import difflib  # only needed once something is misspelled
-    matches = difflib.get_close_matches(word, candidates, n=2, cutoff=0.6)
+    matches = difflib.get_close_matches(word, candidates, n=2, cutoff=cutoff)
     if len(matches) == 2 and _likeness(word, matches[0]) == _likeness(word, matches[1]):
         return None
     return matches[0] if matches else None
@@ -111,12 +111,12 @@ def _likeness(word: str, candidate: str) -> float:
     return difflib.SequenceMatcher(None, word, candidate).ratio()
 
 
-def only_close_match(word: str, candidates: list[str]) -> str | None:
+def only_close_match(word: str, candidates: list[str], cutoff: float = 0.6) -> str | None:
     """The one candidate close to `word` (as `closest` judges), or None when none or several are:
     a fix that guesses must have one guess to make."""
     import difflib
 
-    matches = difflib.get_close_matches(word, candidates, n=2, cutoff=0.6)
+    matches = difflib.get_close_matches(word, candidates, n=2, cutoff=cutoff)
     return matches[0] if len(matches) == 1 else None
 
 

@@ -1,7 +1,8 @@
 """## What it does
 Reports a citation, in the prose or in a `sources:` list of a dose row or a serious risk, whose id
-is not the id of any source listed under `sources`, and suggests the closest id. When exactly one
-listed id is close, a suggested fix cites it instead (`peptide-lint check --fix --unsafe-fixes`: a
+is not the id of any source listed under `sources`, and suggests the listed id it most likely
+misspells (one typo away, not another author's id of the same year). When exactly one listed id
+is that close, a suggested fix cites it instead (`peptide-lint check --fix --unsafe-fixes`: a
 guess, to review, for the source may be missing from the list).
 
 ## Why it matters
@@ -62,19 +63,27 @@ def _finding(document, span, what: str, source_id: str, known: dict[str, int], w
     """`edit_to(id)`: the edit that writes another id in place of this one. The fix cites the one
     listed id close to this one, when that id is written as the schema wants: a guess (it may be a
     source not listed yet), so an unsafe fix."""
-    suggestion = closest(source_id, list(known))
     message = f"{what} matches no source of this entry"
-    if suggestion and suggestion not in well_formed and _as_an_id(suggestion) == source_id:
-        message += (f'; the source "{suggestion}" looks like the one meant, but its id is not written as an id: '
+    misformed = [listed for listed in known if listed not in well_formed and _as_an_id(listed) == source_id]
+    suggestion = closest(source_id, list(known), _ID_LIKENESS)
+    if misformed:
+        message += (f'; the source "{misformed[0]}" looks like the one meant, but its id is not written as an id: '
                     f'write it as "{source_id}" under sources')
     elif suggestion:
         message += f'; did you mean "{suggestion}"?'
-    only = only_close_match(source_id, list(known))
+    only = only_close_match(source_id, list(known), _ID_LIKENESS)
     edit = edit_to(only) if only in well_formed else None
     return RULE.at(document, span, message,
                    "add the source under sources, or correct the id; the ids listed are: "
                    + (", ".join(known) or "none"),
                    edit and Fix(f'cite "{only}" instead', (edit,), safe=False))
+
+
+# How alike a cited id and a listed one must be (difflib's ratio) to be offered as the one meant:
+# a typo in an author-year id ("doe-201", "doe-2002" for doe-2001) scores 0.85 or more, while two
+# authors' ids share only the year's digits ("jones-2022" and "roe-2021" score 0.67). Citing
+# another author's work would turn a missing source into a wrong one.
+_ID_LIKENESS = 0.8
 
 
 def _as_an_id(text: str) -> str:
