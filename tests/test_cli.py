@@ -143,6 +143,7 @@ def test_an_empty_entries_folder_is_not_all_clear(repo):
     (("check", "--color", "sometimes"), "'sometimes' is not one of"),
     (("explain", "claim-without-citatoin"), "did you mean claim-without-citation?"),
     (("explain", "PL2O1"), "did you mean PL201?"),  # a letter O for the zero
+    (("explain", "hype"), "did you mean hype-words?"),  # the first word of a name
     (("frobnicate",), "No such command"),
 ])
 def test_usage_problems_exit_2_with_one_line(repo, args, message):

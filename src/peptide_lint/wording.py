@@ -88,21 +88,31 @@ def excerpt(text: str, limit: int = 50) -> str:
 def closest(word: str, candidates: list[str], cutoff: float = 0.6) -> str | None:
     """The candidate `word` most likely misspells, for a "did you mean": the one that differs from it
     only in case and look-alike characters (`PL2O1` for PL201, `bpc-l57` for bpc-157), else the one
-    difflib finds closest, at a likeness of `cutoff` (0 to 1) or more. None when none is close, or when two are equally close: among numbered
-    slugs a typo is as near to several of them, and a suggestion must be one guess."""
-    candidates = list(dict.fromkeys(candidates))
-    folded = word.casefold().translate(_LOOKALIKES)
-    alike = [candidate for candidate in candidates if candidate.casefold().translate(_LOOKALIKES) == folded]
+    whose first words it is (`hype` for hype-words), else the one difflib finds closest, at a
+    likeness of `cutoff` (0 to 1) or more. None when none is close, or when two are equally close:
+    among numbered slugs a typo is as near to several of them, and a suggestion must be one guess."""
+    folds = {candidate: _folded(candidate) for candidate in candidates}
+    folded = _folded(word)
+    alike = [candidate for candidate, fold in folds.items() if fold == folded]
     if len(alike) == 1:
         return alike[0]
+    # The first words of one name ("hype" for hype-words), which difflib finds too short to be close.
+    starting = [candidate for candidate, fold in folds.items() if len(folded) >= 3 and fold.startswith(folded)
+                and fold[len(folded):][:1] in ("-", "_", " ")]
+    if len(starting) == 1:
+        return starting[0]
     import difflib  # only needed once something is misspelled
-    matches = difflib.get_close_matches(word, candidates, n=2, cutoff=cutoff)
+    matches = difflib.get_close_matches(word, list(folds), n=2, cutoff=cutoff)
     if len(matches) == 2 and _likeness(word, matches[0]) == _likeness(word, matches[1]):
         return None
     return matches[0] if matches else None
 
 
 _LOOKALIKES = str.maketrans("oil", "011")  # after casefold: O and 0, I, l and 1 are read alike
+
+
+def _folded(word: str) -> str:
+    return word.casefold().translate(_LOOKALIKES)
 
 
 def _likeness(word: str, candidate: str) -> float:
