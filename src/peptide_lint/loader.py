@@ -80,12 +80,31 @@ def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadRe
     return load_bytes(raw, path, display_path)
 
 
+def _utf16_without_mark(head: bytes) -> bool:
+    """Whether `head` reads as UTF-16 text without a byte-order mark: a YAML file's characters are
+    mostly ASCII, each a NUL and a byte in that encoding, and decode to printable text and line breaks."""
+    even = head[: len(head) // 2 * 2]
+    for encoding, high_bytes, low_bytes in (("utf-16-le", even[1::2], even[0::2]),
+                                            ("utf-16-be", even[0::2], even[1::2])):
+        if not even or high_bytes.count(0) < len(high_bytes) / 2 or 0 in low_bytes:
+            continue
+        try:
+            text = even.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if all(character.isprintable() or character in "\t\r\n" for character in text):
+            return True
+    return False
+
+
 def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(raw[:8000]):
             problem = Problem("not-utf8", FILE_START, {"encoding": "UTF-16"})
+        elif b"\0" in raw[:8000]:  # as git tells a binary file: text in an 8-bit encoding holds no NUL
+            problem = Problem("not-utf8", FILE_START, {"binary": True})
         else:
             problem = Problem("not-utf8", Span.point(*_line_col_of_byte(raw, err.start)), {"byte": raw[err.start]})
         return LoadResult(None, [problem], not_checked=NOT_READ_NOT_UTF8)

@@ -1,5 +1,6 @@
 """## What it does
-Reports bytes that are not UTF-8 text, at the line and column where the first one stands.
+Reports bytes that are not UTF-8 text, at the line and column where the first one stands, and a
+file that is not text at all (binary data, such as an image saved under an entry's name).
 
 ## Why it matters
 Entries are published as UTF-8. Text saved in another encoding (often pasted from Word or a PDF)
@@ -18,6 +19,10 @@ from .base import Rule
 
 
 def describe(problem: Problem) -> Words:
+    if problem.facts.get("binary"):
+        return Words("the file is not text but binary data (such as an image, a PDF or a program)",
+                     "an entry is a YAML text file: check that the right file was saved under this name, "
+                     "or restore it from git (git checkout -- <file>)")
     if problem.facts.get("encoding"):
         return Words(f"the file is saved as {problem.facts['encoding']}, not as UTF-8",
                      "save it as UTF-8 (most editors: File > Save with Encoding > UTF-8)")
