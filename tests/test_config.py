@@ -135,12 +135,15 @@ def test_a_report_written_over_a_symlink_goes_to_its_target(repo):
 
 def test_fix_leaves_a_read_only_file_alone_and_says_so(repo):
     entry = _with_hyphen_ranges(repo)
+    assert b"[@doe-2001]." in entry.read_bytes()
+    entry.write_bytes(entry.read_bytes().replace(b"[@doe-2001].", b"[@doe-201].", 1))  # an unsafe fix too
     before = entry.read_bytes()
     entry.chmod(0o444)
     result = run("check", "--fix", "--exit-zero", cwd=repo)
     assert entry.read_bytes() == before and result.returncode == 2
     assert "peptide-lint: error: could not fix entries/testpeptide-z.yaml: the file is read-only" in result.stderr
-    assert "PL303" in result.stdout  # the report is still there
+    assert "PL303" in result.stdout and "PL202" in result.stdout  # the report is still there
+    assert "available with --unsafe-fixes" not in result.stderr  # no fix of a file it could not write is on offer
 
 
 def test_fix_reports_a_file_it_cannot_write_and_goes_on_with_the_others(repo, monkeypatch):

@@ -317,7 +317,7 @@ def _tell_fixes(files, not_fixed: dict[str, str], done: str) -> None:
             click.echo(f"{done} {count} finding{'s' if count != 1 else ''} in {file.shown}", err=True)
     for shown, why in not_fixed.items():
         click.echo(f"peptide-lint: error: could not fix {shown}: {why}", err=True)
-    left = sum(file.fixed.unsafe_left for file in files)
+    left = sum(file.fixed.unsafe_left for file in files if file.shown not in not_fixed)
     if left:
         click.echo(f"{left} more fix{'es are' if left != 1 else ' is'} available with --unsafe-fixes "
                    "(suggestions to review)", err=True)
