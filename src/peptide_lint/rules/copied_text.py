@@ -58,30 +58,33 @@ def check_across(summary, context) -> Iterator[Finding]:
     document = index.load(summary.path)
     if document is None:  # changed or gone since it was checked
         return
-    lines = {}
+    lines: dict[str, dict[int, int]] = {}  # other entry -> its sentences' lines, read once per entry
     for path, text in texts(document, context.schema, PROSE, SHOWN):
         for number, sentence in sentence_fingerprints(text):
             if number not in earlier:
                 continue
             other = earlier[number]
-            if (other, number) not in lines:
-                lines[other, number] = _line_in(index, other, number, context.schema)
-            where = f"{other}:{lines[other, number]}" if lines[other, number] else other
+            if other not in lines:
+                lines[other] = _sentence_lines(index, other, context.schema)
+            line = lines[other].get(number)
+            where = f"{other}:{line}" if line else other
             yield RULE.at(document, document.text_span(path, sentence.start, sentence.end),
                           f"this sentence is word for word the same as one in {where}",
                           "write this entry's own text: a sentence copied from another entry describes that "
                           "peptide; house wording meant for every entry goes in the option allow of copied-text")
 
 
-def _line_in(index, shown: str, number: int, schema) -> int | None:
+def _sentence_lines(index, shown: str, schema) -> dict[int, int]:
+    """The line of each sentence of an entry, by fingerprint (the first, for a repeated sentence)."""
     document = index.load(shown)
     if document is None:
-        return None
+        return {}
+    lines: dict[int, int] = {}
     for path, text in texts(document, schema, PROSE, SHOWN):
-        for found, sentence in sentence_fingerprints(text):
-            if found == number:
-                return document.text_span(path, sentence.start, sentence.end).line
-    return None
+        for number, sentence in sentence_fingerprints(text):
+            if number not in lines:
+                lines[number] = document.text_span(path, sentence.start, sentence.end).line
+    return lines
 
 
 RULE = Rule("PL509", "copied-text", Severity.ERROR,
