@@ -115,6 +115,15 @@ def test_one_path_where_a_list_is_wanted_is_a_type_error(repo, one_path):
     assert [f.name for f in project.entry_files([one_path])] == ["testpeptide-a.yaml"]
 
 
+def test_an_unsaved_text_under_a_name_that_is_not_an_entrys_is_not_checked(repo):
+    entry = add_entry(repo, "testpeptide-a")
+    project = Project.open(repo, cwd=repo)
+    for name, said in [("entries/notes.txt", "this is not an entry file"), ("entries/X.YAML", 'ends in ".YAML"')]:
+        report = project.text_report(entry.read_text(), name)
+        assert list(report.not_checked) == [name] and [f.code for f in report.findings] == ["PL001"]
+        assert said in report.findings[0].message
+
+
 def test_reports_of_the_same_check_are_equal(repo):
     add_entry(repo, "testpeptide-a")
     project = Project.open(repo, cwd=repo)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from . import linescan
 from .discover import is_entry_name
@@ -59,10 +59,8 @@ def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadRe
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
             return unreadable("folder")
-        if not is_entry_name(path.name) and is_entry_name(path.name.lower()):
-            return unreadable("suffix-case", suffix=path.suffix, stem=path.stem)
         if not is_entry_name(path.name):
-            return unreadable("not-an-entry-name")
+            return _not_an_entry_name(path, unreadable)
         if not stat.S_ISREG(status.st_mode):  # a pipe or a device would block or never end
             return unreadable("not-a-regular-file")
         if status.st_size > MAX_FILE_BYTES:
@@ -73,11 +71,18 @@ def load_file(path: Path, display_path: str, raw: bytes | None = None) -> LoadRe
             raw = path.read_bytes()
     except OSError as err:
         if raw is not None and not path.exists():  # a text given for a file not written yet: read as it is
-            return load_bytes(raw, path, display_path)
+            return load_bytes(raw, path, display_path) if is_entry_name(path.name) else \
+                _not_an_entry_name(path, unreadable)
         if isinstance(err, FileNotFoundError):
             return unreadable("broken-link" if path.is_symlink() else "missing")
         return unreadable("cannot-read", reason=err.strerror or str(err))
     return load_bytes(raw, path, display_path)
+
+
+def _not_an_entry_name(path: Path, unreadable: Callable[..., LoadResult]) -> LoadResult:
+    if is_entry_name(path.name.lower()):
+        return unreadable("suffix-case", suffix=path.suffix, stem=path.stem)
+    return unreadable("not-an-entry-name")
 
 
 def _utf16_without_mark(head: bytes) -> bool:
