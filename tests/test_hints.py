@@ -29,6 +29,12 @@ def test_range_hint_quotes_the_range_with_an_en_dash(tmp_path):
     ]
 
 
+def test_the_range_and_notation_hints_on_one_dose_agree(tmp_path):
+    replacement = ("      value: 1–2 mg per day", "      value: 0.5-1mg per day")
+    assert hints(tmp_path, "PL303", replacement) == ["write it as 0.5–1 mg"]
+    assert hints(tmp_path, "PL306", replacement) == ['write "0.5–1 mg" instead']
+
+
 @pytest.mark.parametrize("row", ["1–2 per day", "1-2 mg per day"])
 def test_standard_dose_hint_does_not_ask_to_copy_a_broken_dose_row(tmp_path, row):
     assert hints(tmp_path, "PL305", ("      value: 1–2 mg per day", f"      value: {row}")) == [

@@ -56,6 +56,15 @@ ERROR_PRONE_UNITS: dict[str, tuple[str, str]] = {
     "u": ('"0" or "4" (4u read as 44) or as "cc"', "units"),
 }
 
+# A hyphen between two numbers: a range that house style writes with an en dash ("1-2 mg": "1–2 mg").
+HYPHEN_RANGE = regex(r"(?<=\d)\s*-\s*(?=~?\d)")
+
+
+def with_en_dashes(text: str) -> str:
+    """`text` with the en dash of house style in each range ("0.5-1mg": "0.5–1mg")."""
+    return HYPHEN_RANGE.sub("–", text) if "-" in text else text
+
+
 _PERIODS = {"hour": "hour", "hr": "hour", "h": "hour", "minute": "minute", "min": "minute",
             "day": "day", "d": "day", "night": "day", "week": "week", "wk": "week", "month": "month"}
 _ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month"}

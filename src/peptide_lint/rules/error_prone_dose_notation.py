@@ -61,7 +61,7 @@ import re
 from typing import Iterator
 
 from ..patterns import regex
-from ..doses import ERROR_PRONE_UNITS, amounts, dose_texts, quantities
+from ..doses import ERROR_PRONE_UNITS, amounts, dose_texts, quantities, with_en_dashes
 from ..findings import Finding, Fix, Severity
 from ..schema import PROSE
 from ..texts import texts
@@ -153,7 +153,8 @@ def _amount_notation(document, schema, path, text, in_dose_text: bool) -> Iterat
         elif spaced:
             yield _finding(document, schema, path, text, quantity.unit_start, quantity.end,
                            f'runs the number into its unit, and the "{quantity.unit[0]}" can be misread '
-                           "as a digit", f"{text[quantity.start:quantity.number_end]} {quantity.unit}",
+                           # with the en dash range-en-dash asks for: the two rules' hints on one range agree
+                           "as a digit", f"{with_en_dashes(text[quantity.start:quantity.number_end])} {quantity.unit}",
                            spaced + quantity.unit)
 
 

@@ -28,9 +28,8 @@ from ..findings import Finding, Fix, Severity
 from ..wording import field
 from . import dose_unit
 from .base import Rule
-from ..doses import dose_texts
+from ..doses import HYPHEN_RANGE, dose_texts
 
-_HYPHEN_RANGE = regex(r"(?<=\d)\s*-\s*(?=~?\d)")
 _NUMBER_BEFORE = regex(r"~?\d+(?:[.,]\d+)?$")
 _NUMBER_AFTER = regex(r"(?P<number>~?\d+(?:[.,]\d+)?)(?:\s*(?P<unit>[A-Za-zµμ%][\w/%µμ]*))?")
 
@@ -40,14 +39,16 @@ def _with_en_dash(text: str, match: re.Match, units: set[str]) -> str:
     an unknown word after it ("1-2 per day") is not part of the range."""
     before = _NUMBER_BEFORE.search(text, 0, match.start())
     after = _NUMBER_AFTER.match(text, match.end())
-    end = after.end() if after.group("unit") in units else after.end("number")
-    return text[before.start():match.start()] + "–" + text[match.end():end]
+    # With the space before the unit that error-prone-dose-notation asks for ("1-2mg": "1–2 mg"),
+    # so that the two rules' hints on one range agree.
+    unit = " " + after.group("unit") if after.group("unit") in units else ""
+    return text[before.start():match.start()] + "–" + after.group("number") + unit
 
 
 def check(document, context) -> Iterator[Finding]:
     units = set(context.option(dose_unit.RULE, "units"))
     for path, text in dose_texts(document):
-        for match in _HYPHEN_RANGE.finditer(text):
+        for match in HYPHEN_RANGE.finditer(text):
             # The edit spans the digits on either side of the hyphen, so that --fix finds the range
             # itself, not just any hyphen, where the file is edited.
             around = text[match.start() - 1:match.end() + 1]
