@@ -196,23 +196,42 @@ _NUMBER = regex(r"(?<![\w@-])~?\d+(?:[.,]\d+)?(?:\s*%)?|(?<![\w-])" + _NUMBER_WO
                      r"(?:in|out of)\s+" + _NUMBER_WORD + r"(?![\w-])")
 
 
+def _word_tree(words: list[str]) -> str:
+    """A pattern for any of `words` (compared ignoring case) as the tree of their common beginnings,
+    longer words first where one is the start of another, so that the longest whole word is found."""
+    tree: dict = {}
+    for word in {word.lower() for word in words}:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here; a longer one may go on
+
+    def written(node: dict) -> str:
+        branches = [re.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{either})?" if "" in node else either
+
+    return written(tree)
+
+
 class ClaimSignals:
     """The claim words of every kind, and numbers, as one pattern: one search per sentence.
 
     Word patterns here and in the rules start with a lookahead for the word's first character:
     it lets the regular-expression engine skip most positions before trying the alternatives,
-    which makes them several times faster on long text."""
+    which makes them several times faster on long text. Here the words of each kind are written as
+    the tree of their common beginnings ("work|works|worked" as "work(?:ed|s)?"), inside one check
+    for the start and the end of a word: at a word's start the engine tries a few letters, not each
+    of some three hundred words in turn (three times as fast as a list of words per kind)."""
 
     def __init__(self, signals: dict[str, list[str]] | None = None) -> None:
         signals = signals if signals is not None else DEFAULT_CLAIM_SIGNALS
         self._kinds = [kind for kind, words in signals.items() if words] + ["a number"]
-        alternatives = [
-            f"(?P<k{i}>(?<!\\w)(?=\\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            + ")(?!\\w))"
-            for i, words in enumerate(w for w in signals.values() if w)
-        ]
-        alternatives.append(f"(?P<k{len(alternatives)}>{_NUMBER.pattern})")
-        self._pattern = regex("|".join(alternatives), re.IGNORECASE)
+        words = "|".join(f"(?P<k{i}>{_word_tree(words)})" for i, words in enumerate(w for w in signals.values() if w))
+        number = f"(?P<k{len(self._kinds) - 1}>{_NUMBER.pattern})"
+        self._pattern = regex(f"(?<!\\w)(?=\\w)(?:{words})(?!\\w)|{number}" if words else number, re.IGNORECASE)
 
     def find(self, sentence: str) -> tuple[str, str] | None:
         """(kind of claim, the first word that shows it) for a sentence that makes a claim, else None."""
