@@ -61,7 +61,7 @@ def test_pyproject_ignore_and_command_line_select(repo):
 def test_options_change_what_a_rule_reports(repo):
     entry = add_entry(repo, "testpeptide-z")
     entry.write_text(entry.read_text().replace("  Nothing is stacked with it.\n",
-                                               "  It appears to sharpen focus.\n"))
+                                               "  It appears to calm the mind.\n"))
     assert _codes(run("check", "--no-source", cwd=repo).stdout) == []
     write_config(repo, '[tool.peptide-lint.options.claim-without-citation]\nextend-signals = ["appears to"]\n')
     assert _codes(run("check", "--no-source", cwd=repo).stdout) == ["PL201"]

@@ -27,7 +27,7 @@ from typing import Iterator
 
 from .literals import fold
 from .patterns import gate, regex
-from .prose import Sentence, citations, sentences
+from .prose import PROMISE, Sentence, citations, sentences
 from .texts import texts
 
 # --- the text as the rules compare it --------------------------------------------------------------
@@ -400,21 +400,36 @@ def continues_the_sentence_before(reading: Reading) -> bool:
     return bool(reading.search(_CONTINUATION))
 
 
+# A yes-or-no question asks, and claims nothing: "Does it work?", "Will it make you smarter?". A question
+# that takes the effect for granted ("Why does it work so well?") states it.
+_YES_NO_QUESTION = regex(r"^\W*(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might)"
+                         r"(?![\w-])[^.!?]*\?[\W]*$", re.IGNORECASE)
+
+
 def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
     """(kind of claim, the word that shows it) for the first claim of the sentence that needs a
     source, or None: framing, the absence of evidence ("no trial has tested it", "this has not been
-    shown in humans"), a question ("whether it helps is unknown"), the editors' own search, a product
-    category and numbers that are no quantity are not claims; a denied effect ("it did not raise
-    blood pressure") is a finding and is one. A study the sentence points at makes what it found a claim, even a
-    negative finding ("the trial found no benefit")."""
+    shown in humans"), a question ("whether it helps is unknown", "does it work?"), a denied promise
+    ("there is no guarantee that it helps"), the editors' own search, a product category and
+    numbers that are no quantity are not claims; a denied effect ("it did not raise blood
+    pressure") is a finding and is one. A study the sentence points at makes what it found a claim,
+    even a negative finding ("the trial found no benefit")."""
     text = reading.plain
     framing = editorial = None
-    for kind, word, at in signals.matches(text):
+    found = list(signals.matches(text))
+    for kind, word, at in found:
         if framing is None:  # what a claim word may stand in: found once a sentence has one
+            if "?" in text and reading.search(_YES_NO_QUESTION):
+                return None
             framing = framing_clauses(text) if reading.may_match(_FRAMING) else []
             editorial = [match.span() for match in reading.finditer(_EDITORIAL)]
             points_at_study = reading.search(_SPECIFIC_STUDY) is not None
-        if any(start <= at < end for start, end in framing):
+            # A denied promise ("there is no guarantee that it works", "it will not work for everyone")
+            # is a hedge: what it denies with the promise, it does not claim.
+            promises = [promise_at for promise, _, promise_at in found if promise == PROMISE]
+            hedged = [(start, end) for start, end in reading.negated
+                      if any(start <= promise_at < end for promise_at in promises)] if promises else []
+        if any(start <= at < end for start, end in (*framing, *hedged)):
             continue
         if kind == "a number" and not _is_quantity(text, at, word):
             continue

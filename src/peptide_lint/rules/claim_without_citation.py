@@ -1,12 +1,16 @@
 """## What it does
 Reports a sentence in the prose that makes a claim but cites no source. A sentence makes a claim
-when it reports a study or trial, a finding, an effect, a risk, a frequency, a number, or what
-people report (`peptide-lint explain PL201` lists the words that mark each kind). The prose
-fields are lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the safety summary, stacking
-and the evidence summary; text under a misspelled key (`mechansim:`) counts as the text it was meant
-to be. (Headlines and labels cannot cite: shown-claim-without-citation checks that the text behind
-them does.) Sentences that only frame the topic ("Read any efficacy claim against
-that split.") need no citation.
+when it reports a study or trial, a finding, an effect ("it sharpens memory", "makes you smarter"),
+a promise of results ("works for everyone, guaranteed"), a ranking ("the best nootropic"), a risk,
+a frequency, a number, or what people report (`peptide-lint explain PL201` lists the words that
+mark each kind). A yes-or-no question ("Does it work?"), a denied promise ("there is no guarantee
+that it helps"), a statement that evidence is missing ("no trial has tested whether it improves
+memory") and a mechanism ("it works by binding the receptor") claim nothing that needs a source.
+The prose fields are lede, caveat, what_it_is, mechanism, the story's texts, dosing notes, the
+safety summary, stacking and the evidence summary; text under a misspelled key (`mechansim:`)
+counts as the text it was meant to be. (Headlines and labels cannot cite:
+shown-claim-without-citation checks that the text behind them does.) Sentences that only frame the
+topic ("Read any efficacy claim against that split.") need no citation.
 
 Options (`[tool.peptide-lint.options.claim-without-citation]`): `extend-signals`, more words or
 phrases that mark a claim; `ignore-signals`, default words that should not.
@@ -34,7 +38,7 @@ from typing import Iterator
 
 from ..findings import Finding, Severity
 from ..claims import claim_needing_source, continues_the_sentence_before, read
-from ..prose import DEFAULT_CLAIM_SIGNALS, ClaimSignals, with_gaps
+from ..prose import DEFAULT_CLAIM_SIGNALS, SIGNAL_COMPANY, ClaimSignals, with_gaps
 from ..wording import field
 from ..schema import PROSE
 from ..texts import texts
@@ -83,8 +87,11 @@ def check(document, context) -> Iterator[Finding]:
 
 
 _SIGNAL_LIST = "\n".join(f"- {kind}: " + ", ".join(words) for kind, words in DEFAULT_CLAIM_SIGNALS.items())
+_COMPANY_LIST = "\n".join(f"- {', '.join(words)}: {company}" for company, (words, _) in SIGNAL_COMPANY.items())
 DOC = (__doc__ + "\n## Claim signals\nThe default words, by kind of claim (a number or a percentage on its own "
-       "is a claim too; numbers inside names such as BPC-157 are not):\n" + _SIGNAL_LIST + "\n")
+       "is a claim too; numbers inside names such as BPC-157 are not):\n" + _SIGNAL_LIST + "\n\n"
+       "Some of them mark a claim only in company, as they name something else elsewhere (a word that "
+       "`extend-signals` adds counts wherever it stands):\n" + _COMPANY_LIST + "\n")
 
 RULE = Rule("PL201", "claim-without-citation", Severity.ERROR,
             "A sentence that makes a claim cites no source.", DOC, check,

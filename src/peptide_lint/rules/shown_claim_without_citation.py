@@ -50,6 +50,7 @@ from typing import Iterator
 from ..patterns import regex
 from ..claims import claim_needing_source, read
 from ..findings import Finding, Severity
+from ..prose import PROMISE
 from ..schema import PROSE, SHOWN
 from ..texts import backing, backing_source_ids, texts
 from ..wording import field
@@ -57,7 +58,7 @@ from .base import Rule
 from .claim_without_citation import claim_signals
 
 # What a headline written without a full stop states, as opposed to a topic it names.
-_STATED = {"an effect", "a finding", "a number", "what people report"}
+_STATED = {"an effect", "a finding", "a number", "what people report", PROMISE, "a ranking"}
 _SENTENCE_END = regex(r"[.!?][\"'”’)]*\s*$")
 
 
