@@ -144,6 +144,8 @@ def test_an_empty_entries_folder_is_not_all_clear(repo):
     (("explain", "claim-without-citatoin"), "did you mean claim-without-citation?"),
     (("explain", "PL2O1"), "did you mean PL201?"),  # a letter O for the zero
     (("explain", "hype"), "did you mean hype-words?"),  # the first word of a name
+    (("check", "--jobs", "abc"), "'abc' is not a number of processes: give a whole number, 1 or more"),
+    (("check", "-j", "0"), "'0' is not a number of processes"),
     (("frobnicate",), "No such command"),
 ])
 def test_usage_problems_exit_2_with_one_line(repo, args, message):

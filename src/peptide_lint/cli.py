@@ -54,6 +54,27 @@ def _version(ctx: click.Context, on: bool) -> None:
     ctx.exit(0)
 
 
+class _ProcessCount(click.ParamType):
+    """--jobs: a whole number of processes, 1 or more, said so in words when it is not."""
+
+    name = "N"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int) and value >= 1:
+            return value
+        try:
+            count = int(str(value).strip())
+        except ValueError:
+            count = 0
+        if count < 1:
+            self.fail(f"{value!r} is not a number of processes: give a whole number, 1 or more (such as 2)",
+                      param, ctx)
+        return count
+
+
+_PROCESS_COUNT = _ProcessCount()
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--repo", "repo_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -81,7 +102,7 @@ def _version(ctx: click.Context, on: bool) -> None:
                    "Replaces the configured selection.")
 @click.option("--ignore", multiple=True, metavar="RULES",
               help="Skip these rules (codes, prefixes or names, comma-separated), on top of the configuration.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+@click.option("--jobs", "-j", type=_PROCESS_COUNT, default=None, metavar="N",
               help="Check files in N processes. Default: one per CPU core.")
 @click.option("--no-cache", is_flag=True,
               help="Check every file again instead of reusing the results of unchanged files "
