@@ -21,6 +21,10 @@ another drug the clause names as its subject ("Metformin treats diabetes, but th
 been tested for it") is not one about the peptide; made of the peptide's own name ("Testpeptide-Z
 treats diabetes"), of "it" or of "peptides", it is.
 
+A cure promised always or to everyone ("never fails to clear up eczema", "guaranteed to cure
+arthritis") is reported here, once: absolute-efficacy-claim, which reports promises of any other
+result ("never fails to lift brain fog"), leaves a promised cure to this rule.
+
 ## Why it matters
 Claiming that a product cures, treats or prevents a disease makes it an unapproved drug claim
 under the FDA's rules, and it is the claim readers act on most: they may stop a treatment that
