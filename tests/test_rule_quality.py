@@ -32,7 +32,7 @@ CLAIM_RULES = {
     "sponsored-only-efficacy", "shown-claim-without-citation", "source-cannot-carry-claim",
     "retracted-source", "funding-contradicted", "safety-caveat-required", "risk-not-in-caveat",
     "absolute-safety-claim", "cure-claim", "hype-words", "harmful-advice", "authority-claim",
-    "risk-played-down", "serious-risk-unlisted",
+    "risk-played-down", "serious-risk-unlisted", "absolute-efficacy-claim",
 }
 MINIMUM = {**{name: 30 for name in CLAIM_RULES},
            **{name: 15 for name in ("dose-unit", "error-prone-dose-notation", "standard-dose-without-amount",

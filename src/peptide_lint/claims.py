@@ -241,6 +241,11 @@ class Reading:
         """Whether the word at `at` is denied or only asked about: not a claim the sentence makes."""
         return self.is_negated(at) or self.is_questioned(at)
 
+    def denied_before(self, at: int) -> bool:
+        """Like `denied`, for a claim that may open with a negation of its own ("no side effects",
+        "no one fails to respond"): only a negation that opens before it denies it."""
+        return any(start < at < end for start, end in self.negated) or self.is_questioned(at)
+
 
 @lru_cache(maxsize=4096)
 def read(sentence: str) -> Reading:
@@ -406,6 +411,11 @@ _YES_NO_QUESTION = regex(r"^\W*(?:does|do|did|is|are|was|were|can|could|will|wou
                          r"(?![\w-])[^.!?]*\?[\W]*$", re.IGNORECASE)
 
 
+def asks(reading: Reading) -> bool:
+    """Whether the sentence is a yes-or-no question ("Does it work for everyone?")."""
+    return "?" in reading.plain and reading.search(_YES_NO_QUESTION) is not None
+
+
 def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
     """(kind of claim, the word that shows it) for the first claim of the sentence that needs a
     source, or None: framing, the absence of evidence ("no trial has tested it", "this has not been
@@ -419,7 +429,7 @@ def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
     found = list(signals.matches(text))
     for kind, word, at in found:
         if framing is None:  # what a claim word may stand in: found once a sentence has one
-            if "?" in text and reading.search(_YES_NO_QUESTION):
+            if asks(reading):
                 return None
             framing = framing_clauses(text) if reading.may_match(_FRAMING) else []
             editorial = [match.span() for match in reading.finditer(_EDITORIAL)]
@@ -468,7 +478,8 @@ _ANSWER = regex(r"(?<![\w-])(?:but|however|yet|although|though|in fact|actually|
 _FOUND_NOTHING = regex(r"(?<![\w-])(?:report|reports|reported|found|finds|saw|see|sees|showed|shows|recorded|"
                             r"measured|notice|notices|noticed)\s+(?:no|nothing|little)(?![\w-])", re.IGNORECASE)
 _FALSE = regex(r"(?<![\w-])(?:is|are|was|were|proved|proven)\s+(?:\w+\s+)?(?:false|untrue|wrong|misleading|"
-                    r"baseless|unfounded|unsupported|not true)(?![\w-])", re.IGNORECASE)
+                    r"baseless|unfounded|unsupported|not true|not (?:supported|backed|borne out))(?![\w-])",
+               re.IGNORECASE)
 
 
 def clause_around(text: str, at: int) -> tuple[int, int]:
@@ -480,6 +491,17 @@ def clause_around(text: str, at: int) -> tuple[int, int]:
 
 _STUDY_REPORTS = regex(_SPECIFIC_STUDY.pattern + r"\s+(?:\w+\s+){0,4}?(?:found|reported|recorded|saw|observed|"
                             r"noted|showed|had|measured)(?![\w-])", re.IGNORECASE)
+
+
+# A result limited to the people of a study the sentence names: "in the synthetic trial, 40 % responded".
+_IN_A_STUDY = regex(r"(?<![\w-])(?:in|during|across|throughout|among)\s+" + _SPECIFIC_STUDY.pattern,
+                    re.IGNORECASE)
+
+
+def limited_to_a_study(text: str) -> bool:
+    """Whether `text` limits what it says to a study it points at ("in the trial", "across both
+    studies"): a finding about those people, not a claim about everyone."""
+    return bool(_IN_A_STUDY.search(text))
 
 
 def study_reports(text: str) -> bool:
@@ -502,6 +524,20 @@ def reported_to_refute(reading: Reading, at: int) -> bool:
         or bool(_SPECIFIC_STUDY.search(text, clause_end)) or bool(_FALSE.search(text, at)) \
         or bool(_FOUND_NOTHING.search(text, clause_end))
 
+
+# --- words the claim rules share -------------------------------------------------------------------
+
+# Everyone at once: safe for everyone (absolute-safety-claim), works for everyone (absolute-efficacy-claim).
+EVERYONE = r"(?:everyone|everybody|anyone|anybody)"
+# A cure claim, which cure-claim reports whatever the sentence cites; absolute-efficacy-claim leaves
+# a promise of a cure ("never fails to clear up eczema") to it, so that the words are reported once.
+CURE = regex(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
+             r"eliminates?|eliminated|eliminating|eradicates?|eradicated|eradicating|gets? rid of|got rid of|"
+             r"getting rid of|wipes? out|wiped out|resolves?|resolved|clears? up|cleared up|clearing up|"
+             r"(?:puts?|sends?|brings?|brought|sent)\s+(?:[\w'-]+\s+){0,3}?into\s+(?:lasting\s+|permanent\s+|"
+             r"full\s+|complete\s+|long-term\s+)?remission|(?:stops?|stopped|ends?|ended|fixes|fixed|banish(?:es|ed)?|"
+             r"beats?|beat)\s+(?:[\w'-]+\s+){1,3}?(?:for good|forever|permanently|once and for all))"
+             r"(?![\w-])(?!\s+rates?\b)", re.IGNORECASE)
 
 # --- what a claim is about -------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from typing import Iterator
 
 from ..patterns import regex
 from ..findings import Finding, Severity
-from ..claims import clause_around, read_texts, reported_to_refute, study_reports
+from ..claims import EVERYONE, clause_around, read_texts, reported_to_refute, study_reports
 from ..risks import EVERYDAY_THINGS, content_words, words
 from ..wording import field
 from ..schema import PROSE, SHOWN
@@ -47,7 +47,7 @@ _HARM = r"(?:side[- ]effects?|adverse (?:effects?|events?|reactions?)|risks?|dan
 # "no cancer risk", "no serious long-term side effects"; not "no evidence of risk", which denies evidence.
 _HARM_MODIFIERS = r"(?:(?!(?:evidence|data|proof|stud(?:y|ies)|trials?|signs?|reports?)\b)[\w-]+\s+){0,2}?"
 _SPECIAL_GROUPS = r"(?:pregnan\w*|breast-?feeding\w*|nursing|(?:pregnant|breastfeeding|nursing) \w+|children|kids|" \
-                  r"babies|infants|teenagers|the elderly|everyone|anyone|everybody)"
+                  r"babies|infants|teenagers|the elderly|" + EVERYONE + ")"
 # Safety said in other words than "safe": nobody ever harmed, never a problem, harmless in other
 # words, as safe as an everyday thing, safety past doubt.
 _NEVER_HARMED = (
@@ -104,8 +104,7 @@ _QUALIFIED = regex(
     r"observed|recorded|noted|found|documented|described)|may|might|appears?|appeared|seems?|seemed|likely|"
     r"unlikely|probably|possibly|unclear|unknown|uncertain|not (?:yet )?(?:known|established|clear)|relatively|"
     r"short[- ]term)(?![\w-])", re.IGNORECASE)
-_AT_ANY_DOSE = regex(r"(?<![\w-])(?:at any dose|in any amount|for (?:everyone|anyone|anybody))(?![\w-])",
-                          re.IGNORECASE)
+_AT_ANY_DOSE = regex(r"(?<![\w-])(?:at any dose|in any amount|for " + EVERYONE + r")(?![\w-])", re.IGNORECASE)
 
 
 def check(document, context) -> Iterator[Finding]:
@@ -142,7 +141,7 @@ def absolute_claim(reading) -> re.Match | None:
         if _SAFE_IDIOM.search(text, max(0, at - 12), match.end() + 30) and match.group().lower() == "safe":
             continue
         # Denied by a negation that opens before the phrase ("no side effects" is its own negation).
-        if any(start < at < end for start, end in reading.negated) or reading.is_questioned(at):
+        if reading.denied_before(at):
             continue
         if reported_to_refute(reading, at):
             continue

@@ -21,6 +21,10 @@ another drug the clause names as its subject ("Metformin treats diabetes, but th
 been tested for it") is not one about the peptide; made of the peptide's own name ("Testpeptide-Z
 treats diabetes"), of "it" or of "peptides", it is.
 
+A cure promised always or to everyone ("never fails to clear up eczema", "guaranteed to cure
+arthritis") is reported here, once: absolute-efficacy-claim, which reports promises of any other
+result ("never fails to lift brain fog"), leaves a promised cure to this rule.
+
 ## Why it matters
 Claiming that a product cures, treats or prevents a disease makes it an unapproved drug claim
 under the FDA's rules, and it is the claim readers act on most: they may stop a treatment that
@@ -44,20 +48,13 @@ from typing import Iterator
 
 from ..patterns import regex
 from ..findings import Finding, Severity
-from ..claims import own_names, read_texts, reported_to_refute, subject_is_another
+from ..claims import CURE, own_names, read_texts, reported_to_refute, subject_is_another
 from ..prose import sources_by_id
 from ..wording import field
 from ..schema import PROSE, SHOWN
 from ..texts import backing_source_ids
 from .base import Rule
 
-_CURE = regex(r"(?<![\w-])(?:cures?|cured|curing|(?:a |the )?cure for|reverses?|reversed|reversing|"
-                   r"eliminates?|eliminated|eliminating|eradicates?|eradicated|eradicating|gets? rid of|got rid of|"
-                   r"getting rid of|wipes? out|wiped out|resolves?|resolved|clears? up|cleared up|clearing up|"
-                   r"(?:puts?|sends?|brings?|brought|sent)\s+(?:[\w'-]+\s+){0,3}?into\s+(?:lasting\s+|permanent\s+|"
-                   r"full\s+|complete\s+|long-term\s+)?remission|(?:stops?|stopped|ends?|ended|fixes|fixed|banish(?:es|ed)?|"
-                   r"beats?|beat)\s+(?:[\w'-]+\s+){1,3}?(?:for good|forever|permanently|once and for all))"
-                   r"(?![\w-])(?!\s+rates?\b)", re.IGNORECASE)
 _HEAL = regex(r"(?<![\w-])(?:heals?|healed|regrows?|regrew|regrown|regrowing|regenerates?|regenerated|"
                    r"regenerating|restores?|restored|restoring|repairs|repaired)(?![\w-])", re.IGNORECASE)
 # "It treats nothing", "cures no one": the object denies it.
@@ -82,12 +79,12 @@ def check(document, context) -> Iterator[Finding]:
     schema = context.schema
     sources = sources_by_id(document.data)
     entry_texts = read_texts(document, schema, PROSE, SHOWN)
-    if not entry_texts.may_match(_CURE, _HEAL, _TREAT):
+    if not entry_texts.may_match(CURE, _HEAL, _TREAT):
         return  # most entries: no text can hold a disease claim
     data = document.data if isinstance(document.data, dict) else {}
     own = own_names(data.get("name"), data.get("full_name"), data.get("slug"))
     for text in entry_texts:
-        if not (text.search(_CURE) or text.search(_HEAL) or text.search(_TREAT)):
+        if not (text.search(CURE) or text.search(_HEAL) or text.search(_TREAT)):
             continue  # most fields: no need to look sentence by sentence
         path = text.path
         name = field(schema, document.data, path)
@@ -108,7 +105,7 @@ def _claim(reading, cited: list[dict], schema, own: frozenset[str]) -> tuple[re.
     # A lab finding reported as one: about animals or cells, citing only that kind of work.
     reports_lab_work = bool(reading.about & _LAB) and bool(cited) and about_cited <= _LAB
     human_source = any(map(schema.is_human_source, cited))
-    for pattern, message in ((_CURE, _CURES), (_HEAL, _HEALS), (_TREAT, _TREATS)):
+    for pattern, message in ((CURE, _CURES), (_HEAL, _HEALS), (_TREAT, _TREATS)):
         for match in reading.finditer(pattern):
             at = match.start()
             if reading.denied(at) or reports_lab_work or _NO_OBJECT.match(reading.plain, match.end()) \
@@ -116,7 +113,7 @@ def _claim(reading, cited: list[dict], schema, own: frozenset[str]) -> tuple[re.
                 continue
             if pattern is _TREAT and _RECEIVED.search(reading.plain, 0, match.start()):
                 continue
-            if pattern is not _CURE and (human_source or reading.search(_MECHANISM, 0, match.start())):
+            if pattern is not CURE and (human_source or reading.search(_MECHANISM, 0, match.start())):
                 continue
             return match, message
     return None

@@ -8,7 +8,8 @@ line, "changer" on the next) or as the start of a compound ("miracle-grade"). A 
 game-changer"), reports in order to refute ("the maker calls it a 'miracle'; no trial supports
 that"), frames ("read every breakthrough claim as marketing") or uses as a medical term
 ("breakthrough pain") promotes nothing. ("Clinically proven" is an authority claim:
-authority-claim reports it.)
+authority-claim reports it. A promise of results, "guaranteed results" or "100% effective", is also
+an error of absolute-efficacy-claim: no source can carry it.)
 
 ## Why it matters
 A reference informs; it does not sell. These words signal marketing copy to readers and to
