@@ -132,7 +132,8 @@ _ABSENCE = regex(
     r"found|proven|measured|looked)|(?:has|have)\s+(?:yet\s+)?been\s+(?:studied|tested|investigated|established))|"
     r"(?:nobody|no one|none)\s+(?:has|have|had)|unproven|untested|unstudied|"
     r"(?:not|never|\w+n't)\s+(?:been\s+)?(?:yet\s+)?(?:[\w-]+\s+)?(?:proven|shown|demonstrated|established|tested|"
-    r"studied|trialled|trialed|confirmed)|(?:nothing|none of (?:it|this|that))\s+(?:is|has been|was)\s+(?:yet\s+)?"
+    r"studied|trialled|trialed|confirmed)|(?:not|never|\w+n't)\s+(?:been\s+)?(?:supported|backed|borne out)\s+by\s+"
+    r"(?:any|a single)|(?:nothing|none of (?:it|this|that))\s+(?:is|has been|was)\s+(?:yet\s+)?"
     r"(?:proven|shown|established|known|settled|confirmed)|"
     r"lack of (?:evidence|data|trials|studies)|absence of (?:evidence|data|trials|studies)|"
     r"(?:could|can)(?:n't| not|not)\s+find\s+(?:any|a single|one|a)?)(?![\w-])", re.IGNORECASE)
@@ -448,6 +449,10 @@ def claim_needing_source(reading: Reading, signals) -> tuple[str, str] | None:
         if any(start <= at < end for start, end in editorial):
             continue
         if reading.is_questioned(at) or reading.in_absence(at) and not points_at_study:
+            continue
+        # A claim put in someone's mouth and answered ("claims that it works for everyone are not
+        # supported by any trial"): the sentence reports the claim to refute it, and makes none.
+        if reported_to_refute(reading, at):
             continue
         return kind, word
     return None

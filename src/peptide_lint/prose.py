@@ -240,6 +240,11 @@ _NOT_RANKED = regex(
 # "For everyone who takes it", "for everyone reading": whom a text is for, not whom it works for.
 _NOT_FOR_ALL = regex(r"\s+(?:who|reading|considering|thinking)(?![\w-])", re.IGNORECASE)
 
+# What never fails that is no result: talk about it ("never fails to be mentioned", "to come up"),
+# or a test it passes ("has never failed a purity test"). absolute-efficacy-claim uses it too.
+NOT_A_RESULT = regex(r"\s+(?:to\s+(?:be\s+[\w-]+(?:ed|en)|come\s+up|get\s+(?:mentioned|asked|discussed)|appear|"
+                     r"show\s+up|spark|start|divide|draw)|(?:a|an|the|its)\s)", re.IGNORECASE)
+
 
 def _after_modal(text: str, start: int, end: int) -> bool:
     return bool(_AFTER_MODAL.search(text, max(0, start - 40), start)) and not _MECHANISM_AFTER.match(text, end)
@@ -261,6 +266,10 @@ def _for_all(text: str, start: int, end: int) -> bool:
     return not _NOT_FOR_ALL.match(text, end)
 
 
+def _a_result(text: str, start: int, end: int) -> bool:
+    return not NOT_A_RESULT.match(text, end)
+
+
 SIGNAL_COMPANY: dict[str, tuple[list[str], Callable[[str, int, int], bool]]] = {
     'only after "may", "will", "does" and the like ("it may help"; not "get help" or "rat work")':
         (["work", "help", "fix"], _after_modal),
@@ -273,6 +282,8 @@ SIGNAL_COMPANY: dict[str, tuple[list[str], Callable[[str, int, int], bool]]] = {
         (["the best", "the very best", "the strongest", "the greatest"], _ranks),
     'not before "who" ("for everyone who takes it")':
         (["for everyone", "for everybody"], _for_all),
+    'not before talk of it or a test ("never fails to be mentioned", "has never failed a purity test")':
+        (["never fails", "never failed"], _a_result),
 }
 
 # A number on its own ("10 mL", "~20", "35 %"), not part of a name such as BPC-157; or a proportion in

@@ -44,6 +44,7 @@ from typing import Iterator
 from ..patterns import regex
 from ..findings import Finding, Severity
 from ..claims import CURE, EVERYONE, asks, clause_around, limited_to_a_study, read_texts, reported_to_refute
+from ..prose import NOT_A_RESULT
 from ..wording import field
 from ..schema import PROSE, SHOWN
 from .base import Rule
@@ -104,10 +105,6 @@ _GUARANTEED = regex(
     re.IGNORECASE)
 _PATTERNS = (_WORKS_FOR_EVERYONE, _EVERYONE_RESPONDS, _ALWAYS_WORKS, _WORKS_EVERY_TIME, _PERFECT_RATE,
              _NEVER_FAILS, _NO_ONE_FAILS, _GUARANTEED)
-# What never fails that is no result: talk about it ("never fails to be mentioned", "to come up"),
-# or a test it passes ("has never failed a purity test").
-_NOT_A_RESULT = regex(r"\s+(?:to\s+(?:be\s+[\w-]+(?:ed|en)|come\s+up|get\s+(?:mentioned|asked|discussed)|appear|"
-                      r"show\s+up|spark|start|divide|draw)|(?:a|an|the|its)\s)", re.IGNORECASE)
 _TO = regex(r"\s*(?:to\s+)?")
 
 
@@ -141,7 +138,7 @@ def absolute_promise(reading) -> re.Match | None:
             continue
         if CURE.match(text, _TO.match(text, match.end()).end()):
             continue  # a promised cure: cure-claim reports it
-        if match.re is _NEVER_FAILS and _NOT_A_RESULT.match(text, match.end()):
+        if match.re is _NEVER_FAILS and NOT_A_RESULT.match(text, match.end()):
             continue
         # What a study saw in its own participants is a finding ("in the trial, every participant
         # responded"); a guarantee is never one.
