@@ -106,9 +106,10 @@ def load_bytes(raw: bytes, path: Path, display_path: str) -> LoadResult:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(raw[:8000]):
+        head = raw[:8000]  # as much as git reads to tell a binary file
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(head):
             problem = Problem("not-utf8", FILE_START, {"encoding": "UTF-16"})
-        elif b"\0" in raw[:8000]:  # as git tells a binary file: text in an 8-bit encoding holds no NUL
+        elif b"\0" in head:  # as git tells a binary file: text in an 8-bit encoding holds no NUL
             problem = Problem("not-utf8", FILE_START, {"binary": True})
         else:
             problem = Problem("not-utf8", Span.point(*_line_col_of_byte(raw, err.start)), {"byte": raw[err.start]})

@@ -151,11 +151,12 @@ def _amount_notation(document, schema, path, text, in_dose_text: bool) -> Iterat
             yield _finding(document, schema, path, text, start, start + len(base),
                            f"is misread as {misread}", instead, spaced + instead)
         elif spaced:
+            # The amount as the hint writes it, with the en dash range-en-dash asks for in a range
+            # ("0.5-1mg": "0.5–1 mg"), so that the two rules' hints on one range agree.
+            amount = with_en_dashes(text[quantity.start:quantity.number_end])
             yield _finding(document, schema, path, text, quantity.unit_start, quantity.end,
                            f'runs the number into its unit, and the "{quantity.unit[0]}" can be misread '
-                           # with the en dash range-en-dash asks for: the two rules' hints on one range agree
-                           "as a digit", f"{with_en_dashes(text[quantity.start:quantity.number_end])} {quantity.unit}",
-                           spaced + quantity.unit)
+                           "as a digit", f"{amount} {quantity.unit}", spaced + quantity.unit)
 
 
 def check(document, context) -> Iterator[Finding]:

@@ -314,7 +314,8 @@ def permission_after_question(question, answer) -> tuple[re.Match, str] | None:
 @cache
 def _danger_gate() -> Gate:
     """The gate of every danger, as Reading.may_match would find it, found once: it is asked of every
-    sentence, and looking it up by its patterns each time took a sixth of the rule's time."""
+    sentence, and looking it up by its ten patterns each time cost about a tenth of the rule's time
+    (0.04 of 0.39 ms per entry of the benchmark's corpus)."""
     return gate(*_DANGER_PATTERNS)
 
 
